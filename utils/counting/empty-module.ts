@@ -1,0 +1,2 @@
+// Stand-in for onnxruntime in the bundle: tokenizers never touch it.
+export default {};

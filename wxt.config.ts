@@ -1,0 +1,45 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
+import { SUPPORTED_SITE_MATCHES } from './utils/sites/site-matches';
+
+// Only the tokenizer module of transformers.js is used. Its model code imports
+// onnxruntime, which would add ~0.5 MB to the bundle and never run: stub it.
+const emptyModule = fileURLToPath(new URL('./utils/counting/empty-module.ts', import.meta.url));
+
+export default defineConfig({
+  // Separate output dirs let parallel builds (e.g. CI and a local bench) coexist.
+  outDir: process.env.TT_OUT_DIR ?? '.output',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact({ prefreshEnabled: false })],
+    resolve: {
+      alias: {
+        'onnxruntime-web': emptyModule,
+        'onnxruntime-node': emptyModule,
+      },
+    },
+    build: { chunkSizeWarningLimit: 2048 },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'TokenTally',
+    description:
+      'Live, local token counts, costs and monthly limits for ChatGPT, Claude, Gemini, the API consoles and Clay.',
+    permissions: ['storage', 'notifications', 'scripting', 'alarms', ...(browser === 'chrome' ? ['offscreen'] : [])],
+    host_permissions: [...SUPPORTED_SITE_MATCHES],
+    // Asked for at run time, one site at a time, when the user enables the badge elsewhere.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    web_accessible_resources: [],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'tokentally@tokentally.app',
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
