@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 export const SETTINGS_VERSION = 1;
 
-const count = (max: number) => z.number({ error: 'Enter a number' }).finite('Enter a number').int('Use a whole number').min(0, 'Must be 0 or more').max(max, `Must be at most ${max.toLocaleString('en-US')}`);
+const count = (max: number) => z.number({ error: 'Enter a number' }).finite('Enter a number').min(0, 'Must be 0 or more').max(max, `Must be at most ${max.toLocaleString('en-US')}`).int('Use a whole number');
 const usd = z.number({ error: 'Enter an amount' }).finite('Enter an amount').min(0, 'Must be 0 or more').max(1_000_000, 'Must be at most $1,000,000');
 const fraction = z.number({ error: 'Enter a percentage' }).finite().min(0.01, 'Must be at least 1%').max(10, 'Must be at most 1000%');
 

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { settingsSchema, type Settings } from './settings-schema';
+
+/**
+ * Turns any stored document into valid Settings, keeping every part that is valid.
+ *
+ * A strict parse would throw away the user's limits because one site entry is
+ * corrupt. Instead we descend: objects are repaired field by field, records entry
+ * by entry (a bad entry is dropped), and a field that can't be repaired falls back
+ * to its default. `damage` lists the paths that were dropped or reset.
+ */
+export function repairSettings(doc: unknown): { settings: Settings; damage: string[] } {
+  const damage: string[] = [];
+  const repaired = repair(settingsSchema, doc, '', damage);
+  // The root schema has a default for every field, so repair() always succeeds here.
+  const settings = repaired.ok ? (repaired.value as Settings) : settingsSchema.parse({});
+  return { settings, damage };
+}
+
+type Repaired = { ok: true; value: unknown } | { ok: false };
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function unwrapDefault(schema: z.ZodType): z.ZodType {
+  let s = schema;
+  while (s instanceof z.ZodDefault) s = s.unwrap() as z.ZodType;
+  return s;
+}
+
+function repair(schema: z.ZodType, value: unknown, path: string, damage: string[]): Repaired {
+  const direct = schema.safeParse(value);
+  if (direct.success) return { ok: true, value: direct.data };
+
+  const inner = unwrapDefault(schema);
+  if (inner instanceof z.ZodObject && isObject(value)) {
+    const shape = inner.shape as Record<string, z.ZodType>;
+    const out: Record<string, unknown> = {};
+    for (const [key, fieldSchema] of Object.entries(shape)) {
+      const field = repair(fieldSchema, value[key], join(path, key), damage);
+      if (!field.ok) return fallBack(schema, path, damage);
+      if (field.value !== undefined) out[key] = field.value;
+    }
+    const whole = inner.safeParse(out);
+    if (whole.success) return { ok: true, value: whole.data };
+  } else if (inner instanceof z.ZodRecord && isObject(value)) {
+    const keyType = inner.def.keyType as z.ZodType;
+    const valueType = inner.def.valueType as z.ZodType;
+    const out: Record<string, unknown> = {};
+    for (const [key, entry] of Object.entries(value)) {
+      const entryPath = join(path, key);
+      if (!keyType.safeParse(key).success) {
+        damage.push(entryPath);
+        continue;
+      }
+      const fixed = repair(valueType, entry, entryPath, damage);
+      if (fixed.ok) out[key] = fixed.value;
+      else damage.push(entryPath);
+    }
+    const whole = inner.safeParse(out);
+    if (whole.success) return { ok: true, value: whole.data };
+  }
+  return fallBack(schema, path, damage);
+}
+
+function fallBack(schema: z.ZodType, path: string, damage: string[]): Repaired {
+  const byDefault = schema.safeParse(undefined);
+  if (!byDefault.success) return { ok: false };
+  damage.push(path || '(root)');
+  return { ok: true, value: byDefault.data };
+}
+
+const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
