@@ -1,6 +1,7 @@
 import { routeMessage } from '@/utils/messaging/router';
 import { countHandlers } from '@/utils/counting/count-handlers';
 import { usageHandlers } from '@/utils/usage/usage-handlers';
+import { registerRetentionAlarm } from '@/utils/usage/retention-alarm';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously at start-up: an MV3 worker woken by a
@@ -12,4 +13,6 @@ export default defineBackground(() => {
       ping: () => ({ pong: true }),
     }),
   );
+  // Usage retention runs daily (issue 5).
+  registerRetentionAlarm();
 });

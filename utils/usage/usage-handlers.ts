@@ -1,13 +1,38 @@
 import type { Handlers } from '../messaging/router';
+import { loadSettings } from '../settings/settings-store';
+import { broadcastUsageChanged } from './usage-broadcast';
+import { validateImportedEvents } from './usage-export';
+import { deleteAllUsage, deleteEventsBefore, storeEvents } from './usage-store';
+import { DAY_MS } from './usage-aggregates';
 
-// Owned by usage recording (issue 5). Placeholder until recording lands.
-const notYet = () => {
-  throw new Error('usage recording not implemented yet');
-};
+/** Deletes events older than the retention setting; 0 when retention is "forever". */
+export async function applyRetention(now = Date.now()): Promise<number> {
+  const { retentionDays } = await loadSettings();
+  if (retentionDays === null) return 0;
+  const deleted = await deleteEventsBefore(now - retentionDays * DAY_MS);
+  if (deleted > 0) void broadcastUsageChanged();
+  return deleted;
+}
+
+/** The background's usage handlers. Each replies only after its transaction committed. */
 export const usageHandlers: Omit<Handlers, 'count' | 'ping'> = {
-  'record-usage': notYet,
-  'import-usage': notYet,
-  'delete-all-usage': notYet,
-  'apply-retention': notYet,
-  'usage-changed': notYet,
+  'record-usage': async ({ event }) => {
+    const { stored } = await storeEvents([event]);
+    if (stored) void broadcastUsageChanged();
+    return { stored: stored === 1 };
+  },
+  'import-usage': async ({ events }) => {
+    const valid = validateImportedEvents(events);
+    const { stored, duplicates } = await storeEvents(valid);
+    if (stored) void broadcastUsageChanged();
+    return { imported: stored, duplicates };
+  },
+  'delete-all-usage': async () => {
+    await deleteAllUsage();
+    void broadcastUsageChanged();
+    return { deleted: true };
+  },
+  'apply-retention': async () => ({ deleted: await applyRetention() }),
+  // Broadcast for extension pages; the background itself has nothing to do.
+  'usage-changed': () => ({ ok: true }),
 };

@@ -1,0 +1,90 @@
+import type { IDBPObjectStore } from 'idb';
+import type { ProviderId } from '../models/model-types';
+import type { UsageEvent } from './usage-event';
+
+/**
+ * Sums of usage over one time span for one provider+model. Two span widths are kept:
+ * 15 minutes (every timezone offset in use is a multiple of 15 minutes, so any local
+ * day or billing-period boundary falls on one) and whole UTC days (so a month reads ~30
+ * records per model instead of ~3,000). A range is summed from days in the middle,
+ * quarters at the edges and raw events for the sub-quarter remainder: always exact.
+ */
+export const QUARTER_MS = 15 * 60_000;
+export const DAY_MS = 24 * 60 * 60_000;
+export const SPANS = [DAY_MS, QUARTER_MS] as const;
+
+export interface UsageAggregate {
+  span: number;
+  start: number;
+  provider: ProviderId;
+  model: string;
+  promptTokens: number;
+  contextTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  credits: number;
+  turns: number;
+  /** Turns whose model had no known price (their cost is not in costUsd). */
+  unpricedTurns: number;
+}
+
+type Sums = Pick<UsageAggregate, 'promptTokens' | 'contextTokens' | 'outputTokens' | 'costUsd' | 'credits' | 'turns' | 'unpricedTurns'>;
+
+export function spanStart(time: number, span: number): number {
+  return Math.floor(time / span) * span;
+}
+
+function sumsOf(event: UsageEvent, sign: 1 | -1): Sums {
+  return {
+    promptTokens: sign * event.promptTokens,
+    contextTokens: sign * event.contextTokens,
+    outputTokens: sign * event.outputTokens,
+    costUsd: sign * (event.costUsd ?? 0),
+    credits: sign * (event.credits ?? 0),
+    turns: sign,
+    unpricedTurns: event.costUsd === null ? sign : 0,
+  };
+}
+
+function addSums(target: Sums, delta: Sums): void {
+  target.promptTokens += delta.promptTokens;
+  target.contextTokens += delta.contextTokens;
+  target.outputTokens += delta.outputTokens;
+  target.costUsd += delta.costUsd;
+  target.credits += delta.credits;
+  target.turns += delta.turns;
+  target.unpricedTurns += delta.unpricedTurns;
+}
+
+type AggregateStore = IDBPObjectStore<any, any, 'aggregates', 'readwrite' | 'versionchange'>;
+
+/**
+ * Adds (sign 1) or removes (sign -1) events from their aggregates. Deltas are merged in
+ * memory first so each aggregate record is read and written once. Must run inside the
+ * same transaction that writes/deletes the events, so both always agree.
+ */
+export async function addEventsToAggregates(store: AggregateStore, events: UsageEvent[], sign: 1 | -1 = 1): Promise<void> {
+  const deltas = new Map<string, { key: [number, number, string, string]; sums: Sums }>();
+  for (const event of events) {
+    for (const span of SPANS) {
+      const key: [number, number, string, string] = [span, spanStart(event.time, span), event.provider, event.model];
+      const id = key.join('\u0000');
+      const existing = deltas.get(id);
+      if (existing) addSums(existing.sums, sumsOf(event, sign));
+      else deltas.set(id, { key, sums: sumsOf(event, sign) });
+    }
+  }
+  await Promise.all(
+    [...deltas.values()].map(async ({ key, sums }) => {
+      const current = (await store.get(key)) as UsageAggregate | undefined;
+      const next: UsageAggregate = current ?? {
+        span: key[0], start: key[1], provider: key[2] as ProviderId, model: key[3],
+        promptTokens: 0, contextTokens: 0, outputTokens: 0, costUsd: 0, credits: 0, turns: 0, unpricedTurns: 0,
+      };
+      addSums(next, sums);
+      // An emptied aggregate is removed rather than left with float residue in costUsd.
+      if (next.turns <= 0) await store.delete(key);
+      else await store.put(next);
+    }),
+  );
+}

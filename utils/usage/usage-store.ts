@@ -1,0 +1,49 @@
+import { openUsageDb } from './usage-db';
+import { addEventsToAggregates } from './usage-aggregates';
+import type { UsageEvent } from './usage-event';
+
+/**
+ * Writes to the usage database. Background only. Each function runs in one readwrite
+ * transaction over events + aggregates and resolves only once it has committed, so an
+ * acknowledged write is durable and the aggregates never disagree with the events.
+ */
+
+/** Stores the events whose ids are new; returns how many were stored (the rest are duplicates). */
+export async function storeEvents(events: UsageEvent[]): Promise<{ stored: number; duplicates: number }> {
+  const db = await openUsageDb();
+  const tx = db.transaction(['events', 'aggregates'], 'readwrite');
+  const eventsStore = tx.objectStore('events');
+  const seen = new Set<string>();
+  const fresh: UsageEvent[] = [];
+  // The existence check and the aggregate update share this transaction: a retried or
+  // re-imported id can never be counted twice, even with concurrent writers.
+  const existing = await Promise.all(events.map((e) => eventsStore.getKey(e.id)));
+  events.forEach((event, i) => {
+    if (existing[i] !== undefined || seen.has(event.id)) return;
+    seen.add(event.id);
+    fresh.push(event);
+  });
+  await Promise.all(fresh.map((e) => eventsStore.add(e)));
+  await addEventsToAggregates(tx.objectStore('aggregates'), fresh);
+  await tx.done;
+  return { stored: fresh.length, duplicates: events.length - fresh.length };
+}
+
+export async function deleteAllUsage(): Promise<void> {
+  const db = await openUsageDb();
+  const tx = db.transaction(['events', 'aggregates'], 'readwrite');
+  await Promise.all([tx.objectStore('events').clear(), tx.objectStore('aggregates').clear()]);
+  await tx.done;
+}
+
+/** Deletes events older than `cutoff` (epoch ms) and takes them out of the aggregates. */
+export async function deleteEventsBefore(cutoff: number): Promise<number> {
+  const db = await openUsageDb();
+  const tx = db.transaction(['events', 'aggregates'], 'readwrite');
+  const byTime = tx.objectStore('events').index('by-time');
+  const old = await byTime.getAll(IDBKeyRange.upperBound(cutoff, true));
+  await Promise.all(old.map((e) => tx.objectStore('events').delete(e.id)));
+  await addEventsToAggregates(tx.objectStore('aggregates'), old, -1);
+  await tx.done;
+  return old.length;
+}
