@@ -1,0 +1,108 @@
+import type { SiteAdapter } from '../sites/site-adapter';
+import { findFields } from '../page/find-fields';
+import { CLAY_RUN_BUTTON_LABELS, parseClayRowCount } from '../sites/adapters/clay';
+import type { AiFeatureId } from './credit-rules';
+import { countFieldReferences } from './column-references';
+
+/** Reading a Clay table page: row count, the active prompt editor, which AI feature, run clicks. */
+
+function safeQueryAll(selector: string, root: ParentNode = document): Element[] {
+  try {
+    return [...root.querySelectorAll(selector)];
+  } catch {
+    return [];
+  }
+}
+
+const parseRows = (adapter: SiteAdapter, text: string) => (adapter.parseRowCount ?? parseClayRowCount)(text);
+
+/**
+ * The table's row count as the page shows it, or null. Tries the adapter's selectors in
+ * order, then scans a bounded number of short text nodes mentioning rows/records (Clay has
+ * moved its counter between toolbar and footer; the words stay).
+ */
+export function readPageRowCount(adapter: SiteAdapter, root: ParentNode = document): number | null {
+  for (const selector of adapter.rowCountSelectors ?? []) {
+    for (const el of safeQueryAll(selector, root)) {
+      const n = parseRows(adapter, el.textContent ?? '');
+      if (n !== null) return n;
+    }
+  }
+  const start = root instanceof Document ? root.body : root;
+  if (!start) return null;
+  const walker = document.createTreeWalker(start as Node, NodeFilter.SHOW_TEXT);
+  const hint = /\b(rows?|records?)\b/i;
+  for (let node = walker.nextNode(), seen = 0; node && seen < 5000; node = walker.nextNode(), seen++) {
+    const text = node.nodeValue ?? '';
+    if (text.length > 60 || !hint.test(text)) continue;
+    // Skip our own badge and the prompt being typed.
+    const parent = node.parentElement;
+    if (!parent || parent.closest('tokentally-badge, [contenteditable="true"], textarea')) continue;
+    const n = parseRows(adapter, parent.textContent ?? text);
+    if (n !== null) return n;
+  }
+  return null;
+}
+
+/** The prompt editor the user is working in: the focused one, else the first the adapter finds. */
+export function activePromptField(adapter: SiteAdapter): HTMLElement | null {
+  const fields = findFields(adapter);
+  const active = document.activeElement;
+  return fields.find((f) => active && (f === active || f.contains(active))) ?? fields[0] ?? null;
+}
+
+/** Column references in the active prompt editor (chips and typed references). */
+export function readReferenceCount(adapter: SiteAdapter): number {
+  const field = activePromptField(adapter);
+  return field ? countFieldReferences(field) : 0;
+}
+
+/** Feature names as the panel titles them, most specific first. */
+const FEATURE_HINTS: Array<[RegExp, AiFeatureId]> = [
+  [/claygent|web research/i, 'claygent'],
+  [/chatgpt\s*generate\s*text|generate text/i, 'chatgpt-generate-text'],
+  [/use ai|\bai\b/i, 'use-ai'],
+];
+
+/** Which AI feature the panel around the prompt editor is, from its heading/labels. */
+export function detectFeature(adapter: SiteAdapter): AiFeatureId {
+  const field = activePromptField(adapter);
+  const panel = field?.closest('[role="dialog"], aside, [class*="panel" i], section, form');
+  const headings = panel ? safeQueryAll('h1, h2, h3, h4, [role="heading"], [data-testid*="title" i]', panel) : [];
+  const text = headings.map((h) => h.textContent ?? '').join(' ');
+  for (const [pattern, feature] of FEATURE_HINTS) if (pattern.test(text)) return feature;
+  return 'use-ai';
+}
+
+/** True when `target` is (inside) a button that starts a Clay run. */
+export function isRunButton(target: EventTarget | null, adapter: SiteAdapter): boolean {
+  if (!(target instanceof Element)) return false;
+  const button = target.closest('button, [role="button"]');
+  if (!button || button.closest('tokentally-badge')) return false;
+  if ((button as HTMLButtonElement).disabled || button.getAttribute('aria-disabled') === 'true') return false;
+  for (const selector of adapter.sendButtonSelectors ?? []) {
+    try {
+      if (button.matches(selector)) return true;
+    } catch {
+      // A bad selector costs that selector only.
+    }
+  }
+  const label = (button.getAttribute('aria-label') || button.textContent || '').replace(/\s+/g, ' ').trim();
+  return CLAY_RUN_BUTTON_LABELS.some((re) => re.test(label));
+}
+
+/**
+ * Calls `onRun` when the user starts a run from the page. Listens in the capture phase so a
+ * panel that closes itself on click (and removes the button) is still seen. Never throws.
+ */
+export function watchRunClicks(adapter: SiteAdapter, onRun: () => void): () => void {
+  const listener = (event: Event) => {
+    try {
+      if (isRunButton(event.target, adapter)) onRun();
+    } catch {
+      // Nothing may throw into the page.
+    }
+  };
+  document.addEventListener('click', listener, true);
+  return () => document.removeEventListener('click', listener, true);
+}
