@@ -9,7 +9,9 @@ export const SETTINGS_VERSION = 1;
 
 const count = (max: number) => z.number({ error: 'Enter a number' }).finite('Enter a number').min(0, 'Must be 0 or more').max(max, `Must be at most ${max.toLocaleString('en-US')}`).int('Use a whole number');
 const usd = z.number({ error: 'Enter an amount' }).finite('Enter an amount').min(0, 'Must be 0 or more').max(1_000_000, 'Must be at most $1,000,000');
-const fraction = z.number({ error: 'Enter a percentage' }).finite().min(0.01, 'Must be at least 1%').max(10, 'Must be at most 1000%');
+const fraction = z.number({ error: 'Enter a percentage' }).finite('Enter a percentage').min(0.01, 'Must be at least 1%').max(10, 'Must be at most 1000%');
+/** 1-28 so every month has the day. */
+const dayOfMonth = z.number({ error: 'Enter a day from 1 to 28' }).finite('Enter a day from 1 to 28').min(1, 'Enter a day from 1 to 28').max(28, 'Enter a day from 1 to 28').int('Enter a day from 1 to 28');
 
 /** IANA timezone name, checked against the runtime's own list so a typo cannot slip through. */
 export const timezoneSchema = z.string().refine((tz) => {
@@ -27,7 +29,7 @@ export const providerLimitsSchema = z.object({
   /** Monthly budget in USD; null = no budget. */
   monthlyBudgetUsd: usd.nullable().default(null),
   /** Day of month (1-28 so every month has it) the billing cycle starts. */
-  cycleStartDay: z.number().int('Use a whole number').min(1, 'Day 1 to 28').max(28, 'Day 1 to 28').default(1),
+  cycleStartDay: dayOfMonth.default(1),
   timezone: timezoneSchema.default('UTC'),
   /** API tier as tokens per minute; null = not set. */
   tpm: count(1e9).nullable().default(null),
@@ -37,14 +39,16 @@ export const claySettingsSchema = z.object({
   planCreditsPerMonth: count(1e9).default(20_000),
   /** Premium credits left; they roll over between periods. */
   premiumCredits: count(1e9).default(0),
-  cycleStartDay: z.number().int().min(1).max(28).default(1),
+  cycleStartDay: dayOfMonth.default(1),
   timezone: timezoneSchema.default('UTC'),
   /** Own API key per provider: no Clay credits are spent, the provider bills tokens instead. */
   ownApiKey: z
     .object({ openai: z.boolean().default(false), anthropic: z.boolean().default(false), google: z.boolean().default(false) })
     .default({ openai: false, anthropic: false, google: false }),
   /** Credits per row by enrichment type id; see utils/clay for the defaults and their source. */
-  creditsPerEnrichment: z.record(z.string().min(1).max(80), z.number().min(0).max(1000)).default({}),
+  creditsPerEnrichment: z
+    .record(z.string().min(1).max(80), z.number({ error: 'Enter a number' }).finite('Enter a number').min(0, 'Must be 0 or more').max(1000, 'Must be at most 1,000'))
+    .default({}),
   /** Average tokens a column reference such as /Company Name inserts per row. */
   avgReferenceTokens: count(1e6).default(20),
   defaultRows: count(1e7).default(100),
@@ -94,11 +98,11 @@ export const settingsSchema = z.object({
   /** Per-model price overrides keyed by model id. */
   priceOverrides: z.record(z.string().min(1).max(120), priceOverrideSchema).default({}),
   /** Claude counts = o200k count x this factor; see utils/models for the default's source. */
-  claudeTokenFactor: z.number({ error: 'Enter a number' }).finite().min(0.5, 'Must be between 0.5 and 3').max(3, 'Must be between 0.5 and 3').nullable().default(null),
+  claudeTokenFactor: z.number({ error: 'Enter a number' }).finite('Enter a number').min(0.5, 'Must be between 0.5 and 3').max(3, 'Must be between 0.5 and 3').nullable().default(null),
   /** Exact Claude counts via Anthropic's count_tokens endpoint (sends prompt text to Anthropic). Off by default. */
   anthropicExactCounts: z.boolean().default(false),
   /** Days to keep usage events; null = forever. */
-  retentionDays: z.number().int('Use a whole number').min(1, 'At least 1 day').max(3650, 'At most 3650 days').nullable().default(null),
+  retentionDays: z.number({ error: 'Enter a number of days' }).finite('Enter a number of days').int('Use a whole number').min(1, 'At least 1 day').max(3650, 'At most 3650 days').nullable().default(null),
   /** Hostnames the user enabled beyond the supported sites (optional permission granted). */
   extraSites: z.array(z.string().min(1).max(253)).max(200).default([]),
 });
