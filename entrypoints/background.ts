@@ -2,17 +2,26 @@ import { routeMessage } from '@/utils/messaging/router';
 import { countHandlers } from '@/utils/counting/count-handlers';
 import { usageHandlers } from '@/utils/usage/usage-handlers';
 import { registerRetentionAlarm } from '@/utils/usage/retention-alarm';
+import { afterUsageWrites, startUsageMonitor } from '@/utils/alerts/usage-monitor';
+import { syncExtraSiteScripts, watchExtraSitePermissions } from '@/utils/sites/extra-sites';
+import { loadSettings, updateSettings, watchSettings } from '@/utils/settings/settings-store';
+import { getTotals } from '@/utils/usage/usage-queries';
 
 export default defineBackground(() => {
+  // Toolbar badge + threshold notifications, refreshed after every usage write (issue 6).
+  const onUsageWritten = startUsageMonitor({ loadSettings, watchSettings, getTotals });
   // Listeners are registered synchronously at start-up: an MV3 worker woken by a
   // message only delivers it to listeners that exist in its first turn.
   browser.runtime.onMessage.addListener((raw, sender) =>
     routeMessage(raw, sender, {
       ...countHandlers,
-      ...usageHandlers,
+      ...afterUsageWrites(usageHandlers, onUsageWritten),
       ping: () => ({ pong: true }),
     }),
   );
   // Usage retention runs daily (issue 5).
   registerRetentionAlarm();
+  // Sites the user enabled from the popup: dynamic content scripts, re-registered at start-up (issue 6).
+  watchExtraSitePermissions(updateSettings, loadSettings);
+  void loadSettings().then(syncExtraSiteScripts).catch((e) => console.warn('[TokenTally] extra sites:', e));
 });

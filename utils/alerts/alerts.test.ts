@@ -4,6 +4,7 @@ import { currentPeriod } from '@/utils/periods/billing-period';
 import { actionBadgeFor, compactCount, percentText, BADGE_COLORS } from './action-badge';
 import { alertKey, dueAlerts, loadFiredAlerts, pruneFired, saveFiredAlerts } from './alert-ledger';
 import { limitStatusesFor, severityOf, type LimitStatus, type PeriodTotals } from './limit-status';
+import type { Handlers } from '@/utils/messaging/router';
 import { afterUsageWrites, createUsageMonitor, notificationText } from './usage-monitor';
 
 const NOW = Date.parse('2026-12-10T12:00:00Z');
@@ -149,10 +150,11 @@ describe('alert de-duplication', () => {
 describe('afterUsageWrites', () => {
   it('calls back after a successful write only', async () => {
     let writes = 0;
-    const handlers = afterUsageWrites(
-      { 'record-usage': async () => ({ stored: true }), 'delete-all-usage': async () => Promise.reject(new Error('boom')) },
-      () => writes++,
-    );
+    const original: Partial<Handlers> = {
+      'record-usage': async () => ({ stored: true }),
+      'delete-all-usage': async () => Promise.reject(new Error('boom')),
+    };
+    const handlers = afterUsageWrites(original, () => writes++);
     await handlers['record-usage']!({ type: 'record-usage' } as never, {} as never);
     await expect(handlers['delete-all-usage']!({ type: 'delete-all-usage' }, {} as never)).rejects.toThrow('boom');
     expect(writes).toBe(1);

@@ -1,0 +1,36 @@
+import type { ModelRow } from '@/utils/popup/popup-data';
+import { formatCompact, formatUsd } from '@/utils/popup/format';
+import { PROVIDER_NAMES } from './ProviderCard';
+
+export function ModelBreakdown({ rows }: { rows: ModelRow[] }) {
+  if (!rows.length) return null;
+  return (
+    <section class="panel" aria-labelledby="models-title">
+      <h2 id="models-title">By model</h2>
+      <table class="table">
+        <thead>
+          <tr>
+            <th scope="col">Model</th>
+            <th scope="col">Input</th>
+            <th scope="col">Output</th>
+            <th scope="col">Cost</th>
+            <th scope="col">Turns</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={`${r.provider}/${r.model}`} data-model={r.model}>
+              <th scope="row" title={PROVIDER_NAMES[r.provider]}>
+                {r.model}
+              </th>
+              <td>{formatCompact(r.totals.inputTokens)}</td>
+              <td>{formatCompact(r.totals.outputTokens)}</td>
+              <td>{formatUsd(r.totals.costUsd)}</td>
+              <td>{r.totals.turns}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import type { ComponentChildren } from 'preact';
+import type { PopupDataState } from '@/utils/popup/use-popup-data';
+import type { CurrentSite } from '@/utils/popup/current-site';
+import { ProviderCard } from './ProviderCard';
+import { DailyChart } from './DailyChart';
+import { ModelBreakdown } from './ModelBreakdown';
+import { RecentTurns } from './RecentTurns';
+import { EmptyState } from './EmptyState';
+import { QuickActions, type QuickActionHandlers } from './QuickActions';
+
+export function PopupView(props: {
+  data: PopupDataState;
+  site: CurrentSite | null;
+  actions: QuickActionHandlers;
+  /** The Clay run estimator, rendered in its own collapsible section. */
+  clayEstimator?: ComponentChildren;
+}) {
+  const { data, site, actions } = props;
+  return (
+    <main class="popup" aria-busy={data.state === 'loading'}>
+      <header class="popup__head">
+        <h1>TokenTally</h1>
+        <span class="muted">This period</span>
+      </header>
+      <QuickActions site={site} actions={actions} />
+      {data.state === 'loading' && <p class="muted">Loading usage…</p>}
+      {data.state === 'error' && (
+        <p class="error" role="alert">
+          Could not read usage: {data.message}
+        </p>
+      )}
+      {data.state === 'ready' && (
+        <>
+          {!data.data.hasUsage && <EmptyState />}
+          {data.data.cards.length > 0 && (
+            <div class="cards">
+              {data.data.cards.map((card) => (
+                <ProviderCard key={card.provider} card={card} />
+              ))}
+            </div>
+          )}
+          {data.data.hasUsage && (
+            <>
+              <DailyChart daily={data.data.daily} />
+              <ModelBreakdown rows={data.data.cards.flatMap((c) => c.models)} />
+              <RecentTurns events={data.data.recent} />
+            </>
+          )}
+        </>
+      )}
+      {props.clayEstimator && (
+        <details class="panel clay-estimator">
+          <summary>
+            <h2>Clay run estimator</h2>
+          </summary>
+          {props.clayEstimator}
+        </details>
+      )}
+    </main>
+  );
+}

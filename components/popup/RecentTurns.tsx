@@ -1,0 +1,38 @@
+import type { UsageEvent } from '@/utils/usage/usage-event';
+import { formatCompact, formatTime, formatUsd } from '@/utils/popup/format';
+
+export function RecentTurns({ events }: { events: UsageEvent[] }) {
+  if (!events.length) return null;
+  return (
+    <section class="panel" aria-labelledby="recent-title">
+      <h2 id="recent-title">Last {events.length} turns</h2>
+      <table class="table table--recent">
+        <thead>
+          <tr>
+            <th scope="col">When / site</th>
+            <th scope="col">Model</th>
+            <th scope="col">Tokens in → out</th>
+            <th scope="col">Cost</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((e) => (
+            <tr key={e.id} data-event-id={e.id}>
+              <td>
+                <span class="muted">{formatTime(e.time)}</span>
+                <br />
+                {e.site}
+              </td>
+              <td>{e.model}</td>
+              <td>
+                {formatCompact(e.promptTokens + e.contextTokens)} → {formatCompact(e.outputTokens)}
+                {!e.exact && <abbr title="Estimated count"> ~</abbr>}
+              </td>
+              <td>{e.costUsd === null ? <abbr title="No known price for this model">n/a</abbr> : formatUsd(e.costUsd)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,189 @@
+import type { ProviderId } from '@/utils/models/model-types';
+import type { Settings } from '@/utils/settings/settings-schema';
+import type { UsageEvent } from '@/utils/usage/usage-event';
+import type { UsageTotals } from '@/utils/usage/usage-queries';
+import { daysLeft, lastDayOf, type BillingPeriod } from '@/utils/periods/billing-period';
+import { limitReachedAt, projectUsage } from '@/utils/periods/pace';
+import { addDays, formatLocalDate, parseLocalDate, localDateOf } from '@/utils/periods/zoned-time';
+import {
+  ALL_PROVIDERS,
+  cycleFor,
+  configuredLimits,
+  limitStatusesFor,
+  periodFor,
+  severityOf,
+  type LimitKind,
+  type Severity,
+} from '@/utils/alerts/limit-status';
+
+/** The read-only usage queries the popup needs (usage-queries.ts); injectable for tests. */
+export interface PopupQueries {
+  getTotalsByModel(range: { from: number; to: number }, provider?: ProviderId): Promise<Array<{ provider: ProviderId; model: string; totals: UsageTotals }>>;
+  getDailyTotals(range: { from: number; to: number }, timeZone: string, provider?: ProviderId): Promise<Array<{ day: string; totals: UsageTotals }>>;
+  getRecentEvents(limit: number): Promise<UsageEvent[]>;
+}
+
+export interface LimitBarData {
+  kind: LimitKind;
+  used: number;
+  limit: number;
+  /** used / limit (may exceed 1). */
+  fraction: number;
+  severity: Severity;
+  /** Fraction of the limit expected at the end of the period at the current pace; null = too early. */
+  projectedFraction: number | null;
+  /** When the limit will be reached at this pace (epoch ms), null if not this period. */
+  reachedAt: number | null;
+}
+
+export interface ModelRow {
+  provider: ProviderId;
+  model: string;
+  totals: UsageTotals;
+}
+
+export interface ProviderCardData {
+  provider: ProviderId;
+  totals: UsageTotals;
+  period: BillingPeriod;
+  timeZone: string;
+  daysLeft: number;
+  /** Local date of the period's last day (the projection's "by" date). */
+  lastDay: string;
+  limits: LimitBarData[];
+  /** Fraction of the most-used limit; null when no limit is set. */
+  limitUsed: number | null;
+  /** Tokens (input + output) expected by the end of the period; null = too early to tell. */
+  projectedTokens: number | null;
+  models: ModelRow[];
+  /** Clay only. */
+  clay?: { planCredits: number; premiumCredits: number };
+}
+
+export interface DailyPoint {
+  day: string;
+  tokens: number;
+  costUsd: number;
+  turns: number;
+}
+
+export interface PopupData {
+  now: number;
+  cards: ProviderCardData[];
+  daily: { timeZone: string; from: string; to: string; days: DailyPoint[] };
+  recent: UsageEvent[];
+  thresholds: number[];
+  /** False for a first-time user: nothing recorded yet. */
+  hasUsage: boolean;
+}
+
+export const RECENT_TURNS = 20;
+
+export function sumTotals(rows: ReadonlyArray<{ totals: UsageTotals }>): UsageTotals {
+  const t: UsageTotals = { promptTokens: 0, contextTokens: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, credits: 0, turns: 0, unpricedTurns: 0 };
+  for (const { totals: r } of rows) {
+    t.promptTokens += r.promptTokens;
+    t.contextTokens += r.contextTokens;
+    t.inputTokens += r.inputTokens;
+    t.outputTokens += r.outputTokens;
+    t.costUsd += r.costUsd;
+    t.credits += r.credits;
+    t.turns += r.turns;
+    t.unpricedTurns += r.unpricedTurns ?? 0;
+  }
+  return t;
+}
+
+/**
+ * Everything the popup shows, read in as few IndexedDB passes as possible: providers that
+ * share a billing period (the usual case) are read together, and totals are the sum of the
+ * per-model rows rather than a second query.
+ */
+export async function loadPopupData(settings: Settings, now: number, queries: PopupQueries): Promise<PopupData> {
+  const periods = new Map<ProviderId, BillingPeriod>(ALL_PROVIDERS.map((p) => [p, periodFor(settings, p, now)]));
+  const byRange = new Map<string, { from: number; to: number; providers: ProviderId[] }>();
+  for (const [provider, period] of periods) {
+    const key = `${period.from}-${period.to}`;
+    const entry = byRange.get(key) ?? { from: period.from, to: period.to, providers: [] };
+    entry.providers.push(provider);
+    byRange.set(key, entry);
+  }
+  const recentPromise = queries.getRecentEvents(RECENT_TURNS);
+  const modelRows = new Map<ProviderId, ModelRow[]>();
+  await Promise.all(
+    [...byRange.values()].map(async ({ from, to, providers }) => {
+      const rows = await queries.getTotalsByModel({ from, to }, providers.length === 1 ? providers[0] : undefined);
+      for (const row of rows) {
+        if (!providers.includes(row.provider)) continue;
+        const list = modelRows.get(row.provider) ?? [];
+        list.push(row);
+        modelRows.set(row.provider, list);
+      }
+    }),
+  );
+  const recent = await recentPromise;
+  const recentProviders = new Set(recent.map((e) => e.provider));
+
+  const cards: ProviderCardData[] = [];
+  for (const provider of ALL_PROVIDERS) {
+    const models = modelRows.get(provider) ?? [];
+    const totals = sumTotals(models);
+    const limitConfigured = provider !== 'clay' && configuredLimits(settings, provider).length > 0;
+    if (totals.turns === 0 && !recentProviders.has(provider) && !limitConfigured) continue;
+    const period = periods.get(provider)!;
+    const { timeZone } = cycleFor(settings, provider);
+    const limits = limitStatusesFor(settings, provider, totals, period).map((s): LimitBarData => {
+      const projected = projectUsage(s.used, period, now).projected;
+      return {
+        kind: s.kind,
+        used: s.used,
+        limit: s.limit,
+        fraction: s.fraction,
+        severity: severityOf(s.fraction, settings.alertThresholds),
+        projectedFraction: projected === null ? null : projected / s.limit,
+        reachedAt: limitReachedAt(s.used, s.limit, period, now),
+      };
+    });
+    cards.push({
+      provider,
+      totals,
+      period,
+      timeZone,
+      daysLeft: daysLeft(period, now, timeZone),
+      lastDay: lastDayOf(period),
+      limits,
+      limitUsed: limits.length ? Math.max(...limits.map((l) => l.fraction)) : null,
+      projectedTokens: projectUsage(totals.inputTokens + totals.outputTokens, period, now).projected,
+      models,
+      clay: provider === 'clay' ? { planCredits: settings.clay.planCreditsPerMonth, premiumCredits: settings.clay.premiumCredits } : undefined,
+    });
+  }
+
+  // The chart covers the period of the first card (or OpenAI's when there is none), in its timezone.
+  const chartProvider = cards[0]?.provider ?? 'openai';
+  const chartPeriod = periods.get(chartProvider)!;
+  const chartZone = cycleFor(settings, chartProvider).timeZone;
+  const dailyRows = await queries.getDailyTotals({ from: chartPeriod.from, to: Math.min(chartPeriod.to, now + 1) }, chartZone);
+  const daily = fillDays(dailyRows, formatLocalDate(localDateOf(chartPeriod.from, chartZone)), formatLocalDate(localDateOf(now, chartZone)));
+
+  return {
+    now,
+    cards,
+    daily: { timeZone: chartZone, from: daily[0]?.day ?? '', to: daily.at(-1)?.day ?? '', days: daily },
+    recent,
+    thresholds: settings.alertThresholds,
+    hasUsage: recent.length > 0,
+  };
+}
+
+/** One point per calendar day from `first` to `last` inclusive; days without usage are zero. */
+export function fillDays(rows: ReadonlyArray<{ day: string; totals: UsageTotals }>, first: string, last: string): DailyPoint[] {
+  const byDay = new Map(rows.map((r) => [r.day, r.totals]));
+  const out: DailyPoint[] = [];
+  for (let d = parseLocalDate(first), i = 0; formatLocalDate(d) <= last && i < 62; d = addDays(d, 1), i++) {
+    const day = formatLocalDate(d);
+    const t = byDay.get(day);
+    out.push({ day, tokens: t ? t.inputTokens + t.outputTokens : 0, costUsd: t?.costUsd ?? 0, turns: t?.turns ?? 0 });
+  }
+  return out;
+}
