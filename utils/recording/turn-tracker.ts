@@ -81,10 +81,11 @@ export function startTurnTracking(adapter: SiteAdapter, context: TurnContext, op
     const settings = await loadSettings();
     const model = resolveModel(turn.modelId, settings) ?? resolveModel(adapter.defaultModel, settings);
     if (!model) throw new Error(`No model info for "${turn.modelId}"; turn not recorded`);
+    const count = (text: string) => withRetries(() => counter.count(text, model));
     const [prompt, ctx, output] = await Promise.all([
-      counter.count(turn.promptText, model),
-      turn.contextText ? counter.count(turn.contextText, model) : null,
-      replyText ? counter.count(replyText, model) : null,
+      count(turn.promptText),
+      turn.contextText ? count(turn.contextText) : null,
+      replyText ? count(replyText) : null,
     ]);
     const promptTokens = prompt.tokens;
     const contextTokens = ctx?.tokens ?? 0;
@@ -202,4 +203,16 @@ function captureFromConversation(adapter: SiteAdapter, modelId: string): Capture
     repliesBefore,
     lastReplyTextBefore: '',
   };
+}
+
+/** Counting goes through the background; a worker stopped mid-count must not lose the turn. */
+async function withRetries<T>(run: () => Promise<T>, attempts = 6): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (i >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** i));
+    }
+  }
 }

