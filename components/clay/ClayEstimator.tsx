@@ -1,0 +1,190 @@
+import { useClayEstimator } from '@/utils/clay/use-clay-estimator';
+import { CLAY_CREDITS_SCHEME, sumMeters, type AiFeatureId } from '@/utils/clay/credit-rules';
+import { formatTokens, formatUsd } from '@/components/badge/format';
+import { formatCredits, formatMinutes, tpmTone } from './clay-format';
+
+const ENRICHMENT_TYPES = CLAY_CREDITS_SCHEME.columnTypes.filter((t) => t.category !== 'ai');
+const AI_TYPES = CLAY_CREDITS_SCHEME.columnTypes.filter((t) => t.category === 'ai');
+
+// Scoped to the estimator so it looks right wherever the popup mounts it.
+const ESTIMATOR_CSS = `
+.clay-estimator { display: grid; gap: 8px; }
+.clay-estimator h2 { font-size: 14px; margin: 0; }
+.clay-estimator fieldset { border: 1px solid #d1d9e0; border-radius: 6px; padding: 6px 8px; margin: 0; }
+.clay-estimator ul { list-style: none; margin: 0 0 6px; padding: 0; display: grid; gap: 4px; }
+.clay-estimator li { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; }
+.clay-estimator li select { flex: 1 1 160px; min-width: 0; }
+.clay-estimator .clay-field { display: flex; justify-content: space-between; align-items: center; gap: 8px; margin: 4px 0; }
+.clay-estimator input[type="number"] { width: 90px; text-align: right; }
+.clay-estimator .clay-note { color: #59636e; font-size: 11px; margin: 2px 0; }
+.clay-estimator dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; margin: 4px 0; }
+.clay-estimator dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
+.clay-estimator [data-tone="bad"] { color: #cf222e; }
+.clay-estimator [data-tone="warn"] { color: #bc4c00; }
+.clay-estimator :focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
+`;
+
+const readNumber = (ev: Event): number => Number((ev.currentTarget as HTMLInputElement).value);
+
+/**
+ * The popup's standalone Clay estimator: rows x columns (with their credit costs), own-key
+ * switches, and an optional AI column answered in tokens, dollars and TPM fit.
+ */
+export function ClayEstimator() {
+  const s = useClayEstimator();
+  const ai = s.aiEstimate;
+  const planShare = s.planCreditsPerMonth > 0 ? (s.credits.credits ?? 0) / s.planCreditsPerMonth : null;
+
+  return (
+    <section class="clay-estimator" aria-labelledby="tt-clay-est-title" data-clay-credits={String(s.creditsTotal)}>
+      <style>{ESTIMATOR_CSS}</style>
+      <h2 id="tt-clay-est-title">Clay run estimator</h2>
+
+      <label class="clay-field">
+        <span>Rows</span>
+        <input type="number" min={0} step={1} inputMode="numeric" value={s.rows} onInput={(ev) => s.setRows(readNumber(ev))} />
+      </label>
+
+      <fieldset class="clay-columns">
+        <legend>Enrichment columns</legend>
+        {s.columns.length === 0 ? <p class="clay-note">No enrichment columns.</p> : null}
+        <ul>
+          {s.columns.map((col, i) => {
+            const perRow = s.perRowOf(col);
+            return (
+              <li key={col.key} data-clay-column={col.typeId}>
+                <select
+                  aria-label={`Column ${i + 1} type`}
+                  value={col.typeId}
+                  onChange={(ev) => s.updateColumn(col.key, { typeId: (ev.currentTarget as HTMLSelectElement).value })}
+                >
+                  {ENRICHMENT_TYPES.map((t) => (
+                    <option value={t.id} key={t.id}>
+                      {t.label} · {formatCredits(sumMeters(t.charges))} {t.category === 'premium' ? 'premium' : 'cr'}
+                    </option>
+                  ))}
+                </select>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={!!col.ownKey}
+                    onChange={(ev) => s.updateColumn(col.key, { ownKey: (ev.currentTarget as HTMLInputElement).checked })}
+                  />
+                  Own key
+                </label>
+                <span class="clay-note" aria-label={`${perRow} credits per row`}>
+                  {formatCredits(perRow)}/row
+                </span>
+                <button type="button" onClick={() => s.removeColumn(col.key)} aria-label={`Remove column ${i + 1}`}>
+                  Remove
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        <button type="button" onClick={() => s.addColumn()}>
+          Add enrichment column
+        </button>
+      </fieldset>
+
+      <fieldset class="clay-ai">
+        <legend>AI column</legend>
+        <label>
+          <input
+            type="checkbox"
+            checked={s.ai !== null}
+            onChange={(ev) => s.setAi((ev.currentTarget as HTMLInputElement).checked ? s.defaultAi() : null)}
+          />
+          Include an AI column (Use AI, Claygent, ChatGPT Generate Text)
+        </label>
+        {s.ai ? (
+          <div>
+            <label class="clay-field">
+              <span>Type</span>
+              <select
+                value={s.ai.feature}
+                onChange={(ev) => s.setAi({ ...s.ai!, feature: (ev.currentTarget as HTMLSelectElement).value as AiFeatureId })}
+              >
+                {AI_TYPES.map((t) => (
+                  <option value={t.id} key={t.id}>
+                    {t.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label class="clay-field">
+              <span>Model</span>
+              <select value={s.ai.modelId} onChange={(ev) => s.setAi({ ...s.ai!, modelId: (ev.currentTarget as HTMLSelectElement).value })}>
+                {s.models.map((m) => (
+                  <option value={m.id} key={m.id}>
+                    {m.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label class="clay-field">
+              <span>Prompt tokens</span>
+              <input type="number" min={0} value={s.ai.promptTokens} onInput={(ev) => s.setAi({ ...s.ai!, promptTokens: Math.max(0, readNumber(ev) || 0) })} />
+            </label>
+            <label class="clay-field">
+              <span>Column references in the prompt</span>
+              <input type="number" min={0} value={s.ai.referenceCount} onInput={(ev) => s.setAi({ ...s.ai!, referenceCount: Math.max(0, readNumber(ev) || 0) })} />
+            </label>
+            <label class="clay-field">
+              <span>Output tokens per row</span>
+              <input
+                type="number"
+                min={0}
+                value={s.ai.avgOutputTokens ?? ''}
+                placeholder={s.aiModel ? `max ${formatTokens(s.aiModel.maxOutput)}` : 'max'}
+                onInput={(ev) => {
+                  const raw = (ev.currentTarget as HTMLInputElement).value.trim();
+                  s.setAi({ ...s.ai!, avgOutputTokens: raw === '' ? null : Math.max(0, Number(raw) || 0) });
+                }}
+              />
+            </label>
+            <label>
+              <input type="checkbox" checked={s.ai.ownKey} onChange={(ev) => s.setAi({ ...s.ai!, ownKey: (ev.currentTarget as HTMLInputElement).checked })} />
+              Own API key (the provider bills tokens, 0 credits)
+            </label>
+          </div>
+        ) : null}
+      </fieldset>
+
+      <div class="clay-result" role="status" aria-live="polite">
+        <p>
+          <strong data-clay-result="credits">{formatCredits(s.creditsTotal)} credits</strong> ({formatCredits(s.creditsPerRow)} per row ×{' '}
+          {formatTokens(s.rows)} rows)
+          {s.credits.premium ? ` incl. ${formatCredits(s.credits.premium)} premium` : ''}
+        </p>
+        {planShare !== null ? (
+          <p class="clay-note">
+            {Math.round(planShare * 1000) / 10}% of your {formatCredits(s.planCreditsPerMonth)}-credit monthly plan
+          </p>
+        ) : null}
+        {ai ? (
+          <dl>
+            <dt>AI tokens</dt>
+            <dd data-clay-result="tokens">
+              ≈{formatTokens(ai.totalTokens)} ({formatTokens(ai.inputTokensPerRow)} in + {ai.outputIsMaximum ? '≤' : '≈'}
+              {formatTokens(ai.outputTokensPerRow)} out per row)
+            </dd>
+            <dt>{s.ai?.ownKey ? 'Billed by provider' : 'API equivalent'}</dt>
+            <dd data-clay-result="usd">{formatUsd(ai.tokenCostUsd)}</dd>
+            <dt>Rate limit</dt>
+            <dd data-clay-result="tpm" data-tone={tpmTone(ai.tpm.status)}>
+              {ai.tpm.message}
+            </dd>
+            {ai.minutes !== null ? (
+              <>
+                <dt>Run time</dt>
+                <dd>≈{formatMinutes(ai.minutes)}</dd>
+              </>
+            ) : null}
+          </dl>
+        ) : null}
+        <p class="clay-note">Errors are free; re-runs are charged again per row. Estimates, per Clay's documented credit rules.</p>
+      </div>
+    </section>
+  );
+}
