@@ -1,8 +1,16 @@
 import type { Handlers } from '../messaging/router';
+import { extensionTokenizerSource } from './extension-tokenizer-source';
+import { createSegmentCounter, type CountSegmentsFn } from './segment-counter';
+import { createTokenizerPool } from './tokenizer-pool';
 
-// Owned by the counting engine (issue 3). Placeholder until the engine lands.
+// One pool per background: each tokenizer is loaded once for the whole browser, on first use.
+let countSegments: CountSegmentsFn | undefined;
+function counter(): CountSegmentsFn {
+  countSegments ??= createSegmentCounter(createTokenizerPool(extensionTokenizerSource));
+  return countSegments;
+}
+
+/** The background's 'count' handler: one count per segment, in order. */
 export const countHandlers: Pick<Handlers, 'count'> = {
-  count: () => {
-    throw new Error('counting engine not implemented yet');
-  },
+  count: async (request) => ({ counts: await counter()(request.tokenizer, request.segments) }),
 };

@@ -10,6 +10,11 @@ export interface ModelPrice {
   inputPerMTok: number;
   outputPerMTok: number;
   cachedInputPerMTok?: number;
+  /**
+   * Long-context pricing: when a request's input exceeds `aboveInputTokens`, the whole request is
+   * billed at these rates (Gemini 2.5 Pro, Claude Sonnet 4.5 above 200k).
+   */
+  longContext?: { aboveInputTokens: number; inputPerMTok: number; outputPerMTok: number; cachedInputPerMTok?: number };
 }
 
 export interface ModelInfo {
