@@ -1,10 +1,25 @@
 import { SUPPORTED_SITE_MATCHES } from '@/utils/sites/site-matches';
+import { findAdapter } from '@/utils/sites/find-adapter';
+import { startBadges } from '@/utils/page/badge-manager';
+import { reportError } from '@/utils/page/guard';
+import { startTurnTracking } from '@/utils/recording/turn-tracker';
 
 export default defineContentScript({
   matches: [...SUPPORTED_SITE_MATCHES],
   runAt: 'document_idle',
-  main() {
+  main(ctx) {
     // Marks the page so tests (and curious users) can see the script is alive.
     document.documentElement.dataset.tokentally = 'active';
+    try {
+      const adapter = findAdapter(location.hostname);
+      const badges = startBadges(adapter, location.hostname);
+      ctx.onInvalidated(badges.stop);
+      if (adapter.kind !== 'clay' && adapter.id !== 'generic') {
+        const stopTracking = startTurnTracking(adapter, { modelId: badges.modelId, promptText: badges.promptText });
+        ctx.onInvalidated(stopTracking);
+      }
+    } catch (error) {
+      reportError(error);
+    }
   },
 });

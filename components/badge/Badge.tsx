@@ -1,0 +1,232 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { ModelInfo } from '@/utils/models/model-types';
+import type { SiteAdapter } from '@/utils/sites/site-adapter';
+import type { Theme } from '@/utils/page/page-theme';
+import { ClayRunEstimate } from '@/components/clay/ClayRunEstimate';
+import { foldedText, formatTokens, formatUsd } from './format';
+
+/** Everything the badge shows; computed by utils/page/badge-session.ts. */
+export interface BadgeView {
+  state: 'loading' | 'ready' | 'error';
+  /** Shown in the error state, e.g. "Can't read this field". */
+  error?: string;
+  tokens: number;
+  exact: boolean;
+  /** A newer count is on its way (large pastes). */
+  counting: boolean;
+  model: ModelInfo | null;
+  /** Where the model came from. */
+  modelSource: 'override' | 'page' | 'default';
+  /** Model id the page shows, if any. */
+  pageModelId: string | null;
+  overrideId: string | null;
+  models: ModelInfo[];
+  inputCostUsd: number | null;
+  projectedOutputTokens: number;
+  projectedOutputCostUsd: number | null;
+  /** Chat sites only: the visible conversation's tokens (null elsewhere or not counted yet). */
+  conversation: { tokens: number; exact: boolean } | null;
+  theme: Theme;
+  adapter: SiteAdapter;
+}
+
+export interface BadgeActions {
+  onPickModel: (id: string | null) => void;
+  onOutputTokens: (tokens: number) => void;
+  onHide: () => void;
+  onOpenChange: (open: boolean) => void;
+}
+
+type PanelPosition = { top?: number; bottom?: number; right: number };
+
+function placePanel(anchor: Element): PanelPosition {
+  const rect = anchor.getBoundingClientRect();
+  const right = Math.max(4, window.innerWidth - rect.right);
+  // Composers sit at the bottom of chat pages: open upwards when there is room.
+  if (rect.top > 360) return { bottom: window.innerHeight - rect.top + 4, right };
+  return { top: rect.bottom + 4, right };
+}
+
+export function Badge({ view, actions }: { view: BadgeView; actions: BadgeActions }) {
+  const [open, setOpen] = useState(false);
+  const [position, setPosition] = useState<PanelPosition>({ right: 4, top: 0 });
+  const chipRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+
+  const setOpenAndTell = (next: boolean, refocus = false) => {
+    setOpen(next);
+    actions.onOpenChange(next);
+    if (!next && refocus) chipRef.current?.focus();
+  };
+
+  useLayoutEffect(() => {
+    if (!open) return;
+    if (chipRef.current) setPosition(placePanel(chipRef.current));
+    panelRef.current?.focus();
+  }, [open]);
+
+  useEffect(() => {
+    if (!open) return;
+    const reposition = () => chipRef.current && setPosition(placePanel(chipRef.current));
+    const closeOnOutside = (event: PointerEvent) => {
+      const host = chipRef.current?.getRootNode() instanceof ShadowRoot ? (chipRef.current.getRootNode() as ShadowRoot).host : null;
+      if (host && !event.composedPath().includes(host)) setOpenAndTell(false);
+    };
+    window.addEventListener('resize', reposition);
+    window.addEventListener('scroll', reposition, true);
+    document.addEventListener('pointerdown', closeOnOutside, true);
+    return () => {
+      window.removeEventListener('resize', reposition);
+      window.removeEventListener('scroll', reposition, true);
+      document.removeEventListener('pointerdown', closeOnOutside, true);
+    };
+  }, [open]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && open) {
+      event.preventDefault();
+      setOpenAndTell(false, true);
+    }
+  };
+
+  const label =
+    view.state === 'loading'
+      ? 'Counting tokens…'
+      : view.state === 'error'
+        ? view.error ?? "Can't read this field"
+        : foldedText(view.tokens, view.exact, view.inputCostUsd);
+  const modelName = view.model?.label ?? 'unknown model';
+
+  return (
+    <div class={`tt ${view.theme}`} onKeyDown={onKeyDown}>
+      <div class="row">
+        <button
+          ref={chipRef}
+          type="button"
+          class="chip"
+          data-state={view.state}
+          aria-expanded={open}
+          aria-haspopup="dialog"
+          title={view.state === 'ready' ? `${label} (${modelName}${view.exact ? '' : ', estimate'})` : label}
+          aria-label={`TokenTally: ${label}. ${open ? 'Close' : 'Open'} details`}
+          onClick={() => setOpenAndTell(!open, open)}
+        >
+          <span class="text">{label}</span>
+          {view.counting && view.state === 'ready' ? <span class="busy" aria-hidden="true">…</span> : null}
+        </button>
+      </div>
+      {open ? (
+        <div
+          ref={panelRef}
+          class="panel"
+          role="dialog"
+          aria-label="TokenTally prompt details"
+          tabIndex={-1}
+          style={{ top: position.top, bottom: position.bottom, right: position.right }}
+        >
+          <Details view={view} actions={actions} />
+          <div class="actions">
+            <button type="button" onClick={actions.onHide}>
+              Hide on this site
+            </button>
+            <button type="button" onClick={() => setOpenAndTell(false, true)}>
+              Close
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function Details({ view, actions }: { view: BadgeView; actions: BadgeActions }) {
+  const { model } = view;
+  const approx = view.exact ? '' : '≈';
+  const pageModel = view.models.find((m) => m.id === view.pageModelId);
+  const defaultLabel = pageModel ? `From page: ${pageModel.label}` : `Site default${view.modelSource === 'default' && model ? `: ${model.label}` : ''}`;
+  const conversationTokens = view.conversation?.tokens ?? 0;
+  const used = model ? conversationTokens + view.tokens : 0;
+  const fraction = model && model.contextWindow > 0 ? used / model.contextWindow : 0;
+
+  return (
+    <>
+      <h2>{view.adapter.name} prompt</h2>
+      {view.state === 'error' ? <p class="error">{view.error}</p> : null}
+      <label>
+        Model
+        <select
+          aria-label="Model for this site"
+          value={view.overrideId ?? ''}
+          onChange={(e) => actions.onPickModel((e.currentTarget as HTMLSelectElement).value || null)}
+        >
+          <option value="">{defaultLabel}</option>
+          {view.models.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <dl>
+        <dt>Prompt</dt>
+        <dd data-field="prompt-tokens">
+          {approx}
+          {formatTokens(view.tokens)} tokens
+        </dd>
+        <dt>Input cost</dt>
+        <dd data-field="input-cost">{formatUsd(view.inputCostUsd)}</dd>
+      </dl>
+      <label>
+        Max output tokens
+        <input
+          type="number"
+          min={0}
+          max={model?.maxOutput ?? 10_000_000}
+          step={100}
+          value={view.projectedOutputTokens}
+          aria-label="Max output tokens for the projected output cost"
+          onChange={(e) => {
+            const n = Math.round(Number((e.currentTarget as HTMLInputElement).value));
+            if (Number.isFinite(n) && n >= 0) actions.onOutputTokens(n);
+          }}
+        />
+      </label>
+      <dl>
+        <dt>Projected output cost</dt>
+        <dd data-field="output-cost">{formatUsd(view.projectedOutputCostUsd)}</dd>
+      </dl>
+      {view.adapter.kind === 'chat' && model ? (
+        <>
+          <dl>
+            <dt>Conversation</dt>
+            <dd data-field="conversation-tokens">
+              {view.conversation ? `${view.conversation.exact ? '' : '≈'}${formatTokens(conversationTokens)} tokens` : 'counting…'}
+            </dd>
+          </dl>
+          <div class="note">
+            Context used: {formatTokens(used)} of {formatTokens(model.contextWindow)} ({(fraction * 100).toFixed(1)}%)
+          </div>
+          <div
+            class={`bar${fraction >= 0.9 ? ' full' : ''}`}
+            role="progressbar"
+            aria-label="Context window used"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.min(100, Math.round(fraction * 100))}
+          >
+            <span style={{ width: `${Math.min(100, fraction * 100)}%` }} />
+          </div>
+        </>
+      ) : null}
+      {view.adapter.kind === 'clay' && model ? (
+        <ClayRunEstimate promptTokens={view.tokens} model={model} adapter={view.adapter} />
+      ) : null}
+      <p class="note">
+        {view.exact
+          ? `Exact count with ${model?.label ?? 'the model'}'s tokenizer.`
+          : `Estimate: ${model?.label ?? 'this model'}'s tokenizer is not public, so the count is approximate.`}
+        {model?.price ? '' : ' No known price for this model.'}
+      </p>
+    </>
+  );
+}

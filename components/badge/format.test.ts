@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { foldedText, formatUsd, formatTokens } from './format';
+
+describe('badge formatting', () => {
+  it('reads like the spec: 1,234 tokens · $0.0031', () => {
+    expect(foldedText(1234, true, 0.0031)).toBe('1,234 tokens · $0.0031');
+  });
+  it('marks estimates with ≈', () => {
+    expect(foldedText(1234, false, 0.0031)).toBe('≈1,234 tokens · $0.0031');
+  });
+  it('says when no price is known instead of guessing', () => {
+    expect(foldedText(1, true, null)).toBe('1 token · no price');
+  });
+  it('formats amounts by size', () => {
+    expect(formatUsd(0)).toBe('$0');
+    expect(formatUsd(0.00001)).toBe('<$0.0001');
+    expect(formatUsd(1234.5)).toBe('$1,234.50');
+    expect(formatTokens(1234567)).toBe('1,234,567');
+  });
+});

@@ -1,0 +1,19 @@
+/** "1,234" — fixed locale so figures read the same for every user and in tests. */
+export function formatTokens(tokens: number): string {
+  return Math.round(tokens).toLocaleString('en-US');
+}
+
+/** "$0.0031", "$1.25", "<$0.0001"; "no price" when the model has no known price. */
+export function formatUsd(usd: number | null): string {
+  if (usd === null) return 'no price';
+  if (usd === 0) return '$0';
+  if (usd < 0.0001) return '<$0.0001';
+  if (usd < 1) return `$${usd.toFixed(4)}`;
+  return `$${usd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+/** The folded badge text: `≈1,234 tokens · $0.0031` (≈ marks an estimate). */
+export function foldedText(tokens: number, exact: boolean, costUsd: number | null): string {
+  const count = `${exact ? '' : '≈'}${formatTokens(tokens)} ${tokens === 1 ? 'token' : 'tokens'}`;
+  return `${count} · ${formatUsd(costUsd)}`;
+}

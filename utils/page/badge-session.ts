@@ -1,0 +1,216 @@
+import { h, render } from 'preact';
+import { Badge, type BadgeActions, type BadgeView } from '@/components/badge/Badge';
+import type { ModelInfo } from '../models/model-types';
+import type { SiteAdapter } from '../sites/site-adapter';
+import { readEditorText } from './editor-text';
+import { createBadgeHost, placeBadgeHost } from './badge-host';
+import { reportError } from './guard';
+import type { Theme } from './page-theme';
+import { pageThemeAround } from './page-theme';
+
+export interface CountOutcome {
+  tokens: number;
+  exact: boolean;
+}
+
+/** What a session needs from the page controller (shared by every field on the page). */
+export interface SessionContext {
+  adapter: SiteAdapter;
+  model(): { model: ModelInfo | null; source: BadgeView['modelSource']; pageModelId: string | null; overrideId: string | null };
+  models(): ModelInfo[];
+  projectedOutputTokens(): number;
+  conversation(): BadgeView['conversation'];
+  count(text: string, model: ModelInfo): Promise<CountOutcome>;
+  cost(model: ModelInfo, input: number, output: number): number | null;
+  actions: BadgeActions;
+  onActivity(session: BadgeSession): void;
+}
+
+/** Texts above this size are read less often so a huge paste can't queue reads back to back. */
+function readDelayFor(length: number): number {
+  if (length > 1_000_000) return 300;
+  if (length > 200_000) return 40;
+  return 0;
+}
+
+/**
+ * One prompt field and its badge: reads the field when it changes, asks for a count
+ * (one in flight at a time, the latest text wins), and renders the result into the
+ * badge and its host's data-* attributes.
+ */
+export class BadgeSession {
+  readonly host: HTMLElement;
+  private readonly mount: HTMLElement;
+  private readonly fieldObserver: MutationObserver | null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private inFlight = false;
+  private dirty = false;
+  private destroyed = false;
+  private lastText: string | null = null;
+  private lastModelId: string | null = null;
+  private lastLength = 0;
+  private theme: Theme = 'light';
+  private view: Pick<BadgeView, 'state' | 'error' | 'tokens' | 'exact' | 'counting'> = {
+    state: 'loading',
+    tokens: 0,
+    exact: false,
+    counting: false,
+  };
+
+  constructor(
+    readonly field: HTMLElement,
+    private readonly ctx: SessionContext,
+  ) {
+    const { host, mount } = createBadgeHost();
+    this.host = host;
+    this.mount = mount;
+    placeBadgeHost(host, field);
+    // Editors change their DOM for programmatic edits (a site clearing the composer after
+    // send) without an input event; textareas are re-checked on page scans instead.
+    this.fieldObserver =
+      field instanceof HTMLTextAreaElement
+        ? null
+        : new MutationObserver(() => {
+            try {
+              this.requestCount();
+            } catch (error) {
+              reportError(error);
+            }
+          });
+    this.fieldObserver?.observe(field, { childList: true, subtree: true, characterData: true });
+    this.refreshTheme();
+    this.render();
+    this.requestCount();
+  }
+
+  /** Called on every page scan: keeps the badge in place and notices silent changes. */
+  maintain(): void {
+    if (this.destroyed) return;
+    placeBadgeHost(this.host, this.field);
+    this.refreshTheme();
+    if (this.field instanceof HTMLTextAreaElement && this.field.value !== this.lastText) this.requestCount();
+  }
+
+  /** Model, settings or conversation changed: recount if needed and re-render. */
+  refresh(): void {
+    if (this.destroyed) return;
+    this.requestCount();
+    this.render();
+  }
+
+  onInput(): void {
+    this.ctx.onActivity(this);
+    this.requestCount();
+  }
+
+  requestCount(): void {
+    if (this.destroyed) return;
+    if (this.inFlight) {
+      this.dirty = true;
+      return;
+    }
+    if (this.timer !== undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.runCount().catch(reportError);
+    }, readDelayFor(this.lastLength));
+  }
+
+  readText(): string {
+    return readEditorText(this.field);
+  }
+
+  private async runCount(): Promise<void> {
+    if (this.destroyed) return;
+    let text: string;
+    try {
+      text = readEditorText(this.field);
+    } catch (error) {
+      reportError(error);
+      this.setView({ state: 'error', error: "Can't read this field", counting: false });
+      return;
+    }
+    this.lastLength = text.length;
+    const { model } = this.ctx.model();
+    if (!model) {
+      this.setView({ state: 'error', error: 'Unknown model: pick one', counting: false });
+      return;
+    }
+    if (text === this.lastText && model.id === this.lastModelId && this.view.state === 'ready') return;
+    this.inFlight = true;
+    // Only show "counting" for slow counts; a fast one would just flicker.
+    const slow = setTimeout(() => this.setView({ counting: true }), 150);
+    try {
+      const outcome = text === '' ? { tokens: 0, exact: model.exact } : await this.ctx.count(text, model);
+      this.lastText = text;
+      this.lastModelId = model.id;
+      this.setView({ state: 'ready', error: undefined, tokens: outcome.tokens, exact: outcome.exact, counting: false });
+    } catch (error) {
+      reportError(error);
+      this.lastText = null;
+      this.setView({ state: 'error', error: "Couldn't count this field", counting: false });
+    } finally {
+      clearTimeout(slow);
+      this.inFlight = false;
+      if (this.dirty) {
+        this.dirty = false;
+        this.requestCount();
+      }
+    }
+  }
+
+  private refreshTheme(): void {
+    const theme = pageThemeAround(this.field.parentElement ?? this.field);
+    if (theme !== this.theme) {
+      this.theme = theme;
+      this.render();
+    }
+  }
+
+  private setView(patch: Partial<BadgeSession['view']>): void {
+    this.view = { ...this.view, ...patch };
+    this.render();
+  }
+
+  private render(): void {
+    if (this.destroyed) return;
+    const { model, source, pageModelId, overrideId } = this.ctx.model();
+    const outputTokens = Math.min(this.ctx.projectedOutputTokens(), model?.maxOutput ?? Infinity);
+    const inputCostUsd = model && this.view.state === 'ready' ? this.ctx.cost(model, this.view.tokens, 0) : null;
+    const view: BadgeView = {
+      ...this.view,
+      model,
+      modelSource: source,
+      pageModelId,
+      overrideId,
+      models: this.ctx.models(),
+      inputCostUsd,
+      projectedOutputTokens: outputTokens,
+      projectedOutputCostUsd: model ? this.ctx.cost(model, 0, outputTokens) : null,
+      conversation: this.ctx.conversation(),
+      theme: this.theme,
+      adapter: this.ctx.adapter,
+    };
+    const host = this.host;
+    host.setAttribute('data-state', view.state);
+    host.setAttribute('data-tokens', view.state === 'ready' ? String(view.tokens) : '');
+    host.setAttribute('data-model', model?.id ?? '');
+    host.setAttribute('data-exact', String(view.state === 'ready' ? view.exact : (model?.exact ?? false)));
+    host.setAttribute('data-cost-usd', inputCostUsd === null ? '' : String(inputCostUsd));
+    host.setAttribute('data-theme', view.theme);
+    render(h(Badge, { view, actions: this.ctx.actions }), this.mount);
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.fieldObserver?.disconnect();
+    try {
+      render(null, this.mount);
+    } catch (error) {
+      reportError(error);
+    }
+    this.host.remove();
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Reads a prompt field the way the site will send it: a textarea's value, or an
+ * editor's (ProseMirror, Quill, Tiptap, plain contenteditable) blocks joined by "\n",
+ * with <br> as "\n" and placeholders ignored. Walks the DOM once without layout
+ * (no innerText), so a multi-megabyte paste reads in milliseconds.
+ */
+
+const BLOCK_TAGS = new Set([
+  'P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'PRE', 'BLOCKQUOTE',
+  'SECTION', 'ARTICLE', 'TABLE', 'TR', 'HR', 'DL', 'DT', 'DD', 'FIGURE',
+]);
+
+/** Elements that are chrome around the text, never part of it. */
+function isSkipped(el: Element): boolean {
+  const tag = el.tagName;
+  if (tag === 'TOKENTALLY-BADGE' || tag === 'STYLE' || tag === 'SCRIPT' || tag === 'TEMPLATE') return true;
+  if (el.getAttribute('aria-hidden') === 'true') return true;
+  const cls = el.classList;
+  // Placeholders: ProseMirror/ChatGPT "placeholder", Quill "ql-placeholder", Tiptap empty-node markers.
+  if (cls.contains('placeholder') || cls.contains('ql-placeholder') || cls.contains('tiptap-placeholder')) return true;
+  if (el.getAttribute('contenteditable') === 'false' && el.hasAttribute('data-placeholder')) return true;
+  return false;
+}
+
+function isLastInBlock(node: Node): boolean {
+  for (let next = node.nextSibling; next; next = next.nextSibling) {
+    if (next.nodeType === 1 || (next.nodeType === 3 && (next as Text).data !== '')) return false;
+  }
+  return true;
+}
+
+function readBlock(el: Element): string {
+  const lines: string[] = [];
+  let inline = '';
+  let hasInline = false;
+  for (let node = el.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3 /* text */) {
+      inline += (node as Text).data;
+      hasInline = true;
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const child = node as Element;
+    if (isSkipped(child)) continue;
+    if (child.tagName === 'BR') {
+      // ProseMirror's trailing break only keeps an empty line selectable; it is not a newline.
+      if (child.classList.contains('ProseMirror-trailingBreak')) continue;
+      // A block's last <br> renders no extra line (Chrome's "<div><br></div>" is one empty line).
+      if (isLastInBlock(child)) continue;
+      inline += '\n';
+      hasInline = true;
+      continue;
+    }
+    if (BLOCK_TAGS.has(child.tagName)) {
+      if (hasInline) {
+        lines.push(inline);
+        inline = '';
+        hasInline = false;
+      }
+      lines.push(readBlock(child));
+      continue;
+    }
+    inline += readBlock(child);
+    hasInline = true;
+  }
+  if (hasInline) lines.push(inline);
+  return lines.join('\n');
+}
+
+/** True when `el` is a text field TokenTally can read (textarea or editing host). */
+export function isEditableField(el: Element | null): el is HTMLElement {
+  if (!el) return false;
+  if (el instanceof HTMLTextAreaElement) return !el.disabled && !el.readOnly;
+  return el instanceof HTMLElement && el.isContentEditable;
+}
+
+/** The outermost editable element containing `el` (the editor root), or null. */
+export function editingHostOf(el: Element | null): HTMLElement | null {
+  if (!el) return null;
+  if (el instanceof HTMLTextAreaElement) return isEditableField(el) ? el : null;
+  if (!(el instanceof HTMLElement) || !el.isContentEditable) return null;
+  let host: HTMLElement = el;
+  while (host.parentElement && host.parentElement.isContentEditable) host = host.parentElement;
+  return host;
+}
+
+export function readEditorText(field: Element): string {
+  if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) return field.value;
+  // Quill marks an empty editor with ql-blank; its placeholder is CSS, but be sure.
+  if (field.classList.contains('ql-blank')) return '';
+  return readBlock(field);
+}

@@ -1,0 +1,16 @@
+import type { SiteAdapter } from '../site-adapter';
+
+/**
+ * For hosts the user enabled themselves (and the last resort everywhere): no known
+ * selectors, so the content script attaches to whichever textarea or contenteditable
+ * gets focus.
+ */
+export const genericAdapter: SiteAdapter = {
+  id: 'generic',
+  name: 'This site',
+  hosts: [],
+  provider: 'openai',
+  kind: 'console',
+  defaultModel: 'gpt-4o',
+  fieldSelectors: [],
+};
