@@ -1,0 +1,84 @@
+// Token counter CLI, same code and data as the extension:
+//   npm run -s count -- [--model ID] [--json] FILE... | -
+// --json prints one JSON object per input: {"file","model","provider","tokenizer","tokens","exact","inputCostUsd"}.
+// Exit codes: 0 ok, 1 unreadable input (or missing tokenizer data), 2 usage error / unknown model.
+import '../utils/counting/node/register-onnx-stub';
+
+const USAGE = 'usage: npm run -s count -- [--model ID] [--json] FILE... | -';
+
+async function main(argv: string[]): Promise<number> {
+  const { getModel, listModels } = await import('../utils/models/model-registry');
+  let modelId = 'gpt-4o';
+  let json = false;
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--json') json = true;
+    else if (arg === '--model' || arg === '-m') {
+      const next = argv[++i];
+      if (next === undefined) {
+        console.error(`--model needs a model id\n${USAGE}`);
+        return 2;
+      }
+      modelId = next;
+    } else if (arg.startsWith('--model=')) modelId = arg.slice('--model='.length);
+    else if (arg === '--help' || arg === '-h') {
+      console.log(`${USAGE}\nmodels: ${listModels().map((m) => m.id).join(', ')}`);
+      return 0;
+    } else if (arg === '--') continue;
+    else if (arg.startsWith('-') && arg !== '-') {
+      console.error(`unknown option ${arg}\n${USAGE}`);
+      return 2;
+    } else files.push(arg);
+  }
+  const model = getModel(modelId);
+  if (!model) {
+    console.error(`unknown model "${modelId}". Known models:\n${listModels().map((m) => `  ${m.id}`).join('\n')}`);
+    return 2;
+  }
+  if (files.length === 0) {
+    console.error(`no input: give one or more files, or - for stdin\n${USAGE}`);
+    return 2;
+  }
+
+  const { createNodeCounter, readInput } = await import('../utils/counting/node/count-files');
+  const count = createNodeCounter();
+  let status = 0;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readInput(file);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const reasons: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'is a directory' };
+      const reason = (code && reasons[code]) ?? (error as Error).message;
+      console.error(`count: cannot read ${file === '-' ? 'stdin' : file}: ${reason}`);
+      status = 1;
+      continue;
+    }
+    let result;
+    try {
+      result = await count(file, text, model);
+    } catch (error) {
+      console.error(`count: ${(error as Error).message}`);
+      return 1;
+    }
+    if (json) console.log(JSON.stringify(result));
+    else {
+      const approx = result.exact ? '' : '≈';
+      const cost = result.inputCostUsd === null ? 'no known price' : `$${result.inputCostUsd.toFixed(6)}`;
+      console.log(`${file}\t${approx}${result.tokens} tokens\t${model.id} (${model.tokenizer}${result.exact ? '' : ', estimate'})\t${cost}`);
+    }
+  }
+  return status;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`count: ${(error as Error).stack ?? String(error)}`);
+    process.exitCode = 1;
+  },
+);
