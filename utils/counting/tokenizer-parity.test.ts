@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { corpus, EXACT_TOKENIZERS, pool, randomText, rng, tiktokenCount, tiktokenIds } from './test-helpers';
+
+describe.each(EXACT_TOKENIZERS)('%s equals tiktoken', (tokenizer) => {
+  const files = corpus();
+
+  it('the corpus covers every category the issue lists', () => {
+    const names = files.map((f) => f.name).join(' ');
+    for (const topic of ['english', 'code', 'cjk', 'cyrillic', 'arabic', 'emoji', 'whitespace', 'numbers', 'contractions', 'special-tokens', 'mixed']) {
+      expect(names).toContain(topic);
+    }
+  });
+
+  it.each(files.map((f) => [f.name, f.text] as const))('same token ids on %s', async (_name, text) => {
+    const encoder = await pool.get(tokenizer);
+    expect(encoder.encode(text)).toEqual(tiktokenIds(tokenizer, text));
+  });
+
+  it('the whole corpus as one text, and each line on its own', async () => {
+    const encoder = await pool.get(tokenizer);
+    const all = files.map((f) => f.text).join('\n');
+    expect(encoder.count(all)).toBe(tiktokenCount(tokenizer, all));
+    for (const line of all.split('\n')) expect(encoder.count(line)).toBe(tiktokenCount(tokenizer, line));
+  });
+
+  it('special-token strings count as plain text (several tokens, not one)', async () => {
+    const encoder = await pool.get(tokenizer);
+    expect(encoder.count('<|endoftext|>')).toBeGreaterThan(1);
+    expect(encoder.count('<|endoftext|>')).toBe(tiktokenCount(tokenizer, '<|endoftext|>'));
+  });
+
+  it('2,000 random texts built from tricky characters', async () => {
+    const encoder = await pool.get(tokenizer);
+    const next = rng(tokenizer === 'o200k' ? 1 : 2);
+    const mismatches: string[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const text = randomText(next, 1 + Math.floor(next() * 40));
+      if (encoder.count(text) !== tiktokenCount(tokenizer, text)) mismatches.push(JSON.stringify(text));
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
