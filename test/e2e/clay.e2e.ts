@@ -1,0 +1,109 @@
+import { test, expect, servePage, fixtureHtml } from './extension-fixture';
+import type { Page } from '@playwright/test';
+
+const CLAY_URL = 'https://app.clay.com/workspaces/1/tables/t_1';
+
+/** Reads the extension's usage events straight from its IndexedDB (what the background stored). */
+async function storedClayRuns(page: Page): Promise<Array<Record<string, unknown>>> {
+  return page.evaluate(
+    () =>
+      new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
+        const open = indexedDB.open('tokentally-usage');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('events')) return resolve([]);
+          const all = db.transaction('events').objectStore('events').getAll();
+          all.onsuccess = () => resolve((all.result as Array<Record<string, unknown>>).filter((e) => e.kind === 'clay-run'));
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}
+
+async function openLatePanel(page: Page) {
+  await servePage(page.context(), CLAY_URL, fixtureHtml('clay.html'));
+  await page.goto(CLAY_URL);
+  await expect(page.locator('html')).toHaveAttribute('data-tokentally', 'active');
+  // Nothing to badge before the panel exists.
+  await expect(page.locator('tokentally-badge')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Add column · Use AI' }).click();
+  const badge = page.locator('tokentally-badge');
+  await expect(badge).toHaveCount(1, { timeout: 15_000 });
+  await expect(badge).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+  return badge;
+}
+
+test('the late AI panel gets a badge with a run estimate that reads rows and updates while typing', async ({ context }) => {
+  const page = await context.newPage();
+  const badge = await openLatePanel(page);
+  await expect(badge).toHaveAttribute('data-model', 'gpt-4.1');
+  const before = Number(await badge.getAttribute('data-tokens'));
+  expect(before).toBeGreaterThan(5);
+
+  await badge.getByRole('button', { name: /^TokenTally:/ }).click();
+  const estimate = badge.locator('section.clay-run');
+  await expect(estimate).toBeVisible();
+  // "250 rows" is plain text in the table toolbar.
+  await expect(estimate).toHaveAttribute('data-clay-rows', '250');
+  await expect(estimate).toHaveAttribute('data-clay-rows-source', 'page');
+  // Two column chips in the prompt.
+  await expect(estimate).toHaveAttribute('data-clay-references', '2');
+  await expect(estimate).toHaveAttribute('data-clay-credits', '250');
+  const totalBefore = Number(await estimate.getAttribute('data-clay-total-tokens'));
+  expect(totalBefore).toBeGreaterThan(250 * before);
+
+  // Type into the prompt: tokens per row and totals follow.
+  const editor = page.locator('.ProseMirror[contenteditable="true"]');
+  // Focus without a pointer: a click on the page would (rightly) fold the badge's panel.
+  await editor.focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Answer in one short sentence, no preamble, and mention their main product line.');
+  await expect.poll(async () => Number(await badge.getAttribute('data-tokens')), { timeout: 10_000 }).toBeGreaterThan(before + 10);
+  await expect
+    .poll(async () => Number(await estimate.getAttribute('data-clay-total-tokens')), { timeout: 10_000 })
+    .toBeGreaterThan(totalBefore + 250 * 10);
+
+  // Rows are editable; credits follow (1 credit per row for Use AI).
+  const rows = estimate.getByRole('spinbutton', { name: 'Rows to run' });
+  await rows.fill('1000');
+  await expect(estimate).toHaveAttribute('data-clay-credits', '1000');
+  await expect(estimate).toHaveAttribute('data-clay-rows-source', 'typed');
+
+  // Own key: 0 credits, dollars instead.
+  await estimate.getByRole('checkbox', { name: /Own API key/ }).check();
+  await expect(estimate).toHaveAttribute('data-clay-credits', '0');
+  await expect(estimate).not.toHaveAttribute('data-clay-cost-usd', '0');
+});
+
+test('starting the run from the page logs it as a clay-run usage event', async ({ context, openExtensionPage }) => {
+  const page = await context.newPage();
+  const badge = await openLatePanel(page);
+  await badge.getByRole('button', { name: /^TokenTally:/ }).click();
+  const estimate = badge.locator('section.clay-run');
+  await expect(estimate).toHaveAttribute('data-clay-rows', '250');
+
+  await page.getByRole('button', { name: 'Save and run' }).click();
+  await expect(page.locator('#run-started')).toBeVisible();
+
+  const ext = await openExtensionPage('popup.html');
+  await expect.poll(async () => (await storedClayRuns(ext)).length, { timeout: 15_000 }).toBe(1);
+  const [event] = await storedClayRuns(ext);
+  expect(event).toMatchObject({ provider: 'clay', kind: 'clay-run', credits: 250, model: 'gpt-4.1', site: 'app.clay.com' });
+  expect(Number(event!.promptTokens)).toBeGreaterThan(250 * 5);
+  expect(event).not.toHaveProperty('text');
+});
+
+test('"Log this run" logs a run the page could not signal', async ({ context, openExtensionPage }) => {
+  const page = await context.newPage();
+  const badge = await openLatePanel(page);
+  await badge.getByRole('button', { name: /^TokenTally:/ }).click();
+  const estimate = badge.locator('section.clay-run');
+  await estimate.getByRole('spinbutton', { name: 'Rows to run' }).fill('40');
+  await estimate.getByRole('button', { name: 'Log this run' }).click();
+  await expect(estimate).toHaveAttribute('data-clay-log-status', 'logged', { timeout: 15_000 });
+  await expect(estimate.getByRole('status')).toContainText('40 credits');
+
+  const ext = await openExtensionPage('popup.html');
+  await expect.poll(async () => (await storedClayRuns(ext)).map((e) => e.credits), { timeout: 15_000 }).toEqual([40]);
+});
