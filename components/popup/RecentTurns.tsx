@@ -9,8 +9,7 @@ export function RecentTurns({ events }: { events: UsageEvent[] }) {
       <table class="table table--recent">
         <thead>
           <tr>
-            <th scope="col">When / site</th>
-            <th scope="col">Model</th>
+            <th scope="col">Site · model</th>
             <th scope="col">Tokens in → out</th>
             <th scope="col">Cost</th>
           </tr>
@@ -19,14 +18,13 @@ export function RecentTurns({ events }: { events: UsageEvent[] }) {
           {events.map((e) => (
             <tr key={e.id} data-event-id={e.id}>
               <td>
-                <span class="muted">{formatTime(e.time)}</span>
+                {e.site} · {e.model}
                 <br />
-                {e.site}
+                <span class="muted small">{formatTime(e.time)}</span>
               </td>
-              <td>{e.model}</td>
               <td>
                 {formatCompact(e.promptTokens + e.contextTokens)} → {formatCompact(e.outputTokens)}
-                {!e.exact && <abbr title="Estimated count"> ~</abbr>}
+                {!e.exact && <abbr title="Estimated count (no exact tokenizer for this model)">&nbsp;~</abbr>}
               </td>
               <td>{e.costUsd === null ? <abbr title="No known price for this model">n/a</abbr> : formatUsd(e.costUsd)}</td>
             </tr>

@@ -182,7 +182,7 @@ test('quick actions: pause counting on the current site from the popup', async (
 
 test('README screenshot of the popup with a month of data', async ({ openExtensionPage }) => {
   const seeder = await openExtensionPage('popup.html');
-  await setLimits(seeder, { openai: { monthlyTokenLimit: 2_000_000, monthlyBudgetUsd: 20 }, anthropic: { monthlyBudgetUsd: 15 } });
+  await setLimits(seeder, { openai: { monthlyTokenLimit: 450_000, monthlyBudgetUsd: 20 }, anthropic: { monthlyBudgetUsd: 15 } });
   const now = Date.now();
   const d = new Date(now);
   const periodStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
@@ -204,11 +204,11 @@ test('README screenshot of the popup with a month of data', async ({ openExtensi
   }
   await seeder.evaluate((evs) => chrome.runtime.sendMessage({ type: 'import-usage', events: evs }), events);
   const page = await openExtensionPage('popup.html');
-  await page.setViewportSize({ width: 400, height: 600 });
+  await page.setViewportSize({ width: 400, height: 820 });
   await expect(page.locator('[data-provider="openai"]')).toBeVisible();
   await expect(page.locator('[data-provider="openai"]')).toHaveAttribute('data-input-tokens', String(sum(events, 'openai').input));
   mkdirSync('docs', { recursive: true });
-  await page.screenshot({ path: 'docs/screenshot.png', fullPage: true });
+  await page.screenshot({ path: 'docs/screenshot.png' });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: 'test-results/popup-dark.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('popup-dark.png'), fullPage: true });
 });
