@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { corpus, CORPUS_DIR, tiktokenCount } from '../utils/counting/test-helpers';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+function cli(args: string[], input?: string) {
+  const run = spawnSync('npx', ['tsx', 'scripts/count.ts', ...args], { cwd: ROOT, input, encoding: 'utf8', timeout: 120_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+const lines = (out: string) => out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe('count CLI', () => {
+  const files = corpus().map((f) => ({ ...f, path: fileURLToPath(new URL(f.name, CORPUS_DIR)) }));
+
+  it.each([
+    ['gpt-4o', 'o200k'],
+    ['gpt-4', 'cl100k'],
+  ] as const)('--json --model %s prints one line per file, equal to tiktoken', (model, tokenizer) => {
+    const run = cli(['--json', '--model', model, ...files.map((f) => f.path)]);
+    expect(run.status, run.stderr).toBe(0);
+    const out = lines(run.stdout);
+    expect(out).toHaveLength(files.length);
+    out.forEach((row, i) => {
+      expect(Object.keys(row)).toEqual(['file', 'model', 'provider', 'tokenizer', 'tokens', 'exact', 'inputCostUsd']);
+      expect(row).toMatchObject({ file: files[i]!.path, model, provider: 'openai', tokenizer, exact: true });
+      expect(row.tokens).toBe(tiktokenCount(tokenizer, files[i]!.text));
+      expect(row.inputCostUsd).toBeGreaterThan(0);
+    });
+  });
+
+  it('defaults to gpt-4o, reads stdin for -, labels Claude as an estimate', () => {
+    const text = 'Hello <|endoftext|> world, 日本語\n';
+    const run = cli(['--json', '-'], text);
+    expect(run.status, run.stderr).toBe(0);
+    expect(lines(run.stdout)[0]).toMatchObject({ file: '-', model: 'gpt-4o', tokens: tiktokenCount('o200k', text) });
+    const claude = lines(cli(['--json', '--model', 'claude-sonnet-4-5', '-'], text).stdout)[0]!;
+    expect(claude).toMatchObject({ provider: 'anthropic', tokenizer: 'o200k', exact: false });
+    expect(claude.tokens).toBe(Math.round(tiktokenCount('o200k', text) * 1.3));
+  });
+
+  it('unknown model: exit 2 and lists the known ids', () => {
+    const run = cli(['--model', 'gpt-99', files[0]!.path]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('unknown model "gpt-99"');
+    expect(run.stderr).toContain('gpt-4o');
+    expect(run.stderr).toContain('claude-sonnet-4-5');
+  });
+
+  it('unreadable file: exit 1 with a clear message, other files still counted', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tt-count-'));
+    const ok = join(dir, 'ok.txt');
+    writeFileSync(ok, 'fine');
+    const run = cli(['--json', join(dir, 'missing.txt'), ok]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/cannot read .*missing\.txt: no such file/);
+    expect(lines(run.stdout)).toHaveLength(1);
+  });
+});
