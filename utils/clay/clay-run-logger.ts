@@ -19,6 +19,7 @@ export interface RunLogResult {
 }
 
 let source: RunEventSource | null = null;
+let fallbackSource: RunEventSource | null = null;
 let stopWatching: (() => void) | null = null;
 let lastAutoLog = 0;
 const listeners = new Set<(result: RunLogResult) => void>();
@@ -26,6 +27,14 @@ const listeners = new Set<(result: RunLogResult) => void>();
 /** The run estimate shown now (or null when none is): used for runs detected on the page. */
 export function setRunEventSource(next: RunEventSource | null): void {
   source = next;
+}
+
+/**
+ * The estimate view is going away. With a live fallback armed (the content script's), runs
+ * from now on use it (current prompt and rows); without one, the last estimate shown stays.
+ */
+export function releaseRunEventSource(current: RunEventSource): void {
+  if (source === current && fallbackSource) source = null;
 }
 
 /** Called with every logged run (auto or manual), e.g. to show "Logged". */
@@ -39,19 +48,21 @@ export function onRunLogged(listener: (result: RunLogResult) => void): () => voi
  * no estimate is mounted (the content script can pass one built from the live count).
  */
 export function startClayRunLogging(adapter: SiteAdapter, fallback?: RunEventSource): () => void {
+  if (fallback) fallbackSource = fallback;
   if (!stopWatching) {
     stopWatching = watchRunClicks(adapter, () => {
       const now = Date.now();
       // One click can bubble through nested run buttons; a run is one event.
       if (now - lastAutoLog < 1500) return;
       lastAutoLog = now;
-      const event = (source ?? fallback)?.(now) ?? null;
+      const event = (source ?? fallbackSource)?.(now) ?? null;
       if (event) void logRun(event, true);
     });
   }
   return () => {
     stopWatching?.();
     stopWatching = null;
+    if (fallback && fallbackSource === fallback) fallbackSource = null;
   };
 }
 

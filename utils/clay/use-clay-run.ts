@@ -10,7 +10,7 @@ import type { AiFeatureId } from './credit-rules';
 import { estimateClayRun, type RunEstimate } from './run-estimate';
 import { detectFeature, readPageRowCount, readReferenceCount } from './clay-page';
 import { buildClayRunEvent } from './clay-run-event';
-import { logRun, onRunLogged, setRunEventSource, startClayRunLogging, type RunLogResult } from './clay-run-logger';
+import { logRun, onRunLogged, releaseRunEventSource, setRunEventSource, startClayRunLogging, type RunLogResult } from './clay-run-logger';
 
 export interface ClayRunLogState {
   status: 'idle' | 'logging' | 'logged' | 'failed';
@@ -120,9 +120,10 @@ export function useClayRun(props: { promptTokens: number; model: ModelInfo; adap
   const latest = useRef({ estimate, model, ownKey });
   latest.current = { estimate, model, ownKey };
   useEffect(() => {
-    setRunEventSource((now) =>
-      buildClayRunEvent({ ...latest.current, site: location.hostname, now, priceDate: PRICE_DATA_DATE }),
-    );
+    const source = (now: number) =>
+      buildClayRunEvent({ ...latest.current, site: location.hostname, now, priceDate: PRICE_DATA_DATE });
+    setRunEventSource(source);
+    // Armed for the page's lifetime: a run started after the panel folds is still a run.
     startClayRunLogging(adapter);
     const stop = onRunLogged((r: RunLogResult) =>
       setLog({
@@ -134,7 +135,10 @@ export function useClayRun(props: { promptTokens: number; model: ModelInfo; adap
         error: r.error,
       }),
     );
-    return stop;
+    return () => {
+      stop();
+      releaseRunEventSource(source);
+    };
   }, [adapter]);
 
   const logThisRun = () => {
