@@ -8,20 +8,20 @@ const AI_TYPES = CLAY_CREDITS_SCHEME.columnTypes.filter((t) => t.category === 'a
 
 // Scoped to the estimator so it looks right wherever the popup mounts it.
 const ESTIMATOR_CSS = `
-.clay-estimator { display: grid; gap: 8px; }
-.clay-estimator h2 { font-size: 14px; margin: 0; }
-.clay-estimator fieldset { border: 1px solid #d1d9e0; border-radius: 6px; padding: 6px 8px; margin: 0; }
-.clay-estimator ul { list-style: none; margin: 0 0 6px; padding: 0; display: grid; gap: 4px; }
-.clay-estimator li { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; }
-.clay-estimator li select { flex: 1 1 160px; min-width: 0; }
-.clay-estimator .clay-field { display: flex; justify-content: space-between; align-items: center; gap: 8px; margin: 4px 0; }
-.clay-estimator input[type="number"] { width: 90px; text-align: right; }
-.clay-estimator .clay-note { color: #59636e; font-size: 11px; margin: 2px 0; }
-.clay-estimator dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; margin: 4px 0; }
-.clay-estimator dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
-.clay-estimator [data-tone="bad"] { color: #cf222e; }
-.clay-estimator [data-tone="warn"] { color: #bc4c00; }
-.clay-estimator :focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
+.tt-clay-estimator { display: grid; gap: 8px; }
+.tt-clay-estimator h3 { font-size: 13px; margin: 0; }
+.tt-clay-estimator fieldset { border: 1px solid #d1d9e0; border-radius: 6px; padding: 6px 8px; margin: 0; }
+.tt-clay-estimator ul { list-style: none; margin: 0 0 6px; padding: 0; display: grid; gap: 4px; }
+.tt-clay-estimator li { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; }
+.tt-clay-estimator li select { flex: 1 1 160px; min-width: 0; }
+.tt-clay-estimator .clay-field { display: flex; justify-content: space-between; align-items: center; gap: 8px; margin: 4px 0; }
+.tt-clay-estimator input[type="number"] { width: 90px; text-align: right; }
+.tt-clay-estimator .clay-note { color: #59636e; font-size: 11px; margin: 2px 0; }
+.tt-clay-estimator dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; margin: 4px 0; }
+.tt-clay-estimator dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
+.tt-clay-estimator [data-tone="bad"] { color: #cf222e; }
+.tt-clay-estimator [data-tone="warn"] { color: #bc4c00; }
+.tt-clay-estimator :focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
 `;
 
 const readNumber = (ev: Event): number => Number((ev.currentTarget as HTMLInputElement).value);
@@ -36,9 +36,9 @@ export function ClayEstimator() {
   const planShare = s.planCreditsPerMonth > 0 ? (s.credits.credits ?? 0) / s.planCreditsPerMonth : null;
 
   return (
-    <section class="clay-estimator" aria-labelledby="tt-clay-est-title" data-clay-credits={String(s.creditsTotal)}>
+    <section class="tt-clay-estimator" aria-labelledby="tt-clay-est-title" data-clay-credits={String(s.creditsTotal)}>
       <style>{ESTIMATOR_CSS}</style>
-      <h2 id="tt-clay-est-title">Clay run estimator</h2>
+      <h3 id="tt-clay-est-title">Estimate a Clay run: credits, tokens, dollars</h3>
 
       <label class="clay-field">
         <span>Rows</span>
@@ -100,8 +100,9 @@ export function ClayEstimator() {
         {s.ai ? (
           <div>
             <label class="clay-field">
-              <span>Type</span>
+              <span aria-hidden="true">Type</span>
               <select
+                aria-label="AI column type"
                 value={s.ai.feature}
                 onChange={(ev) => s.setAi({ ...s.ai!, feature: (ev.currentTarget as HTMLSelectElement).value as AiFeatureId })}
               >
@@ -113,8 +114,8 @@ export function ClayEstimator() {
               </select>
             </label>
             <label class="clay-field">
-              <span>Model</span>
-              <select value={s.ai.modelId} onChange={(ev) => s.setAi({ ...s.ai!, modelId: (ev.currentTarget as HTMLSelectElement).value })}>
+              <span aria-hidden="true">Model</span>
+              <select aria-label="AI model" value={s.ai.modelId} onChange={(ev) => s.setAi({ ...s.ai!, modelId: (ev.currentTarget as HTMLSelectElement).value })}>
                 {s.models.map((m) => (
                   <option value={m.id} key={m.id}>
                     {m.label}

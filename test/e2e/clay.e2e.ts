@@ -107,3 +107,43 @@ test('"Log this run" logs a run the page could not signal', async ({ context, op
   const ext = await openExtensionPage('popup.html');
   await expect.poll(async () => (await storedClayRuns(ext)).map((e) => e.credits), { timeout: 15_000 }).toEqual([40]);
 });
+
+test('the popup estimator gives the documented credit figures without a Clay page', async ({ openExtensionPage }) => {
+  const popup = await openExtensionPage('popup.html');
+  await popup.locator('summary', { hasText: 'Clay run estimator' }).click();
+  const est = popup.locator('section.tt-clay-estimator');
+  await expect(est).toBeVisible({ timeout: 10_000 });
+  const credits = est.locator('[data-clay-result="credits"]');
+
+  // 1,000 rows on one 1-credit enrichment = 1,000 credits.
+  await est.getByRole('spinbutton', { name: 'Rows' }).fill('1000');
+  await expect(credits).toHaveText('1,000 credits');
+
+  // Enrich Person + Enrich Company + Find New Events = 3 credits per row.
+  await est.getByRole('button', { name: 'Add enrichment column' }).click();
+  await est.getByRole('button', { name: 'Add enrichment column' }).click();
+  await est.getByRole('combobox', { name: 'Column 2 type' }).selectOption('enrich-company');
+  await est.getByRole('combobox', { name: 'Column 3 type' }).selectOption('find-new-events');
+  await est.getByRole('spinbutton', { name: 'Rows' }).fill('1');
+  await expect(credits).toHaveText('3 credits');
+
+  // Find Work Email costs 2; a formatter is free.
+  await est.getByRole('combobox', { name: 'Column 3 type' }).selectOption('find-work-email');
+  await est.getByRole('combobox', { name: 'Column 2 type' }).selectOption('formatter');
+  await expect(credits).toHaveText('3 credits');
+
+  // Own keys: no credits.
+  for (const box of await est.getByRole('checkbox', { name: 'Own key' }).all()) await box.check();
+  await expect(credits).toHaveText('0 credits');
+
+  // An AI column on Clay credits adds credits; with an own key it answers in tokens, dollars and TPM.
+  await est.getByRole('checkbox', { name: /Include an AI column/ }).check();
+  await est.getByRole('spinbutton', { name: 'Rows' }).fill('250');
+  await expect(credits).toHaveText('250 credits');
+  await est.getByRole('checkbox', { name: /Own API key/ }).check();
+  await expect(credits).toHaveText('0 credits');
+  await expect(est.locator('[data-clay-result="tokens"]')).toContainText('≈');
+  await expect(est.locator('[data-clay-result="usd"]')).toHaveText(/^\$/);
+  await est.getByRole('combobox', { name: 'AI column type' }).selectOption('claygent');
+  await expect(est.locator('[data-clay-result="tpm"]')).toContainText('450,000 TPM');
+});
