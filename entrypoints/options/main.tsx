@@ -1,7 +1,90 @@
 import { render } from 'preact';
+import { useMemo } from 'preact/hooks';
+import './style.css';
+import { AccuracySection } from '@/components/options/AccuracySection';
+import { ClaySection } from '@/components/options/ClaySection';
+import { DataSection } from '@/components/options/DataSection';
+import { LimitsSection } from '@/components/options/LimitsSection';
+import { LoadingPage, OptionsPage } from '@/components/options/OptionsPage';
+import { PricesSection } from '@/components/options/PricesSection';
+import { SitesSection } from '@/components/options/SitesSection';
+import { requestAnthropicAccess } from '@/utils/accuracy/anthropic-permission';
+import { useAnthropicKey } from '@/utils/accuracy/use-anthropic-key';
+import { enrichmentTypeRows } from '@/utils/settings/clay-enrichment-types';
+import { formBindings } from '@/utils/settings/form-bindings';
+import { priceCatalog } from '@/utils/settings/price-catalog';
+import type { Settings } from '@/utils/settings/settings-schema';
+import { exportSettingsJson, parseSettingsImport } from '@/utils/settings/settings-transfer';
+import { supportedSites } from '@/utils/settings/site-list';
+import { timezoneChoices } from '@/utils/settings/timezones';
+import { deleteAllUsage, downloadFile, exportUsage, importUsage, settingsExportFile } from '@/utils/settings/usage-data-actions';
+import { useOptionsForm } from '@/utils/settings/use-options-form';
+
+const EXACT_PATH = ['anthropicExactCounts'];
 
 function Options() {
-  return <main class="options"><h1>TokenTally settings</h1></main>;
+  const api = useOptionsForm();
+  const key = useAnthropicKey();
+  const catalog = useMemo(priceCatalog, []);
+  const sites = useMemo(supportedSites, []);
+  if (!api) return <LoadingPage />;
+
+  const b = formBindings(api);
+  const draft = api.form.draft as Partial<Settings>;
+  const timezones = timezoneChoices([draft.clay?.timezone ?? '', ...Object.values(draft.limits ?? {}).map((l) => l?.timezone ?? '')]);
+
+  const save = async () => {
+    const ok = await api.save();
+    // Take the keyboard user straight to the first field that needs fixing.
+    if (!ok) document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  };
+
+  return (
+    <OptionsPage dirty={api.dirty} status={api.status} onSave={save} onDiscard={api.discard}>
+      <LimitsSection b={b} timezones={timezones} />
+      <ClaySection b={b} timezones={timezones} enrichmentTypes={enrichmentTypeRows(draft.clay?.creditsPerEnrichment ?? {})} />
+      <PricesSection b={b} models={catalog.models} priceDate={catalog.priceDate} priceSource={catalog.priceSource} />
+      <SitesSection b={b} sites={sites} models={catalog.models} />
+      <AccuracySection
+        b={b}
+        claudeFactorDefault={catalog.claudeFactorDefault}
+        claudeFactorSource={catalog.claudeFactorSource}
+        maskedKey={key.masked}
+        onSaveKey={async (k) => {
+          const result = await key.save(k);
+          if (result.ok) api.setExtraError(EXACT_PATH, null);
+          return result;
+        }}
+        onClearKey={async () => {
+          await key.clear();
+          if (draft.anthropicExactCounts) api.setExtraError(EXACT_PATH, 'Save your Anthropic API key first, or turn this off');
+        }}
+        onToggleExact={async (next) => {
+          api.setValue(EXACT_PATH, next);
+          if (!next) return api.setExtraError(EXACT_PATH, null);
+          if (!key.masked) return api.setExtraError(EXACT_PATH, 'Save your Anthropic API key first, or turn this off');
+          const granted = await requestAnthropicAccess();
+          api.setExtraError(EXACT_PATH, granted ? null : 'TokenTally needs permission to reach api.anthropic.com for this');
+        }}
+      />
+      <DataSection
+        b={b}
+        onExportUsage={async (format) => downloadFile(await exportUsage(format))}
+        onImportUsage={async (text) => {
+          const { imported, duplicates } = await importUsage(text);
+          return `Imported ${imported.toLocaleString()} record${imported === 1 ? '' : 's'}${duplicates ? ` (${duplicates.toLocaleString()} already present, skipped)` : ''}.`;
+        }}
+        onDeleteAllUsage={deleteAllUsage}
+        onExportSettings={() => downloadFile(settingsExportFile(exportSettingsJson(api.form.saved)))}
+        onImportSettings={async (text) => {
+          const parsed = parseSettingsImport(text);
+          if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)) };
+          const saved = await api.saveWhole(parsed.settings);
+          return saved.ok ? { ok: true } : { ok: false, errors: [saved.message] };
+        }}
+      />
+    </OptionsPage>
+  );
 }
 
 render(<Options />, document.getElementById('app')!);

@@ -114,8 +114,9 @@ export function validateForm(form: FormState): Validation {
   return { ok: false, errors };
 }
 
+/** Compares values, not typed text: "1,000" over a stored 1000 is not a change. */
 export function isDirty(form: FormState): boolean {
-  return Object.keys(form.text).length > 0 || !deepEqual(form.draft, form.saved);
+  return !deepEqual(form.draft, form.saved);
 }
 
 function deepEqual(a: unknown, b: unknown): boolean {

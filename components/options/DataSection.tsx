@@ -1,0 +1,133 @@
+import { useState } from 'preact/hooks';
+import type { FormBindings } from '@/utils/settings/form-bindings';
+import { Section, TextField } from './fields';
+
+export interface DataProps {
+  b: FormBindings;
+  onExportUsage: (format: 'json' | 'csv') => Promise<void>;
+  /** Returns a summary for the user; throws with a readable message. */
+  onImportUsage: (text: string) => Promise<string>;
+  onDeleteAllUsage: () => Promise<void>;
+  onExportSettings: () => void;
+  onImportSettings: (text: string) => Promise<{ ok: true } | { ok: false; errors: string[] }>;
+}
+
+type Note = { error: boolean; text: string } | null;
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function DataSection(props: DataProps) {
+  const { b } = props;
+  const [usageNote, setUsageNote] = useState<Note>(null);
+  const [settingsNote, setSettingsNote] = useState<{ error: boolean; lines: string[] } | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (task: () => Promise<string>) => {
+    setBusy(true);
+    try {
+      setUsageNote({ error: false, text: await task() });
+    } catch (e) {
+      setUsageNote({ error: true, text: errorText(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Section id="data" title="Data" intro="Usage records stay in this browser. Settings sync through your browser account.">
+      <fieldset>
+        <legend>Usage records</legend>
+        <div class="buttons">
+          <button type="button" disabled={busy} onClick={() => run(async () => (await props.onExportUsage('csv'), 'Exported CSV.'))}>
+            Export usage (CSV)
+          </button>
+          <button type="button" disabled={busy} onClick={() => run(async () => (await props.onExportUsage('json'), 'Exported JSON.'))}>
+            Export usage (JSON)
+          </button>
+          <label class="button">
+            Import usage (JSON)
+            <input
+              type="file"
+              accept="application/json,.json"
+              class="visually-hidden"
+              disabled={busy}
+              onChange={async (e) => {
+                const input = e.currentTarget;
+                const file = input.files?.[0];
+                input.value = '';
+                if (file) await run(async () => props.onImportUsage(await file.text()));
+              }}
+            />
+          </label>
+        </div>
+        <div class="danger-zone">
+          {!confirming ? (
+            <button type="button" class="danger" disabled={busy} onClick={() => setConfirming(true)}>
+              Delete all usage records…
+            </button>
+          ) : (
+            <div role="group" aria-labelledby="delete-confirm-text">
+              <p id="delete-confirm-text">Delete every usage record in this browser? This cannot be undone. Export first if you want a copy.</p>
+              <button
+                type="button"
+                class="danger"
+                onClick={async () => {
+                  setConfirming(false);
+                  await run(async () => (await props.onDeleteAllUsage(), 'All usage records deleted.'));
+                }}
+              >
+                Yes, delete everything
+              </button>
+              <button type="button" class="secondary" onClick={() => setConfirming(false)}>
+                Cancel
+              </button>
+            </div>
+          )}
+        </div>
+        {usageNote && (
+          <p class={usageNote.error ? 'field-error' : 'ok'} role="status">
+            {usageNote.text}
+          </p>
+        )}
+        <TextField label="Keep usage records for" binding={b.number(['retentionDays'])} inputMode="numeric" placeholder="Forever" suffix="days" hint="Older records are deleted daily. Empty keeps them forever." />
+      </fieldset>
+      <fieldset>
+        <legend>Settings file</legend>
+        <p class="hint">A JSON copy of these settings (your Anthropic API key is never included). Importing replaces all settings and saves them.</p>
+        <div class="buttons">
+          <button type="button" onClick={props.onExportSettings}>
+            Export settings
+          </button>
+          <label class="button">
+            Import settings
+            <input
+              type="file"
+              accept="application/json,.json"
+              class="visually-hidden"
+              data-testid="import-settings"
+              onChange={async (e) => {
+                const input = e.currentTarget;
+                const file = input.files?.[0];
+                input.value = '';
+                if (!file) return;
+                const result = await props.onImportSettings(await file.text());
+                setSettingsNote(result.ok ? { error: false, lines: ['Settings imported and saved.'] } : { error: true, lines: result.errors });
+              }}
+            />
+          </label>
+        </div>
+        {settingsNote && (
+          <div class={settingsNote.error ? 'field-error' : 'ok'} role="status" data-testid="settings-import-result">
+            {settingsNote.error && <p>Nothing was imported:</p>}
+            <ul>
+              {settingsNote.lines.map((l) => (
+                <li key={l}>{l}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </fieldset>
+    </Section>
+  );
+}

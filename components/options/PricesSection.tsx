@@ -1,0 +1,87 @@
+import type { ModelInfo } from '@/utils/models/model-types';
+import type { FormBindings, TextBinding } from '@/utils/settings/form-bindings';
+import { formatPerMTok } from '@/utils/settings/price-catalog';
+import { Section } from './fields';
+
+export function PricesSection({ b, models, priceDate, priceSource }: { b: FormBindings; models: ModelInfo[]; priceDate: string; priceSource: string }) {
+  return (
+    <Section
+      id="prices"
+      title="Prices"
+      intro={
+        <>
+          Bundled prices in USD per million tokens, from {priceSource}, dated <time dateTime={priceDate}>{priceDate}</time>. Enter both an input and an output price to override a
+          model (for a negotiated rate or a newer price); clear both to go back to the bundled one.
+        </>
+      }
+    >
+      <div class="table-scroll">
+        <table class="data-table prices">
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              <th scope="col">Input</th>
+              <th scope="col">Output</th>
+              <th scope="col">Your input price</th>
+              <th scope="col">Your output price</th>
+            </tr>
+          </thead>
+          <tbody>
+            {models.map((m) => {
+              const input = formatPerMTok(m.price, 'inputPerMTok');
+              const output = formatPerMTok(m.price, 'outputPerMTok');
+              return (
+                <tr key={m.id} data-model={m.id}>
+                  <th scope="row">
+                    {m.label}
+                    <span class="model-id">{m.id}</span>
+                  </th>
+                  {input === null ? (
+                    <td colSpan={2} class="no-price">
+                      No known price
+                    </td>
+                  ) : (
+                    <>
+                      <td>{input}</td>
+                      <td>{output}</td>
+                    </>
+                  )}
+                  <td>
+                    <PriceInput binding={b.priceOverride(m.id, 'inputPerMTok')} label={`${m.label} input price override, USD per million tokens`} />
+                  </td>
+                  <td>
+                    <PriceInput binding={b.priceOverride(m.id, 'outputPerMTok')} label={`${m.label} output price override, USD per million tokens`} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </Section>
+  );
+}
+
+function PriceInput({ binding, label }: { binding: TextBinding; label: string }) {
+  return (
+    <>
+      <input
+        id={binding.id}
+        type="text"
+        inputMode="decimal"
+        class="narrow"
+        aria-label={label}
+        placeholder="$"
+        value={binding.text}
+        aria-invalid={binding.error ? 'true' : undefined}
+        aria-describedby={binding.error ? `${binding.id}-error` : undefined}
+        onInput={(e) => binding.onInput(e.currentTarget.value)}
+      />
+      {binding.error && (
+        <p class="field-error" id={`${binding.id}-error`}>
+          {binding.error}
+        </p>
+      )}
+    </>
+  );
+}

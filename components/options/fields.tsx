@@ -1,0 +1,128 @@
+import type { ComponentChildren } from 'preact';
+import type { TextBinding, ValueBinding } from '@/utils/settings/form-bindings';
+
+/** Form controls for the options page: label, input, hint and inline error, wired for screen readers. */
+
+const describedBy = (id: string, hint?: ComponentChildren, error?: string) =>
+  [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  if (!error) return null;
+  return (
+    <p class="field-error" id={`${id}-error`}>
+      {error}
+    </p>
+  );
+}
+
+export function TextField(props: {
+  label: ComponentChildren;
+  binding: TextBinding;
+  hint?: ComponentChildren;
+  placeholder?: string;
+  suffix?: string;
+  inputMode?: 'decimal' | 'numeric' | 'text';
+  wide?: boolean;
+}) {
+  const { binding: b, label, hint, placeholder, suffix, inputMode = 'decimal', wide } = props;
+  return (
+    <div class={`field${b.error ? ' invalid' : ''}`}>
+      <label for={b.id}>{label}</label>
+      <div class="input-row">
+        <input
+          id={b.id}
+          class={wide ? 'wide' : undefined}
+          type="text"
+          inputMode={inputMode}
+          autocomplete="off"
+          spellcheck={false}
+          value={b.text}
+          placeholder={placeholder}
+          aria-invalid={b.error ? 'true' : undefined}
+          aria-describedby={describedBy(b.id, hint, b.error)}
+          onInput={(e) => b.onInput(e.currentTarget.value)}
+        />
+        {suffix && <span class="suffix">{suffix}</span>}
+      </div>
+      {hint && (
+        <p class="hint" id={`${b.id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <FieldError id={b.id} error={b.error} />
+    </div>
+  );
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+export function SelectField(props: {
+  label: ComponentChildren;
+  id: string;
+  value: string;
+  choices: Choice[];
+  onChange: (value: string) => void;
+  error?: string;
+  hint?: ComponentChildren;
+}) {
+  const { id, label, value, choices, onChange, error, hint } = props;
+  return (
+    <div class={`field${error ? ' invalid' : ''}`}>
+      <label for={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(e) => onChange(e.currentTarget.value)}
+      >
+        {choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <FieldError id={id} error={error} />
+    </div>
+  );
+}
+
+export function CheckboxField(props: { label: ComponentChildren; binding: ValueBinding<boolean>; hint?: ComponentChildren; onToggle?: (next: boolean) => void }) {
+  const { binding: b, label, hint, onToggle } = props;
+  return (
+    <div class={`field checkbox${b.error ? ' invalid' : ''}`}>
+      <input
+        id={b.id}
+        type="checkbox"
+        checked={b.value}
+        aria-describedby={describedBy(b.id, hint, b.error)}
+        onChange={(e) => (onToggle ?? b.onChange)(e.currentTarget.checked)}
+      />
+      <label for={b.id}>{label}</label>
+      {hint && (
+        <p class="hint" id={`${b.id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <FieldError id={b.id} error={b.error} />
+    </div>
+  );
+}
+
+export function Section(props: { id: string; title: string; intro?: ComponentChildren; children: ComponentChildren }) {
+  return (
+    <section class="section" id={props.id} aria-labelledby={`${props.id}-title`}>
+      <h2 id={`${props.id}-title`}>{props.title}</h2>
+      {props.intro && <p class="intro">{props.intro}</p>}
+      {props.children}
+    </section>
+  );
+}
