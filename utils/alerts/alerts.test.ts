@@ -20,7 +20,8 @@ const status = (fraction: number, id = 'openai:tokens'): LimitStatus => ({
   period,
 });
 const withLimits = (patch: (s: Settings) => void): Settings => {
-  const s = settingsSchema.parse({});
+  // A deep copy: zod hands out the same default objects on every parse, so mutating one would leak into others.
+  const s = structuredClone(settingsSchema.parse({}));
   patch(s);
   return s;
 };

@@ -1,0 +1,144 @@
+// Popup first render with 100k stored events (issue 6): real Chromium, the built extension.
+// Seeds the database through the background's 'import-usage' message in large batches,
+// then opens popup.html repeatedly and reads, from inside the page, the time from
+// navigation start until the first provider cards with numbers are in the DOM (a performance
+// mark the popup sets when it commits them).
+//   npx tsx scripts/bench-popup.ts            (uses $TT_OUT_DIR or .output; build first)
+//   EVENTS=100000 RUNS=15 npx tsx scripts/bench-popup.ts
+import { chromium } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const TARGET_MS = 150;
+const EVENTS = Number(process.env.EVENTS ?? 100_000);
+const RUNS = Number(process.env.RUNS ?? 15);
+const BATCH = 5_000;
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const extensionDir = path.resolve(process.env.TT_OUT_DIR ?? '.output', 'chrome-mv3');
+
+if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+  console.error(`No built extension at ${extensionDir}: run \`npm run build\` (or set TT_OUT_DIR) first.`);
+  process.exit(1);
+}
+
+const PROVIDERS = [
+  { provider: 'openai', site: 'chatgpt.com', models: ['gpt-4o', 'gpt-5', 'gpt-4o-mini', 'o3'] },
+  { provider: 'anthropic', site: 'claude.ai', models: ['claude-sonnet-4-5', 'claude-opus-4-1'] },
+  { provider: 'google', site: 'gemini.google.com', models: ['gemini-2.5-pro', 'gemini-2.5-flash'] },
+  { provider: 'clay', site: 'app.clay.com', models: ['gpt-4o-mini'] },
+] as const;
+
+/** 100k events over the last 90 days, denser recently: most of them fall in the current period. */
+function makeEvents(count: number, now: number) {
+  const events = [];
+  for (let i = 0; i < count; i++) {
+    const p = PROVIDERS[i % 7 === 6 ? 3 : i % 3]!;
+    const model = p.models[i % p.models.length]!;
+    const age = Math.floor(((i * 7919) % count) / count * 90 * 86_400_000 * ((i % 2) ? 0.3 : 1));
+    const input = 200 + ((i * 131) % 8000);
+    const output = 50 + ((i * 71) % 2000);
+    events.push({
+      id: `bench-popup-${i.toString(36).padStart(6, '0')}`,
+      time: now - age - 1000,
+      site: p.site,
+      provider: p.provider,
+      model,
+      promptTokens: Math.round(input * 0.3),
+      contextTokens: Math.round(input * 0.7),
+      outputTokens: output,
+      costUsd: (input * 2.5 + output * 10) / 1e6,
+      priceDate: '2026-11-01',
+      exact: p.provider === 'openai',
+      kind: p.provider === 'clay' ? 'clay-run' : 'chat',
+      ...(p.provider === 'clay' ? { credits: 1 } : {}),
+    });
+  }
+  return events;
+}
+
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (f: number) => s[Math.min(s.length - 1, Math.floor(f * s.length))]!;
+  return { min: s[0]!, median: q(0.5), p90: q(0.9), max: s.at(-1)! };
+};
+
+async function main() {
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'tokentally-bench-popup-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const id = worker.url().split('/')[2]!;
+    const popupUrl = `chrome-extension://${id}/popup.html`;
+
+    // Seed.
+    const seeder = await context.newPage();
+    await seeder.goto(popupUrl);
+    // A limit on every provider so the cards render their bars, projections and reset dates too.
+    await seeder.evaluate(() =>
+      chrome.storage.sync.set({
+        'settings.limits': {
+          alertThresholds: [0.8, 1],
+          limits: Object.fromEntries(
+            ['openai', 'anthropic', 'google'].map((p) => [p, { monthlyTokenLimit: 500_000_000, monthlyBudgetUsd: 5000, cycleStartDay: 1, timezone: 'America/New_York', tpm: null }]),
+          ),
+        },
+      }),
+    );
+    const events = makeEvents(EVENTS, Date.now());
+    const seedStart = performance.now();
+    let imported = 0;
+    for (let i = 0; i < events.length; i += BATCH) {
+      const reply = await seeder.evaluate((batch) => chrome.runtime.sendMessage({ type: 'import-usage', events: batch }), events.slice(i, i + BATCH));
+      if (!reply?.ok) throw new Error(`import-usage failed: ${JSON.stringify(reply)}`);
+      imported += reply.value.imported;
+    }
+    const seedMs = performance.now() - seedStart;
+    await seeder.close();
+
+    // The popup marks 'tokentally:first-numbers' when its cards with numbers are first in the
+    // DOM; the mark's startTime is ms since navigation start.
+    const times: number[] = [];
+    let cards = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const page = await context.newPage();
+      page.on('pageerror', (e) => console.error('popup error:', e.message));
+      await page.goto(popupUrl);
+      await page.waitForFunction(() => performance.getEntriesByName('tokentally:first-numbers').length > 0, null, { timeout: 30_000 }).catch(async (e) => {
+        console.error('popup shows:', (await page.locator('body').innerText()).slice(0, 500));
+        throw e;
+      });
+      times.push(await page.evaluate(() => performance.getEntriesByName('tokentally:first-numbers')[0]!.startTime));
+      if (!(await page.locator('[data-provider][data-input-tokens]').count())) throw new Error('marked, but no card with numbers');
+      cards = await page.locator('[data-provider]').count();
+      await page.close();
+    }
+
+    const s = stats(times);
+    const f = (n: number) => n.toFixed(1).padStart(7);
+    console.log(`events stored         ${imported.toLocaleString('en-US')} (seeded in ${(seedMs / 1000).toFixed(1)} s via import-usage, ${BATCH}/batch)`);
+    console.log(`provider cards shown  ${cards}`);
+    console.log(`popup navigation -> first card with numbers, ${RUNS} opens (ms):`);
+    console.log(`  first (cold) ${f(times[0]!)}   min ${f(s.min)}   median ${f(s.median)}   p90 ${f(s.p90)}   max ${f(s.max)}`);
+    console.log(`target <= ${TARGET_MS} ms (median): ${s.median <= TARGET_MS ? 'PASS' : 'FAIL'}`);
+    process.exitCode = s.median <= TARGET_MS ? 0 : 1;
+  } finally {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
