@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect } from './extension-fixture';
+
+/** Everything the extension keeps in storage.sync, read from an extension page. */
+const syncStorage = (page: Page) => page.evaluate(() => chrome.storage.sync.get(null)) as Promise<Record<string, any>>;
+
+const openaiLimit = (page: Page) => page.locator('fieldset[data-provider="openai"]').getByLabel('Monthly token limit');
+
+async function saveAndWait(page: Page) {
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+}
+
+test('a limit set on the options page is stored and drives the popup bar', async ({ openExtensionPage }) => {
+  const page = await openExtensionPage('options.html');
+  await expect(page.getByRole('heading', { level: 1, name: /TokenTally settings/ })).toBeVisible();
+  await openaiLimit(page).fill('120,000');
+  await expect(page.getByTestId('save-status')).toHaveText('Unsaved changes');
+  await saveAndWait(page);
+  expect((await syncStorage(page))['settings.limits'].limits.openai.monthlyTokenLimit).toBe(120_000);
+
+  // 25,000 input (prompt + context) + 5,000 output = 30,000 of 120,000 tokens.
+  const reply = await page.evaluate(() =>
+    chrome.runtime.sendMessage({
+      type: 'record-usage',
+      event: {
+        id: 'e2e-options-limit-0001',
+        time: Date.now(),
+        site: 'chatgpt.com',
+        provider: 'openai',
+        model: 'gpt-4o',
+        promptTokens: 20_000,
+        contextTokens: 5_000,
+        outputTokens: 5_000,
+        costUsd: 0.1,
+        priceDate: '2026-09-23',
+        exact: true,
+        kind: 'chat',
+      },
+    }),
+  );
+  expect(reply).toMatchObject({ ok: true });
+
+  const popup = await openExtensionPage('popup.html');
+  const card = popup.locator('[data-provider="openai"]');
+  await expect(card).toHaveAttribute('data-limit-used', /\d/);
+  expect(Number(await card.getAttribute('data-limit-used'))).toBeCloseTo(0.25, 6);
+
+  // A new limit set on the options page moves the open popup's bar.
+  await openaiLimit(page).fill('60000');
+  await saveAndWait(page);
+  await expect(card).toHaveAttribute('data-limit-used', '0.5');
+});
+
+test('bad input is refused with a visible message and the stored value is kept', async ({ openExtensionPage }) => {
+  const page = await openExtensionPage('options.html');
+  await openaiLimit(page).fill('5000');
+  await saveAndWait(page);
+  const before = await syncStorage(page);
+
+  for (const [typed, message] of [
+    ['-5', 'Must be 0 or more'],
+    ['abc', 'Enter a number'],
+    ['1e20', 'Must be at most 10,000,000,000,000'],
+  ] as const) {
+    await openaiLimit(page).fill(typed);
+    await expect(page.locator('fieldset[data-provider="openai"]').getByText(message)).toBeVisible();
+    await expect(openaiLimit(page)).toHaveAttribute('aria-invalid', 'true');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByTestId('save-status')).toContainText('Not saved');
+    // Focus goes to the field to fix.
+    await expect(openaiLimit(page)).toBeFocused();
+  }
+  // An empty cycle day is refused too (it has no "no limit" meaning).
+  await page.locator('fieldset[data-provider="anthropic"]').getByLabel('Cycle starts on day').fill('');
+  await expect(page.locator('fieldset[data-provider="anthropic"]').getByText('Enter a day from 1 to 28')).toBeVisible();
+  // A valid change elsewhere in the same form must not be saved while any field is invalid.
+  await page.locator('fieldset[data-provider="google"]').getByLabel('Monthly budget').fill('25');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('save-status')).toContainText('Not saved');
+  expect(await syncStorage(page)).toEqual(before);
+
+  // A malformed API key is refused and nothing reaches storage.local.
+  await page.getByLabel('Anthropic API key').fill('sk-ant-oops');
+  await page.getByRole('button', { name: 'Save key' }).click();
+  await expect(page.getByText('does not look like a complete Anthropic API key')).toBeVisible();
+  expect(await page.evaluate(() => chrome.storage.local.get('anthropicApiKey'))).toEqual({});
+
+  // After a reload the stored value is what shows.
+  await page.reload();
+  await expect(openaiLimit(page)).toHaveValue('5000');
+});
+
+test('settings export and import round-trip, and a bad file is refused', async ({ openExtensionPage }, testInfo) => {
+  const page = await openExtensionPage('options.html');
+  await openaiLimit(page).fill('777777');
+  await page.locator('fieldset[data-provider="anthropic"]').getByLabel('Monthly budget').fill('42.5');
+  await page.getByLabel('Alert thresholds').fill('50, 90, 100');
+  await page.getByRole('row', { name: /gpt-4o-mini/ }).getByLabel(/input price override/).fill('0.2');
+  await page.getByRole('row', { name: /gpt-4o-mini/ }).getByLabel(/output price override/).fill('0.8');
+  await saveAndWait(page);
+  const original = await syncStorage(page);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export settings' }).click()]);
+  const file = testInfo.outputPath('settings.json');
+  await download.saveAs(file);
+  const exported = JSON.parse(readFileSync(file, 'utf8'));
+  expect(exported.format).toBe('tokentally-settings');
+  expect(exported.settings.limits.openai.monthlyTokenLimit).toBe(777_777);
+  expect(JSON.stringify(exported)).not.toContain('sk-ant');
+
+  // Change things, then import the file back: storage returns to the exported state.
+  await openaiLimit(page).fill('1');
+  await page.getByLabel('Alert thresholds').fill('100');
+  await saveAndWait(page);
+  expect(await syncStorage(page)).not.toEqual(original);
+  await page.getByTestId('import-settings').setInputFiles(file);
+  await expect(page.getByTestId('settings-import-result')).toContainText('Settings imported and saved');
+  expect(await syncStorage(page)).toEqual(original);
+  await expect(openaiLimit(page)).toHaveValue('777777');
+
+  // A file with an invalid value is refused, naming the field, and changes nothing.
+  const bad = structuredClone(exported);
+  bad.settings.limits.openai.monthlyTokenLimit = -3;
+  await page.getByTestId('import-settings').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await expect(page.getByTestId('settings-import-result')).toContainText('limits.openai.monthlyTokenLimit: Must be 0 or more');
+  expect(await syncStorage(page)).toEqual(original);
+});
