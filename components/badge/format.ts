@@ -3,11 +3,15 @@ export function formatTokens(tokens: number): string {
   return Math.round(tokens).toLocaleString('en-US');
 }
 
-/** "$0.0031", "$1.25", "<$0.0001"; "no price" when the model has no known price. */
+/**
+ * "$0.0031", "$0.000025", "$1.25"; "no price" when the model has no known price.
+ * Small amounts keep two significant digits so a short prompt never reads as free.
+ */
 export function formatUsd(usd: number | null): string {
   if (usd === null) return 'no price';
   if (usd === 0) return '$0';
-  if (usd < 0.0001) return '<$0.0001';
+  if (usd < 0.000001) return '<$0.000001';
+  if (usd < 0.01) return `$${Number(usd.toPrecision(2)).toFixed(Math.max(4, 1 - Math.floor(Math.log10(usd))))}`;
   if (usd < 1) return `$${usd.toFixed(4)}`;
   return `$${usd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }

@@ -16,7 +16,12 @@ export function detectPageModel(adapter: SiteAdapter, isKnown: (id: string) => b
     el.textContent ??
     '';
   const compact = label.trim().toLowerCase();
-  const exactId = compact.match(/[a-z0-9][a-z0-9.\-]*[a-z0-9]/g)?.find((token) => isKnown(token));
-  if (exactId) return exactId;
-  return adapter.modelFromLabel?.(label) ?? null;
+  // A console picker may show the API id itself ("gpt-4.1"): take it as is.
+  if (isKnown(compact)) return compact;
+  // Then the site's label rules, most specific first ("ChatGPT GPT-4o mini" is gpt-4o-mini,
+  // although it contains the id "gpt-4o").
+  const fromRules = adapter.modelFromLabel?.(label) ?? null;
+  if (fromRules) return fromRules;
+  const ids = compact.match(/[a-z0-9][a-z0-9.\-]*[a-z0-9]/g)?.filter((token) => isKnown(token)) ?? [];
+  return ids.sort((a, b) => b.length - a.length)[0] ?? null;
 }

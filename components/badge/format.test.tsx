@@ -13,7 +13,10 @@ describe('badge formatting', () => {
   });
   it('formats amounts by size', () => {
     expect(formatUsd(0)).toBe('$0');
-    expect(formatUsd(0.00001)).toBe('<$0.0001');
+    expect(formatUsd(0.000025)).toBe('$0.000025');
+    expect(formatUsd(0.00312)).toBe('$0.0031');
+    expect(formatUsd(0.0000001)).toBe('<$0.000001');
+    expect(formatUsd(0.5)).toBe('$0.5000');
     expect(formatUsd(1234.5)).toBe('$1,234.50');
     expect(formatTokens(1234567)).toBe('1,234,567');
   });
