@@ -1,6 +1,6 @@
 import type { ModelInfo, TokenizerId } from '../models/model-types';
 import { sendRequest } from '../messaging/send-message';
-import { splitIntoSegments } from './segment-text';
+import { resegment, type Segmentation } from './segment-text';
 import type { CountSegmentsFn } from './segment-counter';
 
 export interface CountResult {
@@ -34,49 +34,53 @@ export function scaleCount(rawTokens: number, model: ModelInfo): number {
 }
 
 /**
- * Counting for a live editor: splits the text into segments (see segment-text.ts), remembers the
- * count of every segment of the current text, and asks `countSegments` only for segments it has
- * not seen, so a keystroke in a 50k-token prompt re-counts one paragraph. Sums are exact for
- * o200k/cl100k because segment boundaries never cross a pre-token.
+ * Counting for a live editor: segments the text (see segment-text.ts), remembers one count per
+ * segment of the last text, and after an edit asks `countSegments` only for the segments around
+ * the edit, so a keystroke in a 200k-token prompt re-counts about one paragraph and never rescans
+ * the whole text for boundaries. Sums are exact for o200k/cl100k because segment boundaries never
+ * cross a pre-token. The background keeps its own LRU cache, so undo/redo and repeated pastes
+ * are cheap too.
  */
 export function createLiveCounter(countSegments: CountSegmentsFn = countSegmentsInBackground): LiveCounter {
-  const caches = new Map<TokenizerId, Map<string, number>>();
+  /** Last counted text per tokenizer, with its segmentation and one count per segment. */
+  const states = new Map<TokenizerId, Segmentation & { counts: number[] }>();
 
   return {
     async count(text, model, signal) {
       if (signal?.aborted) throw abortError();
       const tokenizer = model.tokenizer;
-      let cache = caches.get(tokenizer);
-      if (!cache) caches.set(tokenizer, (cache = new Map()));
+      const prev = states.get(tokenizer);
+      const { bounds, reusedPrefix, reusedSuffix } = resegment(prev, text, tokenizer);
 
-      const segments = splitIntoSegments(text, tokenizer);
-      const known = new Map<string, number>();
+      const total = bounds.length + 1;
+      let counts = new Array<number>(total);
       const missing: string[] = [];
-      for (const segment of segments) {
-        if (known.has(segment)) continue;
-        const hit = cache.get(segment);
-        if (hit === undefined) {
-          known.set(segment, -1);
-          missing.push(segment);
-        } else known.set(segment, hit);
+      const missingAt: number[] = [];
+      if (prev && prev.bounds === bounds) {
+        counts = prev.counts; // same text
+      } else {
+        for (let i = 0; i < reusedPrefix; i++) counts[i] = prev!.counts[i]!;
+        for (let i = 0; i < reusedSuffix; i++) counts[total - 1 - i] = prev!.counts[prev!.counts.length - 1 - i]!;
+        for (let i = reusedPrefix; i < total - reusedSuffix; i++) {
+          missing.push(text.slice(i === 0 ? 0 : bounds[i - 1]!, i === total - 1 ? text.length : bounds[i]!));
+          missingAt.push(i);
+        }
       }
 
+      let done = 0;
       for (const batch of batches(missing)) {
         if (signal?.aborted) throw abortError();
-        const counts = await countSegments(tokenizer, batch);
-        if (counts.length !== batch.length) throw new Error('Token counter returned the wrong number of counts');
-        batch.forEach((segment, i) => {
-          known.set(segment, counts[i]!);
-          cache.set(segment, counts[i]!);
-        });
+        const got = await countSegments(tokenizer, batch);
+        if (got.length !== batch.length) throw new Error('Token counter returned the wrong number of counts');
+        for (let j = 0; j < got.length; j++) counts[missingAt[done + j]!] = got[j]!;
+        done += got.length;
       }
       if (signal?.aborted) throw abortError();
 
       let raw = 0;
-      for (const segment of segments) raw += known.get(segment)!;
-      // Forget segments of older versions of the text so the cache tracks the document, not history.
-      if (cache.size > known.size * 2 + 256) caches.set(tokenizer, new Map([...known]));
-
+      for (let i = 0; i < total; i++) raw += counts[i]!;
+      // Whichever call finishes last leaves its (self-consistent) state for the next keystroke.
+      states.set(tokenizer, { text, bounds, counts });
       return { tokens: scaleCount(raw, model), exact: model.exact, modelId: model.id, tokenizer };
     },
   };

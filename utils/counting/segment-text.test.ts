@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getModel } from '../models/model-registry';
 import { createLiveCounter } from './live-counter';
 import { createSegmentCounter } from './segment-counter';
-import { LONG_PARAGRAPH, splitIntoSegments } from './segment-text';
+import { resegment, segmentBoundaries, splitIntoSegments } from './segment-text';
 import { corpus, EXACT_TOKENIZERS, pool, randomText, rng, tiktokenCount } from './test-helpers';
 
 const modelFor = { o200k: getModel('gpt-4o')!, cl100k: getModel('gpt-4')!, gemma3: getModel('gemini-2.5-flash')! };
@@ -40,8 +40,28 @@ describe('splitIntoSegments', () => {
     const next = rng(3);
     const text = Array.from({ length: 40_000 }, () => words[Math.floor(next() * words.length)]).join(' ');
     const segments = splitIntoSegments(text, 'o200k');
-    expect(segments.length).toBeGreaterThan(text.length / (LONG_PARAGRAPH * 4));
-    expect(Math.max(...segments.map((s) => s.length))).toBeLessThan(LONG_PARAGRAPH * 8);
+    expect(segments.length).toBeGreaterThan(text.length / 4096);
+    expect(Math.max(...segments.map((s) => s.length))).toBeLessThan(16_384);
+  });
+
+  it('resegment after random edits equals a full segmentation, and reused segments are unchanged', () => {
+    const next = rng(5);
+    for (const tokenizer of ['o200k', 'gemma3'] as const) {
+      let text = corpus().map((f) => f.text).join('\n') + randomText(next, 500);
+      let prev = { text, bounds: segmentBoundaries(text, tokenizer) };
+      for (let step = 0; step < 400; step++) {
+        text = edit(text, next);
+        const { bounds, reusedPrefix, reusedSuffix } = resegment(prev, text, tokenizer);
+        expect(bounds).toEqual(segmentBoundaries(text, tokenizer));
+        const segs = (t: string, b: number[]) => [0, ...b].map((start, i) => t.slice(start, b[i] ?? t.length));
+        const before = segs(prev.text, prev.bounds);
+        const after = segs(text, bounds);
+        expect(reusedPrefix + reusedSuffix).toBeLessThanOrEqual(after.length);
+        expect(after.slice(0, reusedPrefix)).toEqual(before.slice(0, reusedPrefix));
+        if (reusedSuffix > 0) expect(after.slice(-reusedSuffix)).toEqual(before.slice(-reusedSuffix));
+        prev = { text, bounds };
+      }
+    }
   });
 });
 

@@ -14,22 +14,23 @@ import type { TokenizerId } from '../models/model-types';
  *    (its tail stops at p because text[p] is not \r, \n or /) and `\s*[\r\n]+` (it ends at the
  *    last newline of its whitespace run, which is p-1). Either way a pre-token ends exactly at p.
  *
- * 2. Inside a long paragraph, before a space that follows a letter or digit. The letter
+ * 2. Before a space that follows a letter or digit. The letter
  *    alternatives only take a non-letter as their *first* character and `\p{N}{1,3}` takes
  *    digits only, so the pre-token holding text[p-1] ends at p (a space cannot extend it).
- *    Only some of these positions are used (see LONG_PARAGRAPH), chosen by a hash of the
- *    preceding characters so the choice is stable under edits elsewhere.
+ *    Only about one in CUT_ONE_IN of these positions is used, chosen by a hash of the preceding
+ *    characters so the choice is stable under edits elsewhere and pieces average ~1 KB.
  *
  * Gemma 3 (SentencePiece BPE over the whole text) has no such guarantee; the same boundaries
  * give a sum within a few tokens of the full count, and Gemini counts are estimates anyway.
  * The property tests in segment-text.test.ts check rule 1 and 2 against a full re-count.
  */
 
-/** Paragraphs longer than this are cut further by rule 2 so one keystroke stays cheap. */
-export const LONG_PARAGRAPH = 2048;
 /** Roughly one rule-2 candidate in this many becomes a boundary (~1 KB of prose per piece). */
 const CUT_ONE_IN = 128;
 const HASH_WINDOW = 12;
+/** How far (in characters) a boundary decision looks before and after its position. */
+const LOOK_BEHIND = HASH_WINDOW + 2;
+const LOOK_AHEAD = 2;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LETTER = /\p{L}/u;
@@ -52,16 +53,11 @@ function isAsciiLetterOrDigit(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-function codePointBefore(text: string, p: number): string {
-  const low = text.charCodeAt(p - 1);
-  if (low >= 0xdc00 && low <= 0xdfff && p >= 2) return text.slice(p - 2, p);
-  return text[p - 1] ?? '';
-}
-
 function letterOrDigitBefore(text: string, p: number): boolean {
   const c = text.charCodeAt(p - 1);
   if (c < 128) return isAsciiLetterOrDigit(c);
-  return LETTER_OR_DIGIT.test(codePointBefore(text, p));
+  const astral = c >= 0xdc00 && c <= 0xdfff && p >= 2;
+  return LETTER_OR_DIGIT.test(astral ? text.slice(p - 2, p) : text[p - 1]!);
 }
 
 function letterAt(text: string, p: number): boolean {
@@ -81,49 +77,86 @@ function hashBefore(text: string, p: number): number {
   return h >>> 0;
 }
 
-/** Rule 2 cuts inside [start, end), appended to `cuts`. */
-function cutLongParagraph(text: string, start: number, end: number, cuts: number[]): void {
-  for (let p = start + 1; p < end - 1; p++) {
-    if (text.charCodeAt(p) !== 32) continue;
-    if (!letterOrDigitBefore(text, p) || !letterAt(text, p + 1)) continue;
-    if (hashBefore(text, p) % CUT_ONE_IN === 0) cuts.push(p);
+/**
+ * Whether a segment may start at q (0 < q < text.length). Depends only on text[q-LOOK_BEHIND ..
+ * q+LOOK_AHEAD] and on the blank run starting at q, which is what lets resegment() reuse the
+ * boundaries far from an edit.
+ */
+function isBoundary(text: string, q: number, bpeRegex: boolean): boolean {
+  const c = text.charCodeAt(q);
+  if (c === 32 && !isNewline(text.charCodeAt(q - 1))) {
+    // Rule 2.
+    return letterOrDigitBefore(text, q) && q + 1 < text.length && letterAt(text, q + 1) && hashBefore(text, q) % CUT_ONE_IN === 0;
   }
+  // Rule 1.
+  if (!isNewline(text.charCodeAt(q - 1)) || isNewline(c)) return false;
+  if (bpeRegex && c === 47 /* '/' */) return false;
+  const n = text.length;
+  let j = q;
+  while (j < n && isBlank(text.charCodeAt(j)) && !isNewline(text.charCodeAt(j))) j++;
+  if (j === n || isNewline(text.charCodeAt(j))) return false; // joined with a later newline, or trailing blanks
+  return bpeRegex || j === q; // gemma: keep indentation with the line before
 }
 
-/** Rule 1: the paragraph boundaries of the text, in order (never 0 or text.length). */
-function paragraphBoundaries(text: string, tokenizer: TokenizerId): number[] {
+/** Segment start positions q with from <= q < to (0 and text.length excluded), in order. */
+export function segmentBoundaries(text: string, tokenizer: TokenizerId, from = 1, to = text.length): number[] {
   const bounds: number[] = [];
-  const n = text.length;
   const bpeRegex = tokenizer !== 'gemma3';
-  for (let i = 1; i < n; i++) {
-    if (!isNewline(text.charCodeAt(i - 1))) continue;
-    const c = text.charCodeAt(i);
-    if (isNewline(c)) continue;
-    if (bpeRegex && c === 47 /* '/' */) continue;
-    let j = i;
-    while (j < n && isBlank(text.charCodeAt(j)) && !isNewline(text.charCodeAt(j))) j++;
-    if (j < n && isNewline(text.charCodeAt(j))) {
-      i = j - 1; // the newline at j is examined next
-      continue;
-    }
-    if (j === n) break; // trailing blanks: nothing after them to count separately
-    if (!bpeRegex && j !== i) continue; // gemma: keep indentation with the line before
-    bounds.push(i);
+  const end = Math.min(to, text.length);
+  for (let q = Math.max(1, from); q < end; q++) {
+    const c = text.charCodeAt(q);
+    // Fast path: only a space or a character after a newline can start a segment.
+    if (c !== 32 && !isNewline(text.charCodeAt(q - 1))) continue;
+    if (isBoundary(text, q, bpeRegex)) bounds.push(q);
   }
   return bounds;
 }
 
-export function segmentBoundaries(text: string, tokenizer: TokenizerId): number[] {
-  const paragraphs = paragraphBoundaries(text, tokenizer);
-  const cuts: number[] = [];
-  let start = 0;
-  for (const end of [...paragraphs, text.length]) {
-    if (end - start > LONG_PARAGRAPH) cutLongParagraph(text, start, end, cuts);
-    cuts.push(end);
-    start = end;
+export interface Segmentation {
+  text: string;
+  /** Segment start positions, as from segmentBoundaries(text). */
+  bounds: number[];
+}
+
+/**
+ * segmentBoundaries(text) computed from the previous text's segmentation: only the region around
+ * the edit (found by common prefix/suffix) is re-examined, so a keystroke in a 1 MB document costs
+ * one prefix/suffix comparison instead of a full scan. Returns how many leading and trailing
+ * segments are unchanged from `prev` (same text), so their counts can be reused.
+ */
+export function resegment(
+  prev: Segmentation | undefined,
+  text: string,
+  tokenizer: TokenizerId,
+): { bounds: number[]; reusedPrefix: number; reusedSuffix: number } {
+  if (!prev) return { bounds: segmentBoundaries(text, tokenizer), reusedPrefix: 0, reusedSuffix: 0 };
+  const old = prev.text;
+  const minLen = Math.min(old.length, text.length);
+  let p = 0;
+  while (p < minLen && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < minLen - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  if (p === old.length && p === text.length) {
+    return { bounds: prev.bounds, reusedPrefix: prev.bounds.length + 1, reusedSuffix: 0 };
   }
-  cuts.pop(); // text.length
-  return cuts;
+
+  // Left edge: far enough back that no boundary before it can see the edit (its look-behind
+  // window, or a blank run reaching the edit).
+  let k = p;
+  while (k > 0 && isBlank(text.charCodeAt(k - 1))) k--;
+  const left = Math.max(1, Math.min(p - LOOK_BEHIND, k - 1));
+  // Right edge: boundaries at or after it only see unchanged suffix text.
+  const delta = text.length - old.length;
+  const rightNew = text.length - s + LOOK_BEHIND + LOOK_AHEAD;
+  const rightOld = rightNew - delta;
+
+  const before = prev.bounds.filter((b) => b < left);
+  const after = prev.bounds.filter((b) => b >= rightOld).map((b) => b + delta);
+  const middle = segmentBoundaries(text, tokenizer, left, rightNew);
+  // Leading segments ending before `left`, and trailing ones starting at or after rightOld, are unchanged.
+  const reusedPrefix = before.length; // segments [0,b0) ... [b_{k-2}, b_{k-1}) all end before left
+  const reusedSuffix = after.length; // segments starting at each of `after`
+  return { bounds: [...before, ...middle, ...after], reusedPrefix, reusedSuffix };
 }
 
 export function splitIntoSegments(text: string, tokenizer: TokenizerId): string[] {
