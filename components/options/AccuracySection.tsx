@@ -54,6 +54,13 @@ function KeyForm({ maskedKey, onSaveKey, onClearKey }: Pick<AccuracyProps, 'mask
   const [key, setKey] = useState('');
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const id = 'anthropic-api-key';
+  const saveKey = async () => {
+    const result = await onSaveKey(key);
+    if (result.ok) {
+      setKey('');
+      setMessage({ error: false, text: 'Key saved.' });
+    } else setMessage({ error: true, text: result.error });
+  };
   return (
     <div class={`field${message?.error ? ' invalid' : ''}`}>
       <label for={id}>Anthropic API key</label>
@@ -76,17 +83,15 @@ function KeyForm({ maskedKey, onSaveKey, onClearKey }: Pick<AccuracyProps, 'mask
             setKey(e.currentTarget.value);
             setMessage(null);
           }}
-        />
-        <button
-          type="button"
-          onClick={async () => {
-            const result = await onSaveKey(key);
-            if (result.ok) {
-              setKey('');
-              setMessage({ error: false, text: 'Key saved.' });
-            } else setMessage({ error: true, text: result.error });
+          onKeyDown={(e) => {
+            // Enter saves the key, not the settings form around it.
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              void saveKey();
+            }
           }}
-        >
+        />
+        <button type="button" onClick={saveKey}>
           Save key
         </button>
         {maskedKey && (

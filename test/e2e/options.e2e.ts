@@ -127,3 +127,61 @@ test('settings export and import round-trip, and a bad file is refused', async (
   await expect(page.getByTestId('settings-import-result')).toContainText('limits.openai.monthlyTokenLimit: Must be 0 or more');
   expect(await syncStorage(page)).toEqual(original);
 });
+
+test('usage data: import a file, export it, delete all only after confirming', async ({ openExtensionPage }, testInfo) => {
+  const page = await openExtensionPage('options.html');
+  const event = (i: number) => ({
+    id: `e2e-import-${String(i).padStart(4, '0')}`,
+    time: Date.now() - i * 60_000,
+    site: 'claude.ai',
+    provider: 'anthropic',
+    model: 'claude-sonnet-4-5',
+    promptTokens: 100 + i,
+    contextTokens: 0,
+    outputTokens: 50,
+    costUsd: null,
+    priceDate: null,
+    exact: false,
+    kind: 'chat',
+  });
+  const file = { name: 'usage.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'tokentally-usage', version: 1, events: [event(1), event(2), event(3)] })) };
+  await page.getByLabel('Import usage (JSON)').setInputFiles(file);
+  await expect(page.getByText('Imported 3 records.')).toBeVisible();
+
+  const exportEvents = async (name: string) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export usage (JSON)' }).click()]);
+    const path = testInfo.outputPath(name);
+    await download.saveAs(path);
+    return JSON.parse(readFileSync(path, 'utf8')).events as Array<{ id: string }>;
+  };
+  expect((await exportEvents('a.json')).map((e) => e.id).sort()).toEqual(['e2e-import-0001', 'e2e-import-0002', 'e2e-import-0003']);
+
+  // Cancelling the confirmation deletes nothing.
+  await page.getByRole('button', { name: 'Delete all usage records…' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  expect(await exportEvents('b.json')).toHaveLength(3);
+
+  await page.getByRole('button', { name: 'Delete all usage records…' }).click();
+  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+  await expect(page.getByText('All usage records deleted.')).toBeVisible();
+  expect(await exportEvents('c.json')).toHaveLength(0);
+
+  // A file that isn't a usage export is refused with a message.
+  await page.getByLabel('Import usage (JSON)').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+  await expect(page.getByText(/not a TokenTally usage export/)).toBeVisible();
+});
+
+test('the options page has no serious accessibility violations, in light and dark', async ({ openExtensionPage }) => {
+  // axe walks ~2,000 timezone options and the price table twice: slow on a shared 2-core machine.
+  test.setTimeout(150_000);
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const page = await openExtensionPage('options.html');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await openaiLimit(page).fill('-1'); // include the error state
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), colorScheme).toEqual([]);
+  }
+});
