@@ -18,15 +18,15 @@ import type { TokenizerId } from '../models/model-types';
  *    alternatives only take a non-letter as their *first* character and `\p{N}{1,3}` takes
  *    digits only, so the pre-token holding text[p-1] ends at p (a space cannot extend it).
  *    Only about one in CUT_ONE_IN of these positions is used, chosen by a hash of the preceding
- *    characters so the choice is stable under edits elsewhere and pieces average ~1 KB.
+ *    characters so the choice is stable under edits elsewhere and pieces average ~0.5 KB.
  *
  * Gemma 3 (SentencePiece BPE over the whole text) has no such guarantee; the same boundaries
  * give a sum within a few tokens of the full count, and Gemini counts are estimates anyway.
  * The property tests in segment-text.test.ts check rule 1 and 2 against a full re-count.
  */
 
-/** Roughly one rule-2 candidate in this many becomes a boundary (~1 KB of prose per piece). */
-const CUT_ONE_IN = 128;
+/** Roughly one rule-2 candidate in this many becomes a boundary (~0.5 KB of prose per piece). */
+const CUT_ONE_IN = 64;
 const HASH_WINDOW = 12;
 /** How far (in characters) a boundary decision looks before and after its position. */
 const LOOK_BEHIND = HASH_WINDOW + 2;
