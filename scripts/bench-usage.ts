@@ -122,8 +122,8 @@ async function inChromium(extensionDir: string): Promise<boolean> {
 }
 
 async function inNode(): Promise<boolean> {
-  const fake = await import('fake-indexeddb');
-  Object.assign(globalThis, { indexedDB: new fake.IDBFactory(), IDBKeyRange: fake.IDBKeyRange });
+  const fakeIndexedDb = 'fake-indexeddb/auto'; // side-effect entry without types
+  await import(fakeIndexedDb);
   const q = await import('../utils/usage/usage-queries');
   const { storeEvents } = await import('../utils/usage/usage-store');
   const t0 = performance.now();

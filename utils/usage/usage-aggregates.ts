@@ -3,15 +3,18 @@ import type { ProviderId } from '../models/model-types';
 import type { UsageEvent } from './usage-event';
 
 /**
- * Sums of usage over one time span for one provider+model. Two span widths are kept:
+ * Sums of usage over one time span for one provider+model. Three span widths are kept:
  * 15 minutes (every timezone offset in use is a multiple of 15 minutes, so any local
- * day or billing-period boundary falls on one) and whole UTC days (so a month reads ~30
- * records per model instead of ~3,000). A range is summed from days in the middle,
- * quarters at the edges and raw events for the sub-quarter remainder: always exact.
+ * day or billing-period boundary falls on one), hours (a local day is ~24 of them in
+ * most zones) and whole UTC days (a month reads ~30 records per model instead of
+ * ~3,000). A range is summed from the widest spans that fit inside it, narrower ones at
+ * the edges and raw events for the sub-quarter remainder: always exact.
  */
 export const QUARTER_MS = 15 * 60_000;
+export const HOUR_MS = 60 * 60_000;
 export const DAY_MS = 24 * 60 * 60_000;
-export const SPANS = [DAY_MS, QUARTER_MS] as const;
+/** Widest first. */
+export const SPANS: readonly number[] = [DAY_MS, HOUR_MS, QUARTER_MS];
 
 export interface UsageAggregate {
   span: number;
@@ -63,10 +66,15 @@ type AggregateStore = IDBPObjectStore<any, any, 'aggregates', 'readwrite' | 'ver
  * memory first so each aggregate record is read and written once. Must run inside the
  * same transaction that writes/deletes the events, so both always agree.
  */
-export async function addEventsToAggregates(store: AggregateStore, events: UsageEvent[], sign: 1 | -1 = 1): Promise<void> {
+export async function addEventsToAggregates(
+  store: AggregateStore,
+  events: UsageEvent[],
+  sign: 1 | -1 = 1,
+  spans: readonly number[] = SPANS,
+): Promise<void> {
   const deltas = new Map<string, { key: [number, number, string, string]; sums: Sums }>();
   for (const event of events) {
-    for (const span of SPANS) {
+    for (const span of spans) {
       const key: [number, number, string, string] = [span, spanStart(event.time, span), event.provider, event.model];
       const id = key.join('\u0000');
       const existing = deltas.get(id);

@@ -1,6 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { UsageEvent } from './usage-event';
-import { addEventsToAggregates } from './usage-aggregates';
+import { addEventsToAggregates, DAY_MS, HOUR_MS, QUARTER_MS } from './usage-aggregates';
 import type { UsageAggregate } from './usage-aggregates';
 
 /**
@@ -11,9 +11,11 @@ import type { UsageAggregate } from './usage-aggregates';
  *  2: `aggregates`: per provider+model sums over 15-minute and whole-UTC-day spans, so a
  *     period total reads a few hundred records instead of every event. The migration builds
  *     them from the events a v1 database already holds.
+ *  3: adds hourly aggregates (local days in daily history read 24 records, not 96):
+ *     the aggregates are rebuilt from the events.
  */
 export const USAGE_DB_NAME = 'tokentally-usage';
-export const USAGE_DB_VERSION = 2;
+export const USAGE_DB_VERSION = 3;
 
 export interface UsageDbV1 extends DBSchema {
   events: { key: string; value: UsageEvent; indexes: { 'by-time': number } };
@@ -39,7 +41,12 @@ const migrations: Record<number, (db: IDBPDatabase<UsageDb>, tx: UpgradeTx) => P
   2: async (db, tx) => {
     db.createObjectStore('aggregates', { keyPath: ['span', 'start', 'provider', 'model'] });
     const events = await tx.objectStore('events').getAll();
-    await addEventsToAggregates(tx.objectStore('aggregates'), events);
+    await addEventsToAggregates(tx.objectStore('aggregates'), events, 1, [DAY_MS, QUARTER_MS]);
+  },
+  3: async (_db, tx) => {
+    const aggregates = tx.objectStore('aggregates');
+    await aggregates.clear();
+    await addEventsToAggregates(aggregates, await tx.objectStore('events').getAll(), 1, [DAY_MS, HOUR_MS, QUARTER_MS]);
   },
 };
 

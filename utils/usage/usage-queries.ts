@@ -1,7 +1,8 @@
 import type { IDBPTransaction } from 'idb';
 import type { ProviderId } from '../models/model-types';
 import { openUsageDb, type UsageDb } from './usage-db';
-import { DAY_MS, QUARTER_MS, type UsageAggregate } from './usage-aggregates';
+import { HOUR_MS, QUARTER_MS, SPANS, type UsageAggregate } from './usage-aggregates';
+import { localDays } from './local-days';
 import type { UsageEvent } from './usage-event';
 
 /** Read-only queries for the popup and options pages. Ranges are [from, to) in epoch ms. */
@@ -56,43 +57,40 @@ const ceilTo = (t: number, step: number) => Math.ceil(t / step) * step;
 const floorTo = (t: number, step: number) => Math.floor(t / step) * step;
 
 /**
- * Every piece of usage inside [from, to), exactly once: whole UTC days from the day
- * aggregates (when `useDays`), whole quarters from the 15-minute ones, raw events for the
- * unaligned edges.
+ * Issues the reads for every piece of usage inside [from, to), exactly once: the widest
+ * aggregate spans (from `spans`, widest first) that fit, narrower ones at the edges, raw
+ * events for the unaligned remainder. All requests go out at once in `tx`.
  */
-async function collectPieces(tx: ReadTx, { from, to }: TimeRange, useDays: boolean): Promise<Piece[]> {
+function collectPieces(tx: ReadTx, from: number, to: number, spans: readonly number[]): Promise<Piece[]>[] {
   if (!(to > from)) return [];
-  const events = tx.objectStore('events').index('by-time');
-  const aggregates = tx.objectStore('aggregates');
-  const eventsIn = async (a: number, b: number) =>
-    b > a ? (await events.getAll(IDBKeyRange.bound(a, b, false, true))).map(eventPiece) : [];
-  const aggregatesIn = async (span: number, a: number, b: number): Promise<Piece[]> =>
-    b > a ? await aggregates.getAll(IDBKeyRange.bound([span, a], [span, b], false, true)) : [];
-
-  const qFrom = ceilTo(from, QUARTER_MS);
-  const qTo = floorTo(to, QUARTER_MS);
-  if (qFrom >= qTo) return eventsIn(from, to);
-  const dFrom = ceilTo(qFrom, DAY_MS);
-  const dTo = floorTo(qTo, DAY_MS);
-  const parts: Promise<Piece[]>[] = [eventsIn(from, qFrom), eventsIn(qTo, to)];
-  if (useDays && dFrom < dTo) {
-    parts.push(aggregatesIn(DAY_MS, dFrom, dTo), aggregatesIn(QUARTER_MS, qFrom, dFrom), aggregatesIn(QUARTER_MS, dTo, qTo));
-  } else {
-    parts.push(aggregatesIn(QUARTER_MS, qFrom, qTo));
+  const [span, ...narrower] = spans;
+  if (span === undefined) {
+    const byTime = tx.objectStore('events').index('by-time');
+    return [byTime.getAll(IDBKeyRange.bound(from, to, false, true)).then((events) => events.map(eventPiece))];
   }
-  return (await Promise.all(parts)).flat();
+  const alignedFrom = ceilTo(from, span);
+  const alignedTo = floorTo(to, span);
+  if (alignedFrom >= alignedTo) return collectPieces(tx, from, to, narrower);
+  return [
+    tx.objectStore('aggregates').getAll(IDBKeyRange.bound([span, alignedFrom], [span, alignedTo], false, true)),
+    ...collectPieces(tx, from, alignedFrom, narrower),
+    ...collectPieces(tx, alignedTo, to, narrower),
+  ];
 }
 
-async function readPieces(range: TimeRange, useDays: boolean, provider?: ProviderId): Promise<Piece[]> {
-  const db = await openUsageDb();
-  const tx = db.transaction(['events', 'aggregates'], 'readonly');
-  const pieces = await collectPieces(tx, range, useDays);
+function readTx(): Promise<ReadTx> {
+  return openUsageDb().then((db) => db.transaction(['events', 'aggregates'], 'readonly'));
+}
+
+async function readPieces({ from, to }: TimeRange, provider?: ProviderId): Promise<Piece[]> {
+  const tx = await readTx();
+  const pieces = (await Promise.all(collectPieces(tx, from, to, SPANS))).flat();
   return provider ? pieces.filter((p) => p.provider === provider) : pieces;
 }
 
 export async function getTotals(range: TimeRange, provider?: ProviderId): Promise<UsageTotals> {
   const totals = emptyTotals();
-  for (const piece of await readPieces(range, true, provider)) addPiece(totals, piece);
+  for (const piece of await readPieces(range, provider)) addPiece(totals, piece);
   return totals;
 }
 
@@ -102,7 +100,7 @@ export async function getTotalsByModel(
   provider?: ProviderId,
 ): Promise<Array<{ provider: ProviderId; model: string; totals: UsageTotals }>> {
   const byModel = new Map<string, { provider: ProviderId; model: string; totals: UsageTotals }>();
-  for (const piece of await readPieces(range, true, provider)) {
+  for (const piece of await readPieces(range, provider)) {
     const key = `${piece.provider}\u0000${piece.model}`;
     let row = byModel.get(key);
     if (!row) byModel.set(key, (row = { provider: piece.provider, model: piece.model, totals: emptyTotals() }));
@@ -119,21 +117,20 @@ export async function getDailyTotals(
   timeZone: string,
   provider?: ProviderId,
 ): Promise<Array<{ day: string; totals: UsageTotals }>> {
-  // Local days need not align with UTC days, so only quarters and events are used here.
-  const pieces = await readPieces(range, false, provider);
-  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  const dayOfQuarter = new Map<number, string>();
-  const byDay = new Map<string, UsageTotals>();
-  for (const piece of pieces) {
-    // Every quarter lies within one local day (offsets are multiples of 15 minutes).
-    const quarter = floorTo(piece.start, QUARTER_MS);
-    let day = dayOfQuarter.get(quarter);
-    if (day === undefined) dayOfQuarter.set(quarter, (day = format.format(quarter)));
-    let totals = byDay.get(day);
-    if (!totals) byDay.set(day, (totals = emptyTotals()));
-    addPiece(totals, piece);
+  const days = localDays(range, timeZone);
+  const tx = await readTx();
+  // Each local day is summed on its own: an hour or UTC-day aggregate may straddle two
+  // local days (half-hour offsets), a quarter never does.
+  const perDay = await Promise.all(
+    days.map(async ({ day, from, to }) => ({ day, pieces: (await Promise.all(collectPieces(tx, from, to, [HOUR_MS, QUARTER_MS]))).flat() })),
+  );
+  const result: Array<{ day: string; totals: UsageTotals }> = [];
+  for (const { day, pieces } of perDay) {
+    const totals = emptyTotals();
+    for (const piece of pieces) if (!provider || piece.provider === provider) addPiece(totals, piece);
+    if (totals.turns > 0) result.push({ day, totals });
   }
-  return [...byDay.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([day, totals]) => ({ day, totals }));
+  return result;
 }
 
 /** The newest events, newest first. */

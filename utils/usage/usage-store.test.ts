@@ -6,7 +6,7 @@ import { getDailyTotals, getRecentEvents, getTotals, getTotalsByModel, type Usag
 import { openUsageDb, openUsageDbAt, USAGE_DB_NAME, type UsageDbV1 } from './usage-db';
 import { makeEvent } from './usage-test-helpers';
 import type { UsageEvent } from './usage-event';
-import { DAY_MS } from './usage-aggregates';
+import { DAY_MS, HOUR_MS, QUARTER_MS } from './usage-aggregates';
 
 function bruteTotals(events: UsageEvent[], from: number, to: number, provider?: string): UsageTotals {
   const t: UsageTotals = { promptTokens: 0, contextTokens: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, credits: 0, turns: 0, unpricedTurns: 0 };
@@ -139,10 +139,20 @@ describe('usage storage', () => {
     await Promise.all([...v1Events.map((e) => tx.store.put(e)), tx.done]);
     v1.close();
 
+    // v1 -> v2: day + quarter aggregates built from the held events.
+    const v2 = await openUsageDbAt(2);
+    const v2Spans = new Set((await v2.getAll('aggregates')).map((a) => a.span));
+    expect([...v2Spans].sort((a, b) => a - b)).toEqual([QUARTER_MS, DAY_MS]);
+    v2.close();
+
+    // v2 -> v3: aggregates rebuilt with hours too.
     const db = await openUsageDb();
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(3);
     expect(await db.count('events')).toBe(300);
-    expect(await db.count('aggregates')).toBeGreaterThan(0);
+    const v3Spans = new Set((await db.getAll('aggregates')).map((a) => a.span));
+    expect([...v3Spans].sort((a, b) => a - b)).toEqual([QUARTER_MS, HOUR_MS, DAY_MS]);
+    const days = await getDailyTotals({ from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 10, 8) }, 'Asia/Kolkata');
+    expect(days.reduce((n, d) => n + d.totals.turns, 0)).toBe(bruteTotals(v1Events, Date.UTC(2026, 10, 1), Date.UTC(2026, 10, 8)).turns);
     const range = { from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 10, 17, 9, 30) };
     expectTotalsClose(await getTotals(range), bruteTotals(v1Events, range.from, range.to));
     // Old ids stay deduplicated after the upgrade.
@@ -150,7 +160,7 @@ describe('usage storage', () => {
   });
 
   it('migration steps run in order from an empty database too', async () => {
-    const db = await openUsageDbAt(2);
+    const db = await openUsageDbAt(3);
     expect([...db.objectStoreNames].sort()).toEqual(['aggregates', 'events']);
     db.close();
     expect(fakeBrowser).toBeDefined();
