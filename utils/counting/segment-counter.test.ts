@@ -37,6 +37,13 @@ describe('createSegmentCounter (background)', () => {
     expect(encoded).toEqual(['ab', 'cde', 'fg', 'ab']); // caches are per tokenizer
   });
 
+  it('an empty request loads the tokenizer (warm-up) and returns no counts', async () => {
+    const loads: TokenizerId[] = [];
+    const count = createSegmentCounter(fakePool(loads, []));
+    expect(await count('gemma3', [])).toEqual([]);
+    expect(loads).toEqual(['gemma3']);
+  });
+
   it('a huge request yields, so a small one sent later is answered first', async () => {
     const count = createSegmentCounter(fakePool([], []), { sliceMs: 5 });
     const order: string[] = [];

@@ -35,6 +35,9 @@ export function createSegmentCounter(pool: TokenizerPool, options: SegmentCounte
       if (hit === undefined) todo.push(i);
       else counts[i] = hit;
     });
+    // An empty request is a warm-up (a field got focus): load now, so the first keystroke after
+    // the worker was stopped does not wait for the tokenizer.
+    if (segments.length === 0) await pool.get(tokenizer);
     if (todo.length === 0) return counts;
 
     const encoder = await pool.get(tokenizer);
