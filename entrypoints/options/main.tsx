@@ -18,7 +18,7 @@ import { exportSettingsJson, parseSettingsImport } from '@/utils/settings/settin
 import { supportedSites } from '@/utils/settings/site-list';
 import { timezoneChoices } from '@/utils/settings/timezones';
 import { deleteAllUsage, downloadFile, exportUsage, importUsage, settingsExportFile } from '@/utils/settings/usage-data-actions';
-import { useOptionsForm } from '@/utils/settings/use-options-form';
+import { useOptionsForm, useUnsavedChangesGuard } from '@/utils/settings/use-options-form';
 
 const EXACT_PATH = ['anthropicExactCounts'];
 
@@ -26,11 +26,12 @@ function Options() {
   const api = useOptionsForm();
   const key = useAnthropicKey();
   const catalog = useMemo(priceCatalog, []);
-  const sites = useMemo(supportedSites, []);
+  useUnsavedChangesGuard(api?.dirty ?? false);
   if (!api) return <LoadingPage />;
 
   const b = formBindings(api);
   const draft = api.form.draft as Partial<Settings>;
+  const sites = supportedSites(api.form.saved.extraSites);
   const timezones = timezoneChoices([draft.clay?.timezone ?? '', ...Object.values(draft.limits ?? {}).map((l) => l?.timezone ?? '')]);
 
   const save = async () => {

@@ -62,6 +62,12 @@ describe('settings store', () => {
     expect(result).toMatchObject({ ok: false, errors: [{ message: expect.stringMatching(/too large to sync/) }] });
   });
 
+  it('tells a write-rate limit apart from a size limit', async () => {
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.'));
+    const result = await saveSettings(clone(DEFAULT_SETTINGS));
+    expect(result).toMatchObject({ ok: false, errors: [{ message: expect.stringMatching(/wait a minute/) }] });
+  });
+
   it('keeps valid sections when another is corrupt, and logs the damage', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const good = clone(DEFAULT_SETTINGS);
@@ -91,6 +97,15 @@ describe('settings store', () => {
     await saveSettings(loaded);
     expect(await fakeBrowser.storage.sync.get(LEGACY_SETTINGS_KEY)).toEqual({});
     expect(await loadSettings()).toEqual(loaded);
+  });
+
+  it('reads what it understands of a document from a newer version', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await fakeBrowser.storage.sync.set({ 'settings.meta': { version: 99 }, 'settings.data': { retentionDays: 30, futureField: 'x' } });
+    const loaded = await loadSettings();
+    expect(loaded.retentionDays).toBe(30);
+    expect(loaded.version).toBe(1);
+    expect(loaded).not.toHaveProperty('futureField');
   });
 
   it('never throws when storage itself fails', async () => {

@@ -147,15 +147,25 @@ async function writeSettings(next: Settings): Promise<SaveResult> {
   try {
     await browser.storage.sync.set(items);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      errors: [{ path: '', message: /quota/i.test(message) ? `Settings are too large to sync: ${message}` : `Could not save settings: ${message}` }],
-    };
+    return { ok: false, errors: [{ path: '', message: storageErrorMessage(error) }] };
   }
-  // The legacy single-key document is now superseded; dropping it is best-effort.
-  await browser.storage.sync.remove(LEGACY_SETTINGS_KEY).catch(() => undefined);
+  // The legacy single-key document is now superseded. Removing it only when present
+  // spares a write: storage.sync allows 120 writes a minute.
+  try {
+    const legacy = await browser.storage.sync.get(LEGACY_SETTINGS_KEY);
+    if (legacy[LEGACY_SETTINGS_KEY] !== undefined) await browser.storage.sync.remove(LEGACY_SETTINGS_KEY);
+  } catch {
+    // Best-effort: loadSettings() prefers the sectioned layout anyway.
+  }
   return { ok: true };
+}
+
+/** storage.sync's quota errors name the quota; turn them into advice. */
+export function storageErrorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/MAX_WRITE_OPERATIONS|MAX_SUSTAINED/i.test(message)) return 'Too many saves in a short time; wait a minute and save again.';
+  if (/QUOTA_BYTES|quota/i.test(message)) return `Settings are too large to sync: ${message}`;
+  return `Could not save settings: ${message}`;
 }
 
 /** Validates and saves the whole document in one atomic write; nothing is written when invalid. */

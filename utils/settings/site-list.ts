@@ -5,14 +5,15 @@ import { SUPPORTED_SITE_MATCHES } from '../sites/site-matches';
 export interface SupportedSite {
   host: string;
   name: string;
+  /** Whose models the default-model choice offers; 'clay' (any provider) for Clay and user-added sites. */
   provider: ProviderId;
   /** The adapter's own default model, used when the user picks none. */
   adapterDefaultModel: string | null;
 }
 
-/** Every built-in host, in manifest order, named after its adapter. */
-export function supportedSites(): SupportedSite[] {
-  return SUPPORTED_SITE_MATCHES.map((pattern) => {
+/** Every built-in host, in manifest order, named after its adapter, then the hosts the user enabled from the popup. */
+export function supportedSites(extraSites: readonly string[] = []): SupportedSite[] {
+  const builtIn = SUPPORTED_SITE_MATCHES.map((pattern) => {
     const host = new URL(pattern.replace('/*', '/')).hostname;
     const adapter = SITE_ADAPTERS.find((a) => a.hosts.includes(host));
     return {
@@ -22,4 +23,8 @@ export function supportedSites(): SupportedSite[] {
       adapterDefaultModel: adapter?.defaultModel ?? null,
     };
   });
+  const extra = extraSites
+    .filter((host) => !builtIn.some((s) => s.host === host))
+    .map((host): SupportedSite => ({ host, name: `${host} (added by you)`, provider: 'clay', adapterDefaultModel: null }));
+  return [...builtIn, ...extra];
 }

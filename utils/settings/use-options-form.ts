@@ -111,3 +111,16 @@ export function useOptionsForm(): OptionsFormApi | null {
     saveWhole,
   };
 }
+
+/** Asks before the tab closes or reloads while there are unsaved changes. */
+export function useUnsavedChangesGuard(dirty: boolean): void {
+  useEffect(() => {
+    if (!dirty) return;
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [dirty]);
+}
