@@ -166,3 +166,12 @@ describe('usage storage', () => {
     expect(fakeBrowser).toBeDefined();
   });
 });
+
+describe('large imports', () => {
+  it('dedupes a big batch against stored ids (key-scan path)', async () => {
+    const events = Array.from({ length: 1200 }, (_, i) => makeEvent({ id: `big-batch-${i}`, time: Date.UTC(2026, 10, 1) + i * 60_000 }));
+    expect(await storeEvents(events.slice(0, 700))).toEqual({ stored: 700, duplicates: 0 });
+    expect(await storeEvents(events)).toEqual({ stored: 500, duplicates: 700 });
+    expect((await getTotals({ from: 0, to: Date.UTC(2100, 0) })).turns).toBe(1200);
+  });
+});

@@ -17,9 +17,9 @@ export async function storeEvents(events: UsageEvent[]): Promise<{ stored: numbe
   const fresh: UsageEvent[] = [];
   // The existence check and the aggregate update share this transaction: a retried or
   // re-imported id can never be counted twice, even with concurrent writers.
-  const existing = await Promise.all(events.map((e) => eventsStore.getKey(e.id)));
-  events.forEach((event, i) => {
-    if (existing[i] !== undefined || seen.has(event.id)) return;
+  const exists = await existenceCheck(eventsStore, events);
+  events.forEach((event) => {
+    if (exists(event.id) || seen.has(event.id)) return;
     seen.add(event.id);
     fresh.push(event);
   });
@@ -27,6 +27,22 @@ export async function storeEvents(events: UsageEvent[]): Promise<{ stored: numbe
   await addEventsToAggregates(tx.objectStore('aggregates'), fresh);
   await tx.done;
   return { stored: fresh.length, duplicates: events.length - fresh.length };
+}
+
+/** Above this batch size one key scan beats a lookup per event (big imports). */
+const KEY_SCAN_THRESHOLD = 512;
+
+async function existenceCheck(
+  store: { getKey(id: string): Promise<string | undefined>; getAllKeys(): Promise<string[]> },
+  events: UsageEvent[],
+): Promise<(id: string) => boolean> {
+  if (events.length > KEY_SCAN_THRESHOLD) {
+    const keys = new Set(await store.getAllKeys());
+    return (id) => keys.has(id);
+  }
+  const found = new Set<string>();
+  await Promise.all(events.map(async (e) => { if ((await store.getKey(e.id)) !== undefined) found.add(e.id); }));
+  return (id) => found.has(id);
 }
 
 export async function deleteAllUsage(): Promise<void> {
