@@ -17,7 +17,7 @@
 // Outputs are skipped when a stamp (source versions + this script's hash) says they are current.
 // Usage: node scripts/build-tokenizers.mjs [--force]
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const outDir = new URL('../public/tokenizers/', import.meta.url);
@@ -129,7 +129,10 @@ function main() {
     const json = JSON.parse(readFileSync(sourceFile(pkg, 'models/tokenizer.json'), 'utf8'));
     const data = Buffer.from(JSON.stringify(convert(id, json)));
     const file = new URL(`${id}.json.gz`, outDir);
-    writeFileSync(file, gzipSync(data, { level: 9 }));
+    // Write-then-rename: a reader (a test worker, the CLI) never sees a half-written file.
+    const tmp = new URL(`${id}.json.gz.${process.pid}.tmp`, outDir);
+    writeFileSync(tmp, gzipSync(data, { level: 9 }));
+    renameSync(tmp, file);
     const mb = (n) => (n / 1e6).toFixed(1);
     console.log(`tokenizers: ${id} <- ${pkg}: ${mb(data.length)} MB json, ${mb(statSync(file).size)} MB gz (${Date.now() - started} ms)`);
   }
