@@ -118,19 +118,45 @@ export async function getDailyTotals(
   provider?: ProviderId,
 ): Promise<Array<{ day: string; totals: UsageTotals }>> {
   const days = localDays(range, timeZone);
+  if (days.length === 0) return [];
   const tx = await readTx();
-  // Each local day is summed on its own: an hour or UTC-day aggregate may straddle two
-  // local days (half-hour offsets), a quarter never does.
-  const perDay = await Promise.all(
-    days.map(async ({ day, from, to }) => ({ day, pieces: (await Promise.all(collectPieces(tx, from, to, [HOUR_MS, QUARTER_MS]))).flat() })),
-  );
-  const result: Array<{ day: string; totals: UsageTotals }> = [];
-  for (const { day, pieces } of perDay) {
-    const totals = emptyTotals();
-    for (const piece of pieces) if (!provider || piece.provider === provider) addPiece(totals, piece);
-    if (totals.turns > 0) result.push({ day, totals });
+  // Hours come in one read for the whole range. An hour that straddles two local days
+  // (half-hour offsets) is replaced by its four quarters, which never straddle.
+  const hFrom = ceilTo(range.from, HOUR_MS);
+  const hTo = floorTo(range.to, HOUR_MS);
+  const reads: Promise<Piece[]>[] = [];
+  const splitHours = new Set<number>();
+  if (hFrom < hTo) {
+    for (const { from } of days) {
+      const hour = floorTo(from, HOUR_MS);
+      if (from !== hour && hour >= hFrom && hour < hTo) splitHours.add(hour);
+    }
+    const hours = tx.objectStore('aggregates').getAll(IDBKeyRange.bound([HOUR_MS, hFrom], [HOUR_MS, hTo], false, true));
+    reads.push(hours.then((rows) => rows.filter((r) => !splitHours.has(r.start))));
+    for (const hour of splitHours) reads.push(...collectPieces(tx, hour, hour + HOUR_MS, [QUARTER_MS]));
+    reads.push(...collectPieces(tx, range.from, hFrom, [QUARTER_MS]), ...collectPieces(tx, hTo, range.to, [QUARTER_MS]));
+  } else {
+    reads.push(...collectPieces(tx, range.from, range.to, [QUARTER_MS]));
   }
-  return result;
+  const totals = days.map(() => emptyTotals());
+  const starts = days.map((d) => d.from);
+  for (const piece of (await Promise.all(reads)).flat()) {
+    if (provider && piece.provider !== provider) continue;
+    addPiece(totals[dayIndex(starts, piece.start)]!, piece);
+  }
+  return days.flatMap((d, i) => (totals[i]!.turns > 0 ? [{ day: d.day, totals: totals[i]! }] : []));
+}
+
+/** Index of the last day starting at or before `t` (binary search over sorted starts). */
+function dayIndex(starts: number[], t: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** The newest events, newest first. */

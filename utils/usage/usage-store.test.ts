@@ -5,6 +5,7 @@ import { storeEvents, deleteAllUsage, deleteEventsBefore } from './usage-store';
 import { getDailyTotals, getRecentEvents, getTotals, getTotalsByModel, type UsageTotals } from './usage-queries';
 import { openUsageDb, openUsageDbAt, USAGE_DB_NAME, type UsageDbV1 } from './usage-db';
 import { makeEvent } from './usage-test-helpers';
+import { localDay } from './local-days';
 import type { UsageEvent } from './usage-event';
 import { DAY_MS, HOUR_MS, QUARTER_MS } from './usage-aggregates';
 
@@ -113,6 +114,22 @@ describe('usage storage', () => {
     expect(sum).toBe(bruteTotals(events, range.from, range.to, 'openai').outputTokens);
     expect(days.length).toBe(19);
     expect(days[0]!.day).toBe('2026-11-02');
+  });
+
+  it('daily totals match a per-event brute force in odd-offset and DST zones', async () => {
+    const events = randomEvents(1500, 5);
+    await storeEvents(events);
+    const range = { from: Date.UTC(2026, 9, 25, 3, 7), to: Date.UTC(2026, 10, 20, 21, 52) };
+    for (const zone of ['Asia/Kathmandu', 'Asia/Kolkata', 'America/New_York', 'Australia/Lord_Howe', 'UTC']) {
+      const expected = new Map<string, number>();
+      for (const e of events) {
+        if (e.time < range.from || e.time >= range.to || e.provider !== 'google') continue;
+        const day = localDay(e.time, zone);
+        expected.set(day, (expected.get(day) ?? 0) + e.outputTokens);
+      }
+      const actual = await getDailyTotals(range, zone, 'google');
+      expect(new Map(actual.map((d) => [d.day, d.totals.outputTokens])), zone).toEqual(expected);
+    }
   });
 
   it('retention deletes old events and takes them out of the aggregates', async () => {
