@@ -180,7 +180,8 @@ test('the options page has no serious accessibility violations, in light and dar
   await openaiLimit(page).fill('-1'); // include the error state
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).analyze();
+    // The closed selects' ~2,000 timezone options dominate axe's run time and are checked as their select.
+    const results = await new AxeBuilder({ page }).exclude('select > option').analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), colorScheme).toEqual([]);
   }
