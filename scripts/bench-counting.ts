@@ -158,6 +158,7 @@ async function main(): Promise<void> {
   if (process.argv[2] !== '--cold') console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs\n`);
   const mode = process.argv[2];
   if (mode === '--cold') return coldStart(process.argv[3] as TokenizerId);
+  if (mode === '--keystrokes') return keystrokes();
   console.log('Cold start per tokenizer (fresh process each: import + read/gunzip/parse + build; heap after GC):');
   console.log('tokenizer | total ms | cpu ms | import ms | data ms | build ms | heap MB | rss MB');
   for (const id of TOKENIZERS) {

@@ -112,6 +112,24 @@ export function segmentBoundaries(text: string, tokenizer: TokenizerId, from = 1
   return bounds;
 }
 
+/** Native string comparison of whole blocks first (much faster than a char loop on 1 MB). */
+const BLOCK = 4096;
+
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let p = 0;
+  while (p + BLOCK <= max && a.slice(p, p + BLOCK) === b.slice(p, p + BLOCK)) p += BLOCK;
+  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  return p;
+}
+
+function commonSuffix(a: string, b: string, max: number): number {
+  let s = 0;
+  while (s + BLOCK <= max && a.slice(a.length - s - BLOCK, a.length - s) === b.slice(b.length - s - BLOCK, b.length - s)) s += BLOCK;
+  while (s < max && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return s;
+}
+
 export interface Segmentation {
   text: string;
   /** Segment start positions, as from segmentBoundaries(text). */
@@ -131,11 +149,8 @@ export function resegment(
 ): { bounds: number[]; reusedPrefix: number; reusedSuffix: number } {
   if (!prev) return { bounds: segmentBoundaries(text, tokenizer), reusedPrefix: 0, reusedSuffix: 0 };
   const old = prev.text;
-  const minLen = Math.min(old.length, text.length);
-  let p = 0;
-  while (p < minLen && old.charCodeAt(p) === text.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < minLen - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  const p = commonPrefix(old, text);
+  const s = commonSuffix(old, text, Math.min(old.length, text.length) - p);
   if (p === old.length && p === text.length) {
     return { bounds: prev.bounds, reusedPrefix: prev.bounds.length + 1, reusedSuffix: 0 };
   }
