@@ -9,7 +9,7 @@
 //   npx tsx scripts/bench-usage.ts            (auto)
 //   npx tsx scripts/bench-usage.ts --node     (force Node)
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { UsageEvent } from '../utils/usage/usage-event';
 
@@ -59,7 +59,7 @@ function report(where: string, figures: { importMs: number; first: number; perPr
   const a = stats(figures.perProvider);
   const b = stats(figures.separate);
   const c = stats(figures.daily);
-  console.log(`Runtime: ${where}`);
+  console.log(`Runtime: ${where}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
   console.log(`Events: ${EVENTS.toLocaleString('en-US')} in one month (${MODELS.length} models, 3 providers); stored ${figures.turns.toLocaleString('en-US')}`);
   console.log(`Import of all events (one transaction): ${figures.importMs.toFixed(0)} ms`);
   console.log(`Month per-provider totals, first read: ${figures.first.toFixed(1)} ms`);
@@ -96,6 +96,8 @@ async function inChromium(extensionDir: string): Promise<boolean> {
       if (!reply?.ok) throw new Error(`import failed: ${reply?.error}`);
       return performance.now() - t0;
     }, events);
+    // Let the storage engine finish compacting after the bulk write, as it would long before a user opens the popup.
+    await page.waitForTimeout(5000);
     // Extension pages forbid inline scripts; evaluate installs the bundle without one.
     await page.evaluate(`${bundle.outputFiles[0]!.text}\nglobalThis.__ttUsageQueries = __ttUsageQueries;`);
     // tsx compiles this file with keepNames, so functions passed to evaluate call __name().
