@@ -88,9 +88,17 @@ function convert(id, json) {
     });
   }
   delete model.dropout; // always null for these files; transformers.js ignores it
+  // The vocab ships as an array indexed by id (null for unused ids): JSON.parse builds a 200k-key
+  // object several times slower than an array; tokenizer-pool.ts turns it back into an object.
   // Special tokens stay in the vocab (ids unchanged) but are no longer matched in the text.
   const size = Object.keys(model.vocab).length;
   if (size < SOURCES[id].expectVocab) throw new Error(`${id}: vocab has ${size} tokens, expected >= ${SOURCES[id].expectVocab}`);
+  const byId = [];
+  for (const [token, tokenId] of Object.entries(model.vocab)) {
+    if (byId[tokenId] !== undefined) throw new Error(`${id}: token id ${tokenId} is used twice`);
+    byId[tokenId] = token;
+  }
+  model.vocab = Array.from(byId, (t) => t ?? null);
 
   let preTokenizer = json.pre_tokenizer;
   if (preTokenizer?.type === 'Sequence') {

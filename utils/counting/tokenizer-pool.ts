@@ -21,8 +21,19 @@ const BPE_CACHE_LIMIT = 50_000;
 /** Minimal config: transformers.js only reads these for encoding; the hub is never consulted. */
 const TOKENIZER_CONFIG = { clean_up_tokenization_spaces: false, model_max_length: Number.MAX_SAFE_INTEGER };
 
+/** build-tokenizers.mjs stores the vocab as an array indexed by id; transformers.js wants token -> id. */
+function withVocabObject(json: object): object {
+  const model = (json as { model?: { vocab?: unknown } }).model;
+  if (!model || !Array.isArray(model.vocab)) return json;
+  const vocab: Record<string, number> = {};
+  (model.vocab as Array<string | null>).forEach((token, i) => {
+    if (token !== null) vocab[token] = i;
+  });
+  return { ...json, model: { ...model, vocab } };
+}
+
 function createEncoder(id: TokenizerId, json: object): Encoder {
-  const tokenizer = new PreTrainedTokenizer(json, TOKENIZER_CONFIG);
+  const tokenizer = new PreTrainedTokenizer(withVocabObject(json), TOKENIZER_CONFIG);
   const encode = (text: string): number[] => {
     if (text.length === 0) return [];
     const ids = tokenizer.encode(text, null, { add_special_tokens: false });
