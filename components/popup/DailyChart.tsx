@@ -1,10 +1,10 @@
-import type { PopupData } from '@/utils/popup/popup-data';
+import type { DailySeries } from '@/utils/popup/popup-data';
 import { formatCompact, formatDay, formatInt, formatUsd } from '@/utils/popup/format';
 
 const WIDTH = 360;
 const HEIGHT = 64;
 
-export function DailyChart({ daily }: { daily: PopupData['daily'] }) {
+export function DailyChart({ daily }: { daily: DailySeries }) {
   const days = daily.days;
   if (!days.length) return null;
   const max = Math.max(1, ...days.map((d) => d.tokens));

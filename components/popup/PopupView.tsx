@@ -41,7 +41,7 @@ export function PopupView(props: {
           )}
           {data.data.hasUsage && (
             <>
-              <DailyChart daily={data.data.daily} />
+              {data.data.daily ? <DailyChart daily={data.data.daily} /> : <p class="muted chart-placeholder">Loading daily chart…</p>}
               <ModelBreakdown rows={data.data.cards.flatMap((c) => c.models)} />
               <RecentTurns events={data.data.recent} />
             </>

@@ -6,6 +6,7 @@ import { todayRange } from '@/utils/periods/billing-period';
 import { browserTimeZone } from '@/utils/periods/zoned-time';
 import { actionBadgeFor, percentText, type ActionBadge } from './action-badge';
 import { dueAlerts, loadFiredAlerts, saveFiredAlerts, type DueAlert } from './alert-ledger';
+import { bumpUsageRevision } from '@/utils/popup/popup-snapshot';
 import { ALL_PROVIDERS, limitStatusesFor, periodFor, type LimitStatus, type PeriodTotals } from './limit-status';
 
 export interface UsageMonitorDeps {
@@ -160,6 +161,8 @@ export function afterUsageWrites<H extends Partial<Handlers>>(handlers: H, onWri
     if (!original) continue;
     (wrapped as Record<string, unknown>)[type] = async (...args: unknown[]) => {
       const result = await original(...args);
+      // Before the reply: a popup opened after this write must not paint its older snapshot.
+      await bumpUsageRevision().catch(() => undefined);
       onWrite();
       return result;
     };

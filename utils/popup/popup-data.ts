@@ -2,7 +2,7 @@ import type { ProviderId } from '@/utils/models/model-types';
 import type { Settings } from '@/utils/settings/settings-schema';
 import type { UsageEvent } from '@/utils/usage/usage-event';
 import type { UsageTotals } from '@/utils/usage/usage-queries';
-import { daysLeft, lastDayOf, type BillingPeriod } from '@/utils/periods/billing-period';
+import { daysLeft, lastDayOf, todayRange, type BillingPeriod } from '@/utils/periods/billing-period';
 import { limitReachedAt, projectUsage } from '@/utils/periods/pace';
 import { addDays, formatLocalDate, parseLocalDate, localDateOf } from '@/utils/periods/zoned-time';
 import {
@@ -67,10 +67,18 @@ export interface DailyPoint {
   turns: number;
 }
 
+export interface DailySeries {
+  timeZone: string;
+  from: string;
+  to: string;
+  days: DailyPoint[];
+}
+
 export interface PopupData {
   now: number;
   cards: ProviderCardData[];
-  daily: { timeZone: string; from: string; to: string; days: DailyPoint[] };
+  /** Null until the chart's data is read (it comes second so the cards show sooner). */
+  daily: DailySeries | null;
   recent: UsageEvent[];
   thresholds: number[];
   /** False for a first-time user: nothing recorded yet. */
@@ -100,6 +108,20 @@ export function sumTotals(rows: ReadonlyArray<{ totals: UsageTotals }>): UsageTo
  * per-model rows rather than a second query.
  */
 export async function loadPopupData(settings: Settings, now: number, queries: PopupQueries): Promise<PopupData> {
+  const data = await loadCards(settings, now, queries);
+  return { ...data, daily: await loadDaily(settings, now, data, queries) };
+}
+
+/**
+ * The cards, per-model rows and last turns: everything but the chart. `recent` may be a read
+ * already under way (the popup starts it before settings have loaded).
+ */
+export async function loadCards(
+  settings: Settings,
+  now: number,
+  queries: PopupQueries,
+  recentPromise: Promise<UsageEvent[]> = queries.getRecentEvents(RECENT_TURNS),
+): Promise<PopupData> {
   const periods = new Map<ProviderId, BillingPeriod>(ALL_PROVIDERS.map((p) => [p, periodFor(settings, p, now)]));
   const byRange = new Map<string, { from: number; to: number; providers: ProviderId[] }>();
   for (const [provider, period] of periods) {
@@ -108,7 +130,6 @@ export async function loadPopupData(settings: Settings, now: number, queries: Po
     entry.providers.push(provider);
     byRange.set(key, entry);
   }
-  const recentPromise = queries.getRecentEvents(RECENT_TURNS);
   const modelRows = new Map<ProviderId, ModelRow[]>();
   await Promise.all(
     [...byRange.values()].map(async ({ from, to, providers }) => {
@@ -159,21 +180,17 @@ export async function loadPopupData(settings: Settings, now: number, queries: Po
     });
   }
 
-  // The chart covers the period of the first card (or OpenAI's when there is none), in its timezone.
-  const chartProvider = cards[0]?.provider ?? 'openai';
-  const chartPeriod = periods.get(chartProvider)!;
-  const chartZone = cycleFor(settings, chartProvider).timeZone;
-  const dailyRows = await queries.getDailyTotals({ from: chartPeriod.from, to: Math.min(chartPeriod.to, now + 1) }, chartZone);
-  const daily = fillDays(dailyRows, formatLocalDate(localDateOf(chartPeriod.from, chartZone)), formatLocalDate(localDateOf(now, chartZone)));
+  return { now, cards, daily: null, recent, thresholds: settings.alertThresholds, hasUsage: recent.length > 0 };
+}
 
-  return {
-    now,
-    cards,
-    daily: { timeZone: chartZone, from: daily[0]?.day ?? '', to: daily.at(-1)?.day ?? '', days: daily },
-    recent,
-    thresholds: settings.alertThresholds,
-    hasUsage: recent.length > 0,
-  };
+/** The daily series for the chart: the period of the first card (OpenAI's when none), in its timezone. */
+export async function loadDaily(settings: Settings, now: number, data: Pick<PopupData, 'cards'>, queries: PopupQueries): Promise<DailySeries> {
+  const chartProvider = data.cards[0]?.provider ?? 'openai';
+  const chartPeriod = periodFor(settings, chartProvider, now);
+  const timeZone = cycleFor(settings, chartProvider).timeZone;
+  const rows = await queries.getDailyTotals({ from: chartPeriod.from, to: Math.min(chartPeriod.to, now + 1) }, timeZone);
+  const days = fillDays(rows, formatLocalDate(localDateOf(chartPeriod.from, timeZone)), formatLocalDate(localDateOf(now, timeZone)));
+  return { timeZone, from: days[0]?.day ?? '', to: days.at(-1)?.day ?? '', days };
 }
 
 /** One point per calendar day from `first` to `last` inclusive; days without usage are zero. */
@@ -186,4 +203,11 @@ export function fillDays(rows: ReadonlyArray<{ day: string; totals: UsageTotals 
     out.push({ day, tokens: t ? t.inputTokens + t.outputTokens : 0, costUsd: t?.costUsd ?? 0, turns: t?.turns ?? 0 });
   }
   return out;
+}
+
+/** Until when `data` stays right without new usage: the next local midnight or reset of any card. */
+export function dataValidUntil(data: Pick<PopupData, 'cards'>, now: number): number {
+  let until = todayRange(now, 'UTC').to;
+  for (const card of data.cards) until = Math.min(until, card.period.to, todayRange(now, card.timeZone).to);
+  return until;
 }
