@@ -138,6 +138,45 @@ for (const site of SITES) {
   });
 }
 
+test('OpenAI Playground: a run = one console event (prompt, system text as context, reply)', async ({ context, openExtensionPage }) => {
+  const site = { url: 'https://platform.openai.com/playground/chat', file: 'recording-openai-playground.html' } as SiteCase;
+  const page = await openSite(context, site);
+  const prompt = 'How are zebra quantum marmalade cached input tokens billed?';
+  await page.locator('#user-message').click();
+  await page.keyboard.type(prompt);
+  const system = await page.locator('textarea').first().inputValue();
+  await page.locator('button[data-testid="run-button"]').click();
+  await expect(page.locator('body')).toHaveAttribute('data-reply-done', '1', { timeout: 20_000 });
+  const reply = (await page.locator('[data-role="assistant"]').textContent()) ?? '';
+
+  const extensionPage = await openExtensionPage('popup.html');
+  await expect.poll(async () => (await readStoredEvents(extensionPage)).length, { timeout: 20_000 }).toBe(1);
+  await page.waitForTimeout(1500);
+  const [event, ...more] = await readStoredEvents(extensionPage);
+  expect(more).toEqual([]);
+  expect(event).toMatchObject({ site: 'platform.openai.com', provider: 'openai', kind: 'console', exact: true });
+  expectNear(event!.promptTokens, o200k(prompt), 'promptTokens');
+  expectNear(event!.contextTokens, o200k(system), 'contextTokens');
+  expectNear(event!.outputTokens, o200k(reply), 'outputTokens');
+  expect(await dumpExtensionStorage(extensionPage)).not.toContain('zebra quantum marmalade');
+});
+
+test('a recorded ChatGPT turn shows in the popup\'s OpenAI totals for this period', async ({ context, openExtensionPage }) => {
+  const site = SITES[0]!;
+  const page = await openSite(context, site);
+  await page.locator(site.field).click();
+  await page.keyboard.type('How many tokens is a typical email reply, roughly?');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('body')).toHaveAttribute('data-reply-done', '1', { timeout: 20_000 });
+  const extensionPage = await openExtensionPage('popup.html');
+  await expect.poll(async () => (await readStoredEvents(extensionPage)).length, { timeout: 20_000 }).toBe(1);
+  const [event] = await readStoredEvents(extensionPage);
+  await extensionPage.reload();
+  const card = extensionPage.locator('[data-provider="openai"]').first();
+  await expect(card).toHaveAttribute('data-input-tokens', String(event!.promptTokens + event!.contextTokens));
+  await expect(card).toHaveAttribute('data-output-tokens', String(event!.outputTokens));
+});
+
 test('a service worker stopped mid-turn loses no event and duplicates none', async ({ context, openExtensionPage }) => {
   const site = SITES[0]!;
   const extensionPage = await openExtensionPage('popup.html');

@@ -1,6 +1,7 @@
 import type { SiteAdapter } from '../sites/site-adapter';
 import type { UsageEvent } from '../usage/usage-event';
-import { allOfFirstMatch, firstMatch } from '../page/find-fields';
+import { allOfFirstMatch, findFields, firstMatch } from '../page/find-fields';
+import { readEditorText } from '../page/editor-text';
 import { readConversationText } from '../page/conversation-text';
 import { guard, reportError } from '../page/guard';
 import { createLiveCounter } from '../counting/live-counter';
@@ -67,7 +68,7 @@ export function startTurnTracking(adapter: SiteAdapter, context: TurnContext, op
       time: now,
       modelId: context.modelId(),
       promptText,
-      contextText: adapter.kind === 'chat' ? readConversationText(adapter) : '',
+      contextText: adapter.kind === 'chat' ? readConversationText(adapter) : consoleContextText(adapter, promptText),
       repliesBefore: new Set(replies),
       lastReplyTextBefore: replies.at(-1)?.textContent ?? '',
     };
@@ -215,4 +216,25 @@ async function withRetries<T>(run: () => Promise<T>, attempts = 6): Promise<T> {
       await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** i));
     }
   }
+}
+
+/**
+ * A console run sends everything on the page: the other fields (system/developer
+ * instructions) and the messages already in the thread. The focused field is the prompt.
+ */
+function consoleContextText(adapter: SiteAdapter, promptText: string): string {
+  let promptSkipped = false;
+  const fields = findFields(adapter).map(readEditorText).filter((text) => {
+    if (!promptSkipped && text === promptText) {
+      promptSkipped = true;
+      return false;
+    }
+    return text.trim() !== '';
+  });
+  const messages = [...allOfFirstMatch(adapter.userMessageSelectors), ...allOfFirstMatch(adapter.assistantMessageSelectors)]
+    // A message that hosts an editable field is already counted as a field.
+    .filter((el) => findFields(adapter, el).length === 0)
+    .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
+    .map((el) => el.textContent ?? '');
+  return [...fields, ...messages].filter((t) => t.trim()).join('\n\n');
 }
