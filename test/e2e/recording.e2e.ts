@@ -138,6 +138,71 @@ for (const site of SITES) {
   });
 }
 
+// The badge helper's site fixtures (test/e2e/fixtures/<site>.html) simulate the real sites'
+// composers and streaming; recording must work on them too, after an SPA navigation into an
+// existing conversation, and when the site sends by its own means (no click, no Enter).
+const SHARED_FIXTURES = [
+  { site: SITES[0]!, file: 'chatgpt.html' },
+  { site: SITES[1]!, file: 'claude.html' },
+  { site: SITES[2]!, file: 'gemini.html' },
+];
+const EARLIER: [string, string] = ['What does a context window hold?', 'Everything the model reads for this turn: the conversation so far and your new message.'];
+
+async function replyFinished(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const cfg = (window as unknown as { FIXTURE: { stopSelector: string; streamTarget: string } }).FIXTURE;
+    const last = Array.from(document.querySelectorAll(cfg.streamTarget)).pop();
+    const text = last?.textContent ?? '';
+    return !document.querySelector(cfg.stopSelector) && text.endsWith('arrive.') ? text : null;
+  });
+}
+
+for (const { site, file } of SHARED_FIXTURES) {
+  test(`${site.name} (site fixture): a turn in an existing conversation = one event with prompt, context and reply`, async ({ context, openExtensionPage }) => {
+    const page = await openSite(context, { ...site, file });
+    await page.evaluate((earlier) => (window as any).fixture.navigate('/c/abc123', [earlier]), EARLIER);
+    await page.locator(site.field).waitFor();
+    await page.waitForTimeout(300);
+    const prompt = 'Roughly how many zebra quantum marmalade tokens are in a long email?';
+    await page.locator(site.field).click();
+    await page.keyboard.type(prompt);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => replyFinished(page), { timeout: 20_000 }).not.toBeNull();
+    const reply = (await replyFinished(page))!;
+
+    const extensionPage = await openExtensionPage('popup.html');
+    await expect.poll(async () => (await readStoredEvents(extensionPage)).length, { timeout: 20_000 }).toBe(1);
+    await page.waitForTimeout(1500);
+    const events = await readStoredEvents(extensionPage);
+    expect(events).toHaveLength(1);
+    const event = events[0]!;
+    expect(event.provider).toBe(site.provider);
+    expectNear(event.promptTokens, site.tokens(prompt), 'promptTokens');
+    expectNear(event.contextTokens, site.tokens(EARLIER.join('\n\n')), 'contextTokens');
+    expectNear(event.outputTokens, site.tokens(reply), 'outputTokens');
+    expect(await dumpExtensionStorage(extensionPage)).not.toContain('zebra quantum marmalade');
+  });
+}
+
+test('a message the site sends by its own means (no click, no Enter) is still one turn', async ({ context, openExtensionPage }) => {
+  const site = SITES[0]!;
+  const page = await openSite(context, { ...site, file: 'chatgpt.html' });
+  const prompt = 'Summarise the pricing of cached input tokens in one line.';
+  await page.locator(site.field).click();
+  await page.keyboard.type(prompt);
+  await page.evaluate(() => (window as any).fixture.send()); // e.g. a voice or "edit and resend" path
+  await expect.poll(() => replyFinished(page), { timeout: 20_000 }).not.toBeNull();
+  const reply = (await replyFinished(page))!;
+  const extensionPage = await openExtensionPage('popup.html');
+  await expect.poll(async () => (await readStoredEvents(extensionPage)).length, { timeout: 20_000 }).toBe(1);
+  await page.waitForTimeout(1500);
+  const events = await readStoredEvents(extensionPage);
+  expect(events).toHaveLength(1);
+  expectNear(events[0]!.promptTokens, o200k(prompt), 'promptTokens');
+  expectNear(events[0]!.outputTokens, o200k(reply), 'outputTokens');
+  expect(events[0]!.contextTokens).toBe(0);
+});
+
 test('OpenAI Playground: a run = one console event (prompt, system text as context, reply)', async ({ context, openExtensionPage }) => {
   const site = { url: 'https://platform.openai.com/playground/chat', file: 'recording-openai-playground.html' } as SiteCase;
   const page = await openSite(context, site);
