@@ -3,7 +3,7 @@ import { siteSettingsFor } from '../settings/settings-schema';
 import { loadSettings, updateSettings, watchSettings } from '../settings/settings-store';
 import { getModel, listModels, resolveModel } from '../models/model-registry';
 import { costUsd } from '../models/cost';
-import { createLiveCounter } from '../counting/live-counter';
+import { createLiveCounter, prewarmTokenizer } from '../counting/live-counter';
 import type { ModelInfo } from '../models/model-types';
 import type { SiteAdapter } from '../sites/site-adapter';
 import type { BadgeActions, BadgeView } from '@/components/badge/Badge';
@@ -123,17 +123,22 @@ export function startBadges(adapter: SiteAdapter, host: string): BadgeManager {
     if (!session) {
       session = new BadgeSession(field, ctx);
       sessions.set(field, session);
-      warmUp();
+      if (!warmed) {
+        warmed = true;
+        warmUp();
+      }
     }
     return session;
   }
 
-  /** Loads the tokenizer in the background before the first keystroke needs it. */
+  /**
+   * Loads the tokenizer in the background before the first keystroke needs it: once when the
+   * first field appears, and again on focus (Chrome drops an idle service worker, and its
+   * tokenizers, after ~30 s).
+   */
   function warmUp(): void {
-    if (warmed) return;
-    warmed = true;
-    const { model } = chooseModel();
-    if (model) conversationCounter.count('TokenTally', model).catch(reportError);
+    const model = chooseModel().model ?? getModel(adapter.defaultModel);
+    if (model) void prewarmTokenizer(model.tokenizer);
   }
 
   function refreshConversation(): void {
@@ -205,6 +210,7 @@ export function startBadges(adapter: SiteAdapter, host: string): BadgeManager {
     const session = sessions.get(field);
     if (session) {
       active = session;
+      warmUp();
       return;
     }
     if (adapterFieldsFound) return;
@@ -224,6 +230,9 @@ export function startBadges(adapter: SiteAdapter, host: string): BadgeManager {
     session?.onInput();
   });
 
+  // Start loading the site's usual tokenizer while the page is still settling.
+  warmUp();
+  warmed = true;
   document.addEventListener('focusin', onFocusIn, true);
   document.addEventListener('input', onInput, true);
   const stopWatching = watchPage(scan);

@@ -26,11 +26,13 @@ export interface SessionContext {
   onActivity(session: BadgeSession): void;
 }
 
-/** Texts above this size are read less often so a huge paste can't queue reads back to back. */
+/**
+ * Multi-megabyte texts are re-read at most a few times a second so held-down keys in a huge
+ * paste can't queue full reads back to back; everything smaller is read on the next tick,
+ * because keystroke-to-badge latency is the point of the badge.
+ */
 function readDelayFor(length: number): number {
-  if (length > 1_000_000) return 300;
-  if (length > 200_000) return 40;
-  return 0;
+  return length > 1_000_000 ? 150 : 0;
 }
 
 /**
