@@ -1,53 +1,42 @@
-import { render, type ComponentType } from 'preact';
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import { useSettings } from '@/utils/settings/use-settings';
-import { usePopupData } from '@/utils/popup/use-popup-data';
-import { useCurrentSite } from '@/utils/popup/current-site';
-import { disableSite, enableSite, exportUsage, openOptions, setSitePaused } from '@/utils/popup/popup-actions';
+import { render } from 'preact';
 import { PopupView } from '@/components/popup/PopupView';
 import type { QuickActionHandlers } from '@/components/popup/QuickActions';
+import type { PopupData } from '@/utils/popup/popup-data';
+import { currentSnapshotKey, readSnapshot } from '@/utils/popup/popup-snapshot';
+import { FIRST_NUMBERS_MARK } from './marks';
 import './style.css';
 
-// The Clay estimator is its own chunk, loaded after the numbers are on screen.
-const clayEstimatorModules = import.meta.glob<{ ClayEstimator: ComponentType }>('../../components/clay/ClayEstimator.tsx');
-const loadClayEstimator = Object.values(clayEstimatorModules)[0];
+/**
+ * Two steps so the numbers appear before the heavy code has even been parsed: this small
+ * entry paints the last numbers if they are provably current (see popup-snapshot.ts), while
+ * the full popup (settings validation, IndexedDB queries, actions) loads as its own chunk
+ * and then takes over the same DOM.
+ */
+const root = document.getElementById('app')!;
+const live = import('./live-popup');
 
-function LazyClayEstimator() {
-  const [Estimator, setEstimator] = useState<ComponentType | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    loadClayEstimator?.().then(
-      (m) => setEstimator(() => m.ClayEstimator),
-      () => setFailed(true),
-    );
-  }, []);
-  if (failed) return <p class="error">The estimator could not be loaded.</p>;
-  return Estimator ? <Estimator /> : <p class="muted">Loading estimator…</p>;
-}
-
-export const FIRST_NUMBERS_MARK = 'tokentally:first-numbers';
-/** Numbers read from IndexedDB on this open (the first mark may come from the snapshot). */
-export const FRESH_NUMBERS_MARK = 'tokentally:fresh-numbers';
-
-const actions: QuickActionHandlers & { disableSite: typeof disableSite } = {
-  openOptions,
-  setPaused: setSitePaused,
-  exportUsage,
-  enableSite,
-  disableSite,
+// Clicks in the first few ms, before the full popup is in, are forwarded once it is.
+const waitingActions: QuickActionHandlers = {
+  openOptions: () => void live.then((m) => m.actions.openOptions()),
+  setPaused: (host, paused) => live.then((m) => m.actions.setPaused(host, paused)),
+  exportUsage: (format) => live.then((m) => m.actions.exportUsage(format)),
+  // The permission prompt needs the click itself, which is gone once the chunk has loaded.
+  enableSite: async () => ({ ok: false, reason: 'Still loading, try again.' }),
 };
 
-function Popup() {
-  const settings = useSettings();
-  const data = usePopupData(settings);
-  const site = useCurrentSite(settings);
-  // Marks when numbers are first in the DOM, and when queried ones are; scripts/bench-popup.ts reads both.
-  useLayoutEffect(() => {
-    if (data.state !== 'ready') return;
-    if (!performance.getEntriesByName(FIRST_NUMBERS_MARK).length) performance.mark(FIRST_NUMBERS_MARK);
-    if (data.fresh && !performance.getEntriesByName(FRESH_NUMBERS_MARK).length) performance.mark(FRESH_NUMBERS_MARK);
-  }, [data]);
-  return <PopupView data={data} site={site} actions={actions} clayEstimator={loadClayEstimator ? <LazyClayEstimator /> : undefined} />;
-}
+let snapshot: PopupData | null = null;
+let liveMounted = false;
+const painted = currentSnapshotKey()
+  .then((key) => {
+    snapshot = readSnapshot(key, Date.now());
+    if (snapshot && !liveMounted) {
+      render(<PopupView data={{ state: 'ready', data: snapshot, fresh: false }} site={null} actions={waitingActions} />, root);
+      performance.mark(FIRST_NUMBERS_MARK);
+    }
+  })
+  .catch(() => undefined);
 
-render(<Popup />, document.getElementById('app')!);
+void Promise.all([live, painted]).then(([m]) => {
+  liveMounted = true;
+  m.mountLivePopup(root, snapshot);
+});

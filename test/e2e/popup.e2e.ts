@@ -212,3 +212,49 @@ test('README screenshot of the popup with a month of data', async ({ openExtensi
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: test.info().outputPath('popup-dark.png'), fullPage: true });
 });
+
+test('a reopened popup paints its last numbers at once, but never after usage changed', async ({ openExtensionPage }) => {
+  // Not a popup: an open popup would refresh (and re-save) its numbers on every write.
+  const seeder = await openExtensionPage('options.html');
+  const first = event({ provider: 'openai', model: 'gpt-4o', promptTokens: 400, outputTokens: 100, costUsd: 0.002 });
+  await record(seeder, [first]);
+  const marks = (page: Page) =>
+    page.evaluate(() => ['tokentally:first-numbers', 'tokentally:fresh-numbers'].map((n) => performance.getEntriesByName(n)[0]?.startTime ?? null));
+
+  const a = await openExtensionPage('popup.html');
+  await expect(a.getByRole('img', { name: /Daily tokens/ })).toBeVisible(); // fully loaded: snapshot saved
+  await a.close();
+
+  const b = await openExtensionPage('popup.html');
+  await expect(b.locator('[data-provider="openai"]')).toHaveAttribute('data-input-tokens', '400');
+  await expect.poll(async () => (await marks(b))[1]).not.toBeNull();
+  const [bFirst, bFresh] = await marks(b);
+  expect(bFirst!).toBeLessThan(bFresh!); // painted from the snapshot before the queries finished
+  await b.close();
+
+  await record(seeder, [event({ provider: 'openai', model: 'gpt-4o', promptTokens: 600, outputTokens: 50, costUsd: 0.002 })]);
+  const c = await openExtensionPage('popup.html');
+  await expect(c.locator('[data-provider="openai"]')).toHaveAttribute('data-input-tokens', '1000');
+  await expect.poll(async () => (await marks(c))[1]).not.toBeNull();
+  const [cFirst, cFresh] = await marks(c);
+  // The old snapshot was refused: the first numbers shown were the queried ones (both marks in one commit).
+  expect(cFresh! - cFirst!).toBeLessThan(1);
+});
+
+test('README badge image: the inline badge on the ChatGPT fixture', async ({ context }) => {
+  await servePage(context, 'https://chatgpt.com/', fixtureHtml('chatgpt.html'));
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 900, height: 420 });
+  await page.goto('https://chatgpt.com/');
+  const field = page.locator('#prompt-textarea');
+  await field.evaluate((el) => {
+    el.innerHTML =
+      '<p>Summarise the attached quarterly report in five bullet points, then list the three biggest risks with one sentence each.</p>';
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  });
+  const badge = page.locator('tokentally-badge').first();
+  await expect(badge).toHaveAttribute('data-state', 'ready');
+  await expect(badge).toHaveAttribute('data-tokens', /^[1-9]\d*$/);
+  mkdirSync('docs', { recursive: true });
+  await page.screenshot({ path: 'docs/badge.png' });
+});

@@ -22,8 +22,8 @@ export type PopupDataState =
  * The popup's data for the current settings, reloaded when the background says usage
  * changed and when settings change (new `settings` object from useSettings()).
  */
-export function usePopupData(settings: Settings | null): PopupDataState {
-  const [state, setState] = useState<PopupDataState>({ state: 'loading' });
+export function usePopupData(settings: Settings | null, initial: PopupData | null = null): PopupDataState {
+  const [state, setState] = useState<PopupDataState>(initial ? { state: 'ready', data: initial, fresh: false } : { state: 'loading' });
   const [version, setVersion] = useState(0);
   const latest = useRef(0);
 
