@@ -256,5 +256,7 @@ test('README badge image: the inline badge on the ChatGPT fixture', async ({ con
   await expect(badge).toHaveAttribute('data-state', 'ready');
   await expect(badge).toHaveAttribute('data-tokens', /^[1-9]\d*$/);
   mkdirSync('docs', { recursive: true });
-  await page.screenshot({ path: 'docs/badge.png' });
+  // The composer and its surroundings, so the badge is legible at README size.
+  const box = (await page.locator('form').first().boundingBox())!;
+  await page.screenshot({ path: 'docs/badge.png', clip: { x: Math.max(0, box.x - 16), y: Math.max(0, box.y - 16), width: box.width + 32, height: box.height + 32 } });
 });
