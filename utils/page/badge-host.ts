@@ -25,8 +25,11 @@ export function createBadgeHost(): { host: HTMLElement; mount: HTMLElement } {
 
 /** Puts the badge right after the field, inline; returns false if the field has no parent. */
 export function placeBadgeHost(host: HTMLElement, field: Element): boolean {
-  if (!field.parentElement) return false;
-  if (host.previousElementSibling === field && host.isConnected) return true;
-  field.insertAdjacentElement('afterend', host);
+  // Never inside an editable region: the badge would become part of the prompt.
+  let anchor: Element = field;
+  while (anchor.parentElement && (anchor.parentElement as HTMLElement).isContentEditable) anchor = anchor.parentElement;
+  if (!anchor.parentElement) return false;
+  if (host.previousElementSibling === anchor && host.isConnected) return true;
+  anchor.insertAdjacentElement('afterend', host);
   return true;
 }

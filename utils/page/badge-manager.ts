@@ -223,7 +223,9 @@ export function startBadges(adapter: SiteAdapter, host: string): BadgeManager {
     const field = fieldFromEvent(event);
     if (!field) return;
     let session = sessions.get(field);
-    if (!session && !adapterFieldsFound && !field.closest('tokentally-badge')) {
+    // Typing into any other multi-line field (an "edit message" box, a redesigned composer)
+    // makes it a prompt field too; merely focusing one only counts when the adapter found none.
+    if (!session && !field.closest('tokentally-badge')) {
       fallbackFields.add(field);
       session = attach(field);
     }

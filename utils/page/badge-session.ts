@@ -45,6 +45,9 @@ export class BadgeSession {
   private readonly mount: HTMLElement;
   private readonly fieldObserver: MutationObserver | null;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryDelay = 2000;
+  private microtaskQueued = false;
   private inFlight = false;
   private dirty = false;
   private destroyed = false;
@@ -111,11 +114,22 @@ export class BadgeSession {
       this.dirty = true;
       return;
     }
-    if (this.timer !== undefined) return;
+    if (this.timer !== undefined || this.microtaskQueued) return;
+    const delay = readDelayFor(this.lastLength);
+    if (delay === 0) {
+      // A microtask, not a timer: the count request leaves before the browser renders the
+      // keystroke, so the background counts while the page paints.
+      this.microtaskQueued = true;
+      queueMicrotask(() => {
+        this.microtaskQueued = false;
+        this.runCount().catch(reportError);
+      });
+      return;
+    }
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.runCount().catch(reportError);
-    }, readDelayFor(this.lastLength));
+    }, delay);
   }
 
   readText(): string {
@@ -147,10 +161,14 @@ export class BadgeSession {
       this.lastText = text;
       this.lastModelId = model.id;
       this.setView({ state: 'ready', error: undefined, tokens: outcome.tokens, exact: outcome.exact, counting: false });
+      this.retryDelay = 2000;
     } catch (error) {
       reportError(error);
       this.lastText = null;
-      this.setView({ state: 'error', error: "Couldn't count this field", counting: false });
+      this.setView({ state: 'error', error: "Couldn't count: retrying", counting: false });
+      // The background may be restarting or still loading; try again, backing off.
+      this.retryTimer = setTimeout(() => this.requestCount(), this.retryDelay);
+      this.retryDelay = Math.min(this.retryDelay * 2, 60_000);
     } finally {
       clearTimeout(slow);
       this.inFlight = false;
@@ -207,6 +225,7 @@ export class BadgeSession {
     if (this.destroyed) return;
     this.destroyed = true;
     if (this.timer !== undefined) clearTimeout(this.timer);
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
     this.fieldObserver?.disconnect();
     try {
       render(null, this.mount);

@@ -12,6 +12,8 @@ export const aistudioAdapter: SiteAdapter = {
     'ms-prompt-input-wrapper textarea, ms-system-instructions textarea',
     'ms-prompt-box textarea, ms-chunk-input textarea',
     'footer textarea[aria-label*="prompt" i], textarea[aria-label*="prompt" i]',
+    // Last resort after a redesign: on a console every visible text field is a prompt field.
+    'textarea, [contenteditable="true"]',
   ],
   modelSelectors: [
     'ms-model-selector .title',

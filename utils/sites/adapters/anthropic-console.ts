@@ -12,6 +12,8 @@ export const anthropicConsoleAdapter: SiteAdapter = {
     '[data-testid*="prompt" i] [contenteditable="true"], [data-testid*="system" i] [contenteditable="true"], [data-testid*="prompt" i] textarea, [data-testid*="system" i] textarea',
     'div.ProseMirror[contenteditable="true"], textarea[placeholder*="prompt" i], textarea[placeholder*="system" i]',
     'main textarea',
+    // Last resort after a redesign: on a console every visible text field is a prompt field.
+    'textarea, [contenteditable="true"]',
   ],
   modelSelectors: ['[data-testid="model-selector"]', 'button[aria-label*="model" i]', 'select[name="model"]'],
   modelFromLabel: anthropicModelFromLabel,

@@ -14,6 +14,8 @@ export const openaiPlaygroundAdapter: SiteAdapter = {
     'textarea[placeholder*="system" i], textarea[placeholder*="developer" i], textarea[placeholder*="message" i], textarea[aria-label*="message" i], textarea[aria-label*="instructions" i]',
     '[contenteditable="true"][aria-label*="message" i], [contenteditable="true"][aria-label*="instructions" i]',
     'main textarea',
+    // Last resort after a redesign: on a console every visible text field is a prompt field.
+    'textarea, [contenteditable="true"]',
   ],
   modelSelectors: [
     '[data-testid="model-selector"]',
