@@ -25,7 +25,8 @@ export default defineConfig({
     name: 'TokenTally',
     description:
       'Live, local token counts, costs and monthly limits for ChatGPT, Claude, Gemini, the API consoles and Clay.',
-    permissions: ['storage', 'notifications', 'scripting', 'alarms', ...(browser === 'chrome' ? ['offscreen'] : [])],
+    // activeTab lets the popup read the current tab's address to offer "enable on this site".
+    permissions: ['storage', 'notifications', 'scripting', 'alarms', 'activeTab'],
     host_permissions: [...SUPPORTED_SITE_MATCHES],
     // Asked for at run time, one site at a time, when the user enables the badge elsewhere.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

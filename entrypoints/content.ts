@@ -3,6 +3,7 @@ import { findAdapter } from '@/utils/sites/find-adapter';
 import { startBadges } from '@/utils/page/badge-manager';
 import { reportError } from '@/utils/page/guard';
 import { startTurnTracking } from '@/utils/recording/turn-tracker';
+import { startClayAutoLog } from '@/utils/clay/clay-auto-log';
 
 export default defineContentScript({
   matches: [...SUPPORTED_SITE_MATCHES],
@@ -14,7 +15,10 @@ export default defineContentScript({
       const adapter = findAdapter(location.hostname);
       const badges = startBadges(adapter, location.hostname);
       ctx.onInvalidated(badges.stop);
-      if (adapter.kind !== 'clay' && adapter.id !== 'generic') {
+      if (adapter.kind === 'clay') {
+        // A Clay run started while the badge is folded is still logged.
+        ctx.onInvalidated(startClayAutoLog(adapter));
+      } else if (adapter.id !== 'generic') {
         const stopTracking = startTurnTracking(adapter, { modelId: badges.modelId, promptText: badges.promptText });
         ctx.onInvalidated(stopTracking);
       }
