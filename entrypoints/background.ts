@@ -1,4 +1,5 @@
 import { routeMessage } from '@/utils/messaging/router';
+import { serveRequestPorts } from '@/utils/messaging/port-server';
 import { countHandlers } from '@/utils/counting/count-handlers';
 import { usageHandlers } from '@/utils/usage/usage-handlers';
 import { registerRetentionAlarm } from '@/utils/usage/retention-alarm';
@@ -19,6 +20,8 @@ export default defineBackground(() => {
       ping: () => ({ pong: true }),
     }),
   );
+  // Content scripts' counts arrive over a long-lived port (one postMessage per keystroke).
+  serveRequestPorts(countHandlers);
   // Usage retention runs daily (issue 5).
   registerRetentionAlarm();
   // Sites the user enabled from the popup: dynamic content scripts, re-registered at start-up (issue 6).

@@ -1,5 +1,5 @@
 import type { ModelInfo, TokenizerId } from '../models/model-types';
-import { sendRequest } from '../messaging/send-message';
+import { requestPort } from '../messaging/request-port';
 import { resegment, type Segmentation } from './segment-text';
 import type { CountSegmentsFn } from './segment-counter';
 
@@ -20,9 +20,24 @@ export interface LiveCounter {
 const MAX_BATCH_CHARS = 256_000;
 const MAX_BATCH_SEGMENTS = 5_000;
 
-/** Default transport: the background's 'count' handler (tokenizers live there, once per browser). */
+/**
+ * Default transport: the background's 'count' handler (tokenizers live there, once per browser),
+ * over the page's long-lived request port.
+ */
 export const countSegmentsInBackground: CountSegmentsFn = async (tokenizer, segments) =>
-  (await sendRequest({ type: 'count', tokenizer, segments })).counts;
+  (await requestPort().send({ type: 'count', tokenizer, segments })).counts;
+
+/** Recently counted segments kept content-side, so undo, backspace and retyping need no round trip. */
+const RECENT_SEGMENTS = 256;
+const RECENT_MAX_CHARS = 8_192;
+
+/** Insertion-ordered map used as a small LRU of segment text -> count. */
+function rememberRecent(recent: Map<string, number>, segment: string, count: number): void {
+  if (segment.length > RECENT_MAX_CHARS) return;
+  recent.delete(segment);
+  recent.set(segment, count);
+  if (recent.size > RECENT_SEGMENTS) recent.delete(recent.keys().next().value!);
+}
 
 /**
  * Asks the background to load a tokenizer now (e.g. when a prompt field gets focus). Chrome stops
@@ -57,12 +72,15 @@ export function scaleCount(rawTokens: number, model: ModelInfo): number {
 export function createLiveCounter(countSegments: CountSegmentsFn = countSegmentsInBackground): LiveCounter {
   /** Last counted text per tokenizer, with its segmentation and one count per segment. */
   const states = new Map<TokenizerId, Segmentation & { counts: number[] }>();
+  const recentByTokenizer = new Map<TokenizerId, Map<string, number>>();
 
   return {
     async count(text, model, signal) {
       if (signal?.aborted) throw abortError();
       const tokenizer = model.tokenizer;
       const prev = states.get(tokenizer);
+      let recent = recentByTokenizer.get(tokenizer);
+      if (!recent) recentByTokenizer.set(tokenizer, (recent = new Map()));
       const { bounds, reusedPrefix, reusedSuffix } = resegment(prev, text, tokenizer);
 
       const total = bounds.length + 1;
@@ -75,7 +93,13 @@ export function createLiveCounter(countSegments: CountSegmentsFn = countSegments
         for (let i = 0; i < reusedPrefix; i++) counts[i] = prev!.counts[i]!;
         for (let i = 0; i < reusedSuffix; i++) counts[total - 1 - i] = prev!.counts[prev!.counts.length - 1 - i]!;
         for (let i = reusedPrefix; i < total - reusedSuffix; i++) {
-          missing.push(text.slice(i === 0 ? 0 : bounds[i - 1]!, i === total - 1 ? text.length : bounds[i]!));
+          const segment = text.slice(i === 0 ? 0 : bounds[i - 1]!, i === total - 1 ? text.length : bounds[i]!);
+          const known = recent.get(segment);
+          if (known !== undefined) {
+            counts[i] = known;
+            continue;
+          }
+          missing.push(segment);
           missingAt.push(i);
         }
       }
@@ -85,7 +109,10 @@ export function createLiveCounter(countSegments: CountSegmentsFn = countSegments
         if (signal?.aborted) throw abortError();
         const got = await countSegments(tokenizer, batch);
         if (got.length !== batch.length) throw new Error('Token counter returned the wrong number of counts');
-        for (let j = 0; j < got.length; j++) counts[missingAt[done + j]!] = got[j]!;
+        for (let j = 0; j < got.length; j++) {
+          counts[missingAt[done + j]!] = got[j]!;
+          rememberRecent(recent, batch[j]!, got[j]!);
+        }
         done += got.length;
       }
       if (signal?.aborted) throw abortError();

@@ -16,7 +16,7 @@ export type Handlers = { [T in RequestType]: Handler<T> };
 export async function routeMessage(
   raw: unknown,
   sender: Runtime.MessageSender,
-  handlers: Handlers,
+  handlers: Partial<Handlers>,
 ): Promise<Reply<RequestType>> {
   const parsed = parseRequest(raw);
   if (!parsed.ok) {
@@ -25,7 +25,8 @@ export async function routeMessage(
   }
   const { request } = parsed;
   try {
-    const handler = handlers[request.type] as Handler<typeof request.type>;
+    const handler = handlers[request.type] as Handler<typeof request.type> | undefined;
+    if (!handler) return { ok: false, error: `"${request.type}" is not served here` };
     const value = await handler(request as never, sender);
     return { ok: true, value } as Reply<RequestType>;
   } catch (error) {
