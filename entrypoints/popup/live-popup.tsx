@@ -35,9 +35,9 @@ export const actions: QuickActionHandlers & { disableSite: typeof disableSite } 
   disableSite,
 };
 
-function Popup({ snapshot }: { snapshot: PopupData | null }) {
+function Popup({ snapshot, fresh }: { snapshot: PopupData | null; fresh: boolean }) {
   const settings = useSettings();
-  const data = usePopupData(settings, snapshot);
+  const data = usePopupData(settings, snapshot, fresh);
   const site = useCurrentSite(settings);
   // Marks when numbers are first in the DOM, and when queried ones are; scripts/bench-popup.ts reads both.
   useLayoutEffect(() => {
@@ -48,7 +48,8 @@ function Popup({ snapshot }: { snapshot: PopupData | null }) {
   return <PopupView data={data} site={site} actions={actions} clayEstimator={loadClayEstimator ? <LazyClayEstimator /> : undefined} />;
 }
 
-/** The full popup: settings, queries, actions. `snapshot` is what main.tsx already painted, if anything. */
-export function mountLivePopup(root: HTMLElement, snapshot: PopupData | null): void {
-  render(<Popup snapshot={snapshot} />, root);
+/** The full popup: settings, queries, actions. `snapshot` is what main.tsx already painted, if anything (`fresh`: read on this open). */
+export function mountLivePopup(root: HTMLElement, snapshot: PopupData | null, fresh = false): void {
+  performance.mark('tt:live-mount');
+  render(<Popup snapshot={snapshot} fresh={fresh} />, root);
 }

@@ -1,7 +1,7 @@
 import type { ProviderId } from '@/utils/models/model-types';
 import type { Settings } from '@/utils/settings/settings-schema';
 import type { UsageEvent } from '@/utils/usage/usage-event';
-import type { UsageTotals } from '@/utils/usage/usage-queries';
+import type { UsageOverview, UsageOverviewRequest, UsageTotals } from '@/utils/usage/usage-queries';
 import { daysLeft, lastDayOf, todayRange, type BillingPeriod } from '@/utils/periods/billing-period';
 import { limitReachedAt, projectUsage } from '@/utils/periods/pace';
 import { addDays, formatLocalDate, parseLocalDate, localDateOf } from '@/utils/periods/zoned-time';
@@ -21,6 +21,8 @@ export interface PopupQueries {
   getTotalsByModel(range: { from: number; to: number }, provider?: ProviderId): Promise<Array<{ provider: ProviderId; model: string; totals: UsageTotals }>>;
   getDailyTotals(range: { from: number; to: number }, timeZone: string, provider?: ProviderId): Promise<Array<{ day: string; totals: UsageTotals }>>;
   getRecentEvents(limit: number): Promise<UsageEvent[]>;
+  /** When given, cards and chart come from this one read instead of separate queries. */
+  getUsageOverview?(request: UsageOverviewRequest, provider?: ProviderId): Promise<UsageOverview>;
 }
 
 export interface LimitBarData {
@@ -104,12 +106,59 @@ export function sumTotals(rows: ReadonlyArray<{ totals: UsageTotals }>): UsageTo
 
 /**
  * Everything the popup shows, read in as few IndexedDB passes as possible: providers that
- * share a billing period (the usual case) are read together, and totals are the sum of the
- * per-model rows rather than a second query.
+ * share a billing period (the usual case) are read together, totals are the sum of the
+ * per-model rows, and with `getUsageOverview` the chart's days come from the same read.
  */
-export async function loadPopupData(settings: Settings, now: number, queries: PopupQueries): Promise<PopupData> {
-  const data = await loadCards(settings, now, queries);
-  return { ...data, daily: await loadDaily(settings, now, data, queries) };
+export async function loadPopupData(
+  settings: Settings,
+  now: number,
+  queries: PopupQueries,
+  recentPromise: Promise<UsageEvent[]> = queries.getRecentEvents(RECENT_TURNS),
+): Promise<PopupData> {
+  if (!queries.getUsageOverview) {
+    const data = await loadCards(settings, now, queries, recentPromise);
+    return { ...data, daily: await loadDaily(settings, now, data, queries) };
+  }
+  const groups = periodGroups(settings, now);
+  // The chart follows the first card, unknown until the totals are in; every provider
+  // usually shares one cycle, so OpenAI's is the guess, checked below.
+  const guess = chartRequest(settings, now, 'openai');
+  const overview = await queries.getUsageOverview({ totals: groups, daily: { range: guess.range, timeZone: guess.timeZone } });
+  const data = buildCards(settings, now, modelRowsOf(groups, overview.byModel), await recentPromise);
+  const want = chartRequest(settings, now, data.cards[0]?.provider ?? 'openai');
+  const rows =
+    want.range.from === guess.range.from && want.range.to === guess.range.to && want.timeZone === guess.timeZone
+      ? overview.daily ?? []
+      : await queries.getDailyTotals(want.range, want.timeZone);
+  return { ...data, daily: dailySeries(want, rows, now) };
+}
+
+type PeriodGroup = { from: number; to: number; providers: ProviderId[] };
+
+/** Providers grouped by identical billing period, so each period is read once. */
+function periodGroups(settings: Settings, now: number): PeriodGroup[] {
+  const byRange = new Map<string, PeriodGroup>();
+  for (const provider of ALL_PROVIDERS) {
+    const period = periodFor(settings, provider, now);
+    const key = `${period.from}-${period.to}`;
+    const entry = byRange.get(key) ?? { from: period.from, to: period.to, providers: [] };
+    entry.providers.push(provider);
+    byRange.set(key, entry);
+  }
+  return [...byRange.values()];
+}
+
+function modelRowsOf(groups: PeriodGroup[], rowsPerGroup: ModelRow[][]): Map<ProviderId, ModelRow[]> {
+  const modelRows = new Map<ProviderId, ModelRow[]>();
+  groups.forEach(({ providers }, i) => {
+    for (const row of rowsPerGroup[i] ?? []) {
+      if (!providers.includes(row.provider)) continue;
+      const list = modelRows.get(row.provider) ?? [];
+      list.push(row);
+      modelRows.set(row.provider, list);
+    }
+  });
+  return modelRows;
 }
 
 /**
@@ -122,36 +171,22 @@ export async function loadCards(
   queries: PopupQueries,
   recentPromise: Promise<UsageEvent[]> = queries.getRecentEvents(RECENT_TURNS),
 ): Promise<PopupData> {
-  const periods = new Map<ProviderId, BillingPeriod>(ALL_PROVIDERS.map((p) => [p, periodFor(settings, p, now)]));
-  const byRange = new Map<string, { from: number; to: number; providers: ProviderId[] }>();
-  for (const [provider, period] of periods) {
-    const key = `${period.from}-${period.to}`;
-    const entry = byRange.get(key) ?? { from: period.from, to: period.to, providers: [] };
-    entry.providers.push(provider);
-    byRange.set(key, entry);
-  }
-  const modelRows = new Map<ProviderId, ModelRow[]>();
-  await Promise.all(
-    [...byRange.values()].map(async ({ from, to, providers }) => {
-      const rows = await queries.getTotalsByModel({ from, to }, providers.length === 1 ? providers[0] : undefined);
-      for (const row of rows) {
-        if (!providers.includes(row.provider)) continue;
-        const list = modelRows.get(row.provider) ?? [];
-        list.push(row);
-        modelRows.set(row.provider, list);
-      }
-    }),
+  const groups = periodGroups(settings, now);
+  const rowsPerGroup = await Promise.all(
+    groups.map(({ from, to, providers }) => queries.getTotalsByModel({ from, to }, providers.length === 1 ? providers[0] : undefined)),
   );
-  const recent = await recentPromise;
-  const recentProviders = new Set(recent.map((e) => e.provider));
+  return buildCards(settings, now, modelRowsOf(groups, rowsPerGroup), await recentPromise);
+}
 
+function buildCards(settings: Settings, now: number, modelRows: Map<ProviderId, ModelRow[]>, recent: UsageEvent[]): PopupData {
+  const recentProviders = new Set(recent.map((e) => e.provider));
   const cards: ProviderCardData[] = [];
   for (const provider of ALL_PROVIDERS) {
     const models = modelRows.get(provider) ?? [];
     const totals = sumTotals(models);
     const limitConfigured = provider !== 'clay' && configuredLimits(settings, provider).length > 0;
     if (totals.turns === 0 && !recentProviders.has(provider) && !limitConfigured) continue;
-    const period = periods.get(provider)!;
+    const period = periodFor(settings, provider, now);
     const { timeZone } = cycleFor(settings, provider);
     const limits = limitStatusesFor(settings, provider, totals, period).map((s): LimitBarData => {
       const projected = projectUsage(s.used, period, now).projected;
@@ -183,14 +218,21 @@ export async function loadCards(
   return { now, cards, daily: null, recent, thresholds: settings.alertThresholds, hasUsage: recent.length > 0 };
 }
 
+/** The chart's range: the period of `provider` up to now, in its timezone. */
+function chartRequest(settings: Settings, now: number, provider: ProviderId) {
+  const period = periodFor(settings, provider, now);
+  return { period, timeZone: cycleFor(settings, provider).timeZone, range: { from: period.from, to: Math.min(period.to, now + 1) } };
+}
+
+function dailySeries(req: ReturnType<typeof chartRequest>, rows: ReadonlyArray<{ day: string; totals: UsageTotals }>, now: number): DailySeries {
+  const days = fillDays(rows, formatLocalDate(localDateOf(req.period.from, req.timeZone)), formatLocalDate(localDateOf(now, req.timeZone)));
+  return { timeZone: req.timeZone, from: days[0]?.day ?? '', to: days.at(-1)?.day ?? '', days };
+}
+
 /** The daily series for the chart: the period of the first card (OpenAI's when none), in its timezone. */
 export async function loadDaily(settings: Settings, now: number, data: Pick<PopupData, 'cards'>, queries: PopupQueries): Promise<DailySeries> {
-  const chartProvider = data.cards[0]?.provider ?? 'openai';
-  const chartPeriod = periodFor(settings, chartProvider, now);
-  const timeZone = cycleFor(settings, chartProvider).timeZone;
-  const rows = await queries.getDailyTotals({ from: chartPeriod.from, to: Math.min(chartPeriod.to, now + 1) }, timeZone);
-  const days = fillDays(rows, formatLocalDate(localDateOf(chartPeriod.from, timeZone)), formatLocalDate(localDateOf(now, timeZone)));
-  return { timeZone, from: days[0]?.day ?? '', to: days.at(-1)?.day ?? '', days };
+  const req = chartRequest(settings, now, data.cards[0]?.provider ?? 'openai');
+  return dailySeries(req, await queries.getDailyTotals(req.range, req.timeZone), now);
 }
 
 /** One point per calendar day from `first` to `last` inclusive; days without usage are zero. */

@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Settings } from '@/utils/settings/settings-schema';
-import { getDailyTotals, getRecentEvents, getTotalsByModel } from '@/utils/usage/usage-queries';
-import { dataValidUntil, loadCards, loadDaily, RECENT_TURNS, type PopupData, type PopupQueries } from './popup-data';
+import { dataValidUntil, loadPopupData, type PopupData } from './popup-data';
 import { currentSnapshotKey, readSnapshot, writeSnapshot, type SnapshotKey } from './popup-snapshot';
+import { startEarlyRecent, takeEarlyRecent, usageQueries, writeCachedSettings } from './early-popup-data';
 
-export const usageQueries: PopupQueries = { getTotalsByModel, getDailyTotals, getRecentEvents };
+export { usageQueries };
 
 // Started as the popup's script loads, in parallel with reading settings: it also opens the database.
-let earlyRecent: Promise<Awaited<ReturnType<typeof getRecentEvents>>> | null = getRecentEvents(RECENT_TURNS);
+startEarlyRecent();
 // Read before any query starts, so a write during the queries invalidates what they return.
 let earlyKey: Promise<SnapshotKey> | null = currentSnapshotKey();
 
@@ -22,8 +22,8 @@ export type PopupDataState =
  * The popup's data for the current settings, reloaded when the background says usage
  * changed and when settings change (new `settings` object from useSettings()).
  */
-export function usePopupData(settings: Settings | null, initial: PopupData | null = null): PopupDataState {
-  const [state, setState] = useState<PopupDataState>(initial ? { state: 'ready', data: initial, fresh: false } : { state: 'loading' });
+export function usePopupData(settings: Settings | null, initial: PopupData | null = null, initialFresh = false): PopupDataState {
+  const [state, setState] = useState<PopupDataState>(initial ? { state: 'ready', data: initial, fresh: initialFresh } : { state: 'loading' });
   const [version, setVersion] = useState(0);
   const latest = useRef(0);
 
@@ -53,26 +53,28 @@ export function usePopupData(settings: Settings | null, initial: PopupData | nul
 
   useEffect(() => {
     if (!settings) return;
+    performance.mark('tt:settings');
     const run = ++latest.current;
-    const recent = earlyRecent ?? undefined;
+    const recent = takeEarlyRecent();
+    const firstRun = earlyKey !== null;
     const keyPromise = earlyKey ?? currentSnapshotKey();
-    earlyRecent = null;
     earlyKey = null;
     const now = Date.now();
+    if (firstRun) {
+      // Settings were loaded between these two reads of storage.sync: if it did not change,
+      // they are the validated form of that text and the next open may reuse them.
+      void Promise.all([keyPromise, currentSnapshotKey()]).then(([before, after]) => {
+        if (before.settings === after.settings) writeCachedSettings(after.settings, settings);
+      });
+    }
     const fail = (error: unknown) =>
       run === latest.current && setState({ state: 'error', message: error instanceof Error ? error.message : String(error) });
-    // Cards first, then the chart: the numbers people open the popup for appear sooner.
-    loadCards(settings, now, usageQueries, recent).then((data) => {
+    // Cards, chart and turns come from one read (see getUsageOverview).
+    loadPopupData(settings, now, usageQueries, recent).then(async (data) => {
+      performance.mark('tt:popup-data');
       if (run !== latest.current) return;
-      setState((prev) => ({ state: 'ready', fresh: true, data: { ...data, daily: prev.state === 'ready' ? prev.data.daily : null } }));
-      // Saved now too: a popup closed before its chart loads still leaves numbers for the next open.
-      void keyPromise.then((key) => writeSnapshot(key, data, dataValidUntil(data, now)));
-      return loadDaily(settings, now, data, usageQueries).then(async (daily) => {
-        if (run !== latest.current) return;
-        const full = { ...data, daily };
-        setState({ state: 'ready', data: full, fresh: true });
-        writeSnapshot(await keyPromise, full, dataValidUntil(full, now));
-      });
+      setState({ state: 'ready', data, fresh: true });
+      writeSnapshot(await keyPromise, data, dataValidUntil(data, now));
     }).catch(fail);
   }, [settings, version]);
 

@@ -77,6 +77,7 @@ export function openUsageDb(): Promise<IDBPDatabase<UsageDb>> {
   if (!cached) {
     cachedFactory = globalThis.indexedDB;
     const opening = openUsageDbAt(USAGE_DB_VERSION);
+    void opening.then(() => globalThis.performance?.mark?.('tt:db-open'));
     cached = opening;
     opening.then(
       (db) => db.addEventListener('close', () => { if (cached === opening) cached = null; }),

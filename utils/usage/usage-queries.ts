@@ -1,7 +1,7 @@
 import type { IDBPTransaction } from 'idb';
 import type { ProviderId } from '../models/model-types';
 import { openUsageDb, type UsageDb } from './usage-db';
-import { HOUR_MS, QUARTER_MS, SPANS, type UsageAggregate } from './usage-aggregates';
+import { DAY_MS, SPANS, type UsageAggregate } from './usage-aggregates';
 import { localDays } from './local-days';
 import type { UsageEvent } from './usage-event';
 
@@ -34,15 +34,15 @@ export function emptyTotals(): UsageTotals {
   return { promptTokens: 0, contextTokens: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, credits: 0, turns: 0, unpricedTurns: 0 };
 }
 
-function addPiece(totals: UsageTotals, p: Piece): void {
-  totals.promptTokens += p.promptTokens;
-  totals.contextTokens += p.contextTokens;
-  totals.inputTokens += p.promptTokens + p.contextTokens;
-  totals.outputTokens += p.outputTokens;
-  totals.costUsd += p.costUsd;
-  totals.credits += p.credits;
-  totals.turns += p.turns;
-  totals.unpricedTurns += p.unpricedTurns;
+function addPiece(totals: UsageTotals, p: Piece, sign: 1 | -1 = 1): void {
+  totals.promptTokens += sign * p.promptTokens;
+  totals.contextTokens += sign * p.contextTokens;
+  totals.inputTokens += sign * (p.promptTokens + p.contextTokens);
+  totals.outputTokens += sign * p.outputTokens;
+  totals.costUsd += sign * p.costUsd;
+  totals.credits += sign * p.credits;
+  totals.turns += sign * p.turns;
+  totals.unpricedTurns += sign * p.unpricedTurns;
 }
 
 function eventPiece(e: UsageEvent): Piece {
@@ -82,33 +82,15 @@ function readTx(): Promise<ReadTx> {
   return openUsageDb().then((db) => db.transaction(['events', 'aggregates'], 'readonly'));
 }
 
-async function readPieces({ from, to }: TimeRange, provider?: ProviderId): Promise<Piece[]> {
-  const tx = await readTx();
-  const pieces = (await Promise.all(collectPieces(tx, from, to, SPANS))).flat();
-  return provider ? pieces.filter((p) => p.provider === provider) : pieces;
-}
-
 export async function getTotals(range: TimeRange, provider?: ProviderId): Promise<UsageTotals> {
   const totals = emptyTotals();
-  for (const piece of await readPieces(range, provider)) addPiece(totals, piece);
-  return totals;
+  for (const row of await getTotalsByModel(range, provider)) addPiece(totals, { ...row.totals, start: 0, provider: row.provider, model: row.model });
+  return tidy(totals);
 }
 
 /** Totals per provider+model, largest cost first (then most tokens). */
-export async function getTotalsByModel(
-  range: TimeRange,
-  provider?: ProviderId,
-): Promise<Array<{ provider: ProviderId; model: string; totals: UsageTotals }>> {
-  const byModel = new Map<string, { provider: ProviderId; model: string; totals: UsageTotals }>();
-  for (const piece of await readPieces(range, provider)) {
-    const key = `${piece.provider}\u0000${piece.model}`;
-    let row = byModel.get(key);
-    if (!row) byModel.set(key, (row = { provider: piece.provider, model: piece.model, totals: emptyTotals() }));
-    addPiece(row.totals, piece);
-  }
-  return [...byModel.values()].sort(
-    (a, b) => b.totals.costUsd - a.totals.costUsd || b.totals.inputTokens + b.totals.outputTokens - (a.totals.inputTokens + a.totals.outputTokens),
-  );
+export async function getTotalsByModel(range: TimeRange, provider?: ProviderId): Promise<ModelTotals[]> {
+  return (await getUsageOverview({ totals: [range] }, provider)).byModel[0]!;
 }
 
 /** Totals per calendar day in `timeZone` (days with no usage are omitted), oldest first. */
@@ -117,47 +99,142 @@ export async function getDailyTotals(
   timeZone: string,
   provider?: ProviderId,
 ): Promise<Array<{ day: string; totals: UsageTotals }>> {
-  const days = localDays(range, timeZone);
-  if (days.length === 0) return [];
-  const tx = await readTx();
-  // Hours come in one read for the whole range. An hour that straddles two local days
-  // (half-hour offsets) is replaced by its four quarters, which never straddle.
-  const hFrom = ceilTo(range.from, HOUR_MS);
-  const hTo = floorTo(range.to, HOUR_MS);
-  const reads: Promise<Piece[]>[] = [];
-  const splitHours = new Set<number>();
-  if (hFrom < hTo) {
-    for (const { from } of days) {
-      const hour = floorTo(from, HOUR_MS);
-      if (from !== hour && hour >= hFrom && hour < hTo) splitHours.add(hour);
-    }
-    const hours = tx.objectStore('aggregates').getAll(IDBKeyRange.bound([HOUR_MS, hFrom], [HOUR_MS, hTo], false, true));
-    reads.push(hours.then((rows) => rows.filter((r) => !splitHours.has(r.start))));
-    for (const hour of splitHours) reads.push(...collectPieces(tx, hour, hour + HOUR_MS, [QUARTER_MS]));
-    reads.push(...collectPieces(tx, range.from, hFrom, [QUARTER_MS]), ...collectPieces(tx, hTo, range.to, [QUARTER_MS]));
-  } else {
-    reads.push(...collectPieces(tx, range.from, range.to, [QUARTER_MS]));
-  }
-  const totals = days.map(() => emptyTotals());
-  const starts = days.map((d) => d.from);
-  for (const piece of (await Promise.all(reads)).flat()) {
-    if (provider && piece.provider !== provider) continue;
-    addPiece(totals[dayIndex(starts, piece.start)]!, piece);
-  }
-  return days.flatMap((d, i) => (totals[i]!.turns > 0 ? [{ day: d.day, totals: totals[i]! }] : []));
+  const { daily } = await getUsageOverview({ totals: [], daily: { range, timeZone } }, provider);
+  return daily ?? [];
 }
 
-/** Index of the last day starting at or before `t` (binary search over sorted starts). */
-function dayIndex(starts: number[], t: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= t) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+export interface ModelTotals {
+  provider: ProviderId;
+  model: string;
+  totals: UsageTotals;
 }
+
+export interface UsageOverviewRequest {
+  /** Ranges to total per provider+model (e.g. each distinct billing period). */
+  totals: TimeRange[];
+  /** A range to split into calendar days of `timeZone`. */
+  daily?: { range: TimeRange; timeZone: string };
+}
+
+export interface UsageOverview {
+  /** Per request range, per provider+model, largest cost first. */
+  byModel: ModelTotals[][];
+  /** Days with usage, oldest first; null when not asked. */
+  daily: Array<{ day: string; totals: UsageTotals }> | null;
+}
+
+/**
+ * Everything a view needs in one read-only transaction, all requests in flight at once.
+ *
+ * The read is built on whole-UTC-day aggregates, read once for the union of all ranges. A
+ * range (or local day) is split at UTC midnights; each part that is not a whole UTC day is
+ * summed either directly (hours, quarters at the edges, raw events for the rest) or, when
+ * shorter, as its UTC day minus the complement. A New York day is then 1 day record plus 5
+ * hour records per model instead of 24. Token counts and turns are integers, so the result
+ * is exact; costs are float sums either way.
+ */
+export async function getUsageOverview(request: UsageOverviewRequest, provider?: ProviderId): Promise<UsageOverview> {
+  const days = request.daily ? localDays(request.daily.range, request.daily.timeZone) : [];
+  const ranges = request.totals.filter((r) => r.to > r.from);
+  const all = [...ranges, ...(days.length ? [{ from: days[0]!.from, to: days.at(-1)!.to }] : [])];
+  if (all.length === 0) return { byModel: request.totals.map(() => []), daily: request.daily ? [] : null };
+
+  const tx = await readTx();
+  const unionFrom = floorTo(Math.min(...all.map((r) => r.from)), DAY_MS);
+  const unionTo = ceilTo(Math.max(...all.map((r) => r.to)), DAY_MS);
+  const dayRows = tx.objectStore('aggregates')
+    .getAll(IDBKeyRange.bound([DAY_MS, unionFrom], [DAY_MS, unionTo], false, true))
+    .then((rows) => {
+      const byStart = new Map<number, Piece[]>();
+      for (const row of rows) {
+        const list = byStart.get(row.start);
+        if (list) list.push(row);
+        else byStart.set(row.start, [row]);
+      }
+      return byStart;
+    });
+  const reader = new EdgeReader(tx);
+
+  const rangeParts = ranges.map((r) => signedParts(r.from, r.to, dayRows, reader));
+  const dayParts = days.map((d) => signedParts(d.from, d.to, dayRows, reader));
+
+  const byModel = await Promise.all(rangeParts.map(async (parts) => {
+    const rows = new Map<string, ModelTotals>();
+    for (const { pieces, sign } of await settle(parts)) {
+      for (const piece of pieces) {
+        if (provider && piece.provider !== provider) continue;
+        const key = `${piece.provider}\u0000${piece.model}`;
+        let row = rows.get(key);
+        if (!row) rows.set(key, (row = { provider: piece.provider, model: piece.model, totals: emptyTotals() }));
+        addPiece(row.totals, piece, sign);
+      }
+    }
+    return [...rows.values()].filter((r) => r.totals.turns > 0).map((r) => ({ ...r, totals: tidy(r.totals) })).sort(byCostThenTokens);
+  }));
+  const daily = request.daily
+    ? (await Promise.all(dayParts.map(async (parts, i) => {
+        const totals = emptyTotals();
+        for (const { pieces, sign } of await settle(parts)) {
+          for (const piece of pieces) if (!provider || piece.provider === provider) addPiece(totals, piece, sign);
+        }
+        return { day: days[i]!.day, totals: tidy(totals) };
+      }))).filter((d) => d.totals.turns > 0)
+    : null;
+  return { byModel: request.totals.map((r) => (r.to > r.from ? byModel.shift()! : [])), daily };
+}
+
+type SignedPart = { pieces: Promise<Piece[]>; sign: 1 | -1 };
+
+async function settle(parts: SignedPart[]): Promise<Array<{ pieces: Piece[]; sign: 1 | -1 }>> {
+  return Promise.all(parts.map(async ({ pieces, sign }) => ({ pieces: await pieces, sign })));
+}
+
+/** Subtraction leaves float residue in a cost that should be exactly what was added. */
+function tidy(t: UsageTotals): UsageTotals {
+  if (t.turns === t.unpricedTurns) t.costUsd = 0;
+  return t;
+}
+
+const byCostThenTokens = (a: ModelTotals, b: ModelTotals) =>
+  b.totals.costUsd - a.totals.costUsd || b.totals.inputTokens + b.totals.outputTokens - (a.totals.inputTokens + a.totals.outputTokens);
+
+/** [from, to) as signed reads: whole UTC days from the day records, partial days the cheaper way. */
+function signedParts(from: number, to: number, dayRows: Promise<Map<number, Piece[]>>, reader: EdgeReader): SignedPart[] {
+  const parts: SignedPart[] = [];
+  for (let day = floorTo(from, DAY_MS); day < to; day += DAY_MS) {
+    const s = Math.max(from, day);
+    const e = Math.min(to, day + DAY_MS);
+    const whole = dayRows.then((m) => m.get(day) ?? []);
+    if (s === day && e === day + DAY_MS) {
+      parts.push({ pieces: whole, sign: 1 });
+    } else if (e - s > DAY_MS / 2) {
+      parts.push({ pieces: whole, sign: 1 });
+      if (s > day) parts.push({ pieces: reader.pieces(day, s), sign: -1 });
+      if (e < day + DAY_MS) parts.push({ pieces: reader.pieces(e, day + DAY_MS), sign: -1 });
+    } else {
+      parts.push({ pieces: reader.pieces(s, e), sign: 1 });
+    }
+  }
+  return parts;
+}
+
+/** Reads of sub-day spans, each asked of IndexedDB once per transaction however often it is needed. */
+class EdgeReader {
+  private readonly cache = new Map<string, Promise<Piece[]>>();
+  constructor(private readonly tx: ReadTx) {}
+
+  pieces(from: number, to: number): Promise<Piece[]> {
+    const key = `${from}-${to}`;
+    let read = this.cache.get(key);
+    if (!read) {
+      read = Promise.all(collectPieces(this.tx, from, to, SUB_DAY_SPANS)).then((lists) => lists.flat());
+      this.cache.set(key, read);
+    }
+    return read;
+  }
+}
+
+const SUB_DAY_SPANS = SPANS.filter((s) => s < DAY_MS);
 
 /** The newest events, newest first. */
 export async function getRecentEvents(limit: number): Promise<UsageEvent[]> {
@@ -169,6 +246,7 @@ export async function getRecentEvents(limit: number): Promise<UsageEvent[]> {
     result.push(cursor.value);
     cursor = await cursor.continue();
   }
+  globalThis.performance?.mark?.('tt:recent');
   return result;
 }
 

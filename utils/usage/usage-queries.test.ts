@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { storeEvents } from './usage-store';
+import { getUsageOverview, type UsageTotals } from './usage-queries';
+import { makeEvent } from './usage-test-helpers';
+import { localDay } from './local-days';
+import type { UsageEvent } from './usage-event';
+import { DAY_MS } from './usage-aggregates';
+
+/** Every total is compared with a per-event sum; costs to 1e-9 (float sums in another order). */
+function brute(events: UsageEvent[]): UsageTotals {
+  const t: UsageTotals = { promptTokens: 0, contextTokens: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, credits: 0, turns: 0, unpricedTurns: 0 };
+  for (const e of events) {
+    t.promptTokens += e.promptTokens;
+    t.contextTokens += e.contextTokens;
+    t.inputTokens += e.promptTokens + e.contextTokens;
+    t.outputTokens += e.outputTokens;
+    t.costUsd += e.costUsd ?? 0;
+    t.credits += e.credits ?? 0;
+    t.turns += 1;
+    t.unpricedTurns += e.costUsd === null ? 1 : 0;
+  }
+  return t;
+}
+
+function expectClose(actual: UsageTotals | undefined, expected: UsageTotals, label: string) {
+  expect(actual, label).toBeDefined();
+  const { costUsd: a, ...restA } = actual!;
+  const { costUsd: b, ...restB } = expected;
+  expect(restA, label).toEqual(restB);
+  expect(a, label).toBeCloseTo(b, 9);
+}
+
+function randomEvents(n: number, seed: number): UsageEvent[] {
+  let s = seed;
+  const rand = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const models: Array<[UsageEvent['provider'], string]> = [['openai', 'gpt-4o'], ['openai', 'gpt-5'], ['anthropic', 'claude-sonnet-4-5'], ['google', 'gemini-2.5-pro'], ['clay', 'gpt-4o-mini']];
+  const start = Date.UTC(2026, 9, 25);
+  return Array.from({ length: n }, (_, i) => {
+    const [provider, model] = models[Math.floor(rand() * models.length)]!;
+    return makeEvent({
+      id: `evt-overview-${seed}-${i}`,
+      // Odd seconds, so events fall inside quarters and not only on their edges.
+      time: start + Math.floor(rand() * 45 * DAY_MS) + 17_017,
+      provider, model,
+      promptTokens: Math.floor(rand() * 500), contextTokens: Math.floor(rand() * 5000), outputTokens: Math.floor(rand() * 2000),
+      costUsd: rand() < 0.1 ? null : Math.round(rand() * 1e6) / 1e8,
+      credits: provider === 'clay' ? 1 + Math.floor(rand() * 3) : undefined,
+    });
+  });
+}
+
+describe('getUsageOverview (one read for cards and chart)', () => {
+  it('per-model totals and local days equal per-event sums, for whole periods and periods cut at "now"', async () => {
+    const events = randomEvents(2500, 3);
+    await storeEvents(events);
+    const cases: Array<{ zone: string; from: number; to: number }> = [
+      // November in New York (the popup's usual read), and cut mid-day as the chart is.
+      { zone: 'America/New_York', from: Date.UTC(2026, 10, 1, 4), to: Date.UTC(2026, 11, 1, 5) },
+      { zone: 'America/New_York', from: Date.UTC(2026, 10, 1, 4), to: Date.UTC(2026, 10, 23, 19, 27, 13, 5) },
+      // Half and three-quarter hour offsets, east of UTC (subtraction at the other end of the UTC day).
+      { zone: 'Asia/Kolkata', from: Date.UTC(2026, 9, 31, 18, 30), to: Date.UTC(2026, 10, 30, 18, 30) },
+      { zone: 'Asia/Kathmandu', from: Date.UTC(2026, 10, 14, 18, 15), to: Date.UTC(2026, 10, 20, 3, 1) },
+      { zone: 'Pacific/Chatham', from: Date.UTC(2026, 10, 2, 10, 15), to: Date.UTC(2026, 10, 29, 0, 0, 0, 1) },
+      { zone: 'UTC', from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 11, 1) },
+      // A range shorter than a day, inside one UTC day.
+      { zone: 'Europe/Berlin', from: Date.UTC(2026, 10, 5, 2, 7), to: Date.UTC(2026, 10, 5, 21, 58) },
+    ];
+    for (const { zone, from, to } of cases) {
+      const label = `${zone} ${new Date(from).toISOString()}..${new Date(to).toISOString()}`;
+      const inRange = events.filter((e) => e.time >= from && e.time < to);
+      const { byModel, daily } = await getUsageOverview({ totals: [{ from, to }], daily: { range: { from, to }, timeZone: zone } });
+
+      const models = new Map<string, UsageEvent[]>();
+      for (const e of inRange) models.set(`${e.provider}/${e.model}`, [...(models.get(`${e.provider}/${e.model}`) ?? []), e]);
+      expect(byModel[0]!.map((r) => `${r.provider}/${r.model}`).sort(), label).toEqual([...models.keys()].sort());
+      for (const row of byModel[0]!) expectClose(row.totals, brute(models.get(`${row.provider}/${row.model}`)!), `${label} ${row.model}`);
+
+      const days = new Map<string, UsageEvent[]>();
+      for (const e of inRange) days.set(localDay(e.time, zone), [...(days.get(localDay(e.time, zone)) ?? []), e]);
+      expect(daily!.map((d) => d.day), label).toEqual([...days.keys()].sort());
+      for (const d of daily!) expectClose(d.totals, brute(days.get(d.day)!), `${label} ${d.day}`);
+    }
+  });
+
+  it('answers several ranges and a provider filter in one call', async () => {
+    const events = randomEvents(800, 9);
+    await storeEvents(events);
+    const a = { from: Date.UTC(2026, 10, 1, 4), to: Date.UTC(2026, 11, 1, 5) };
+    const b = { from: Date.UTC(2026, 10, 14, 18, 30), to: Date.UTC(2026, 11, 14, 18, 30) };
+    const { byModel, daily } = await getUsageOverview({ totals: [a, { from: 5, to: 5 }, b] }, 'anthropic');
+    expect(daily).toBeNull();
+    expect(byModel).toHaveLength(3);
+    expect(byModel[1]).toEqual([]);
+    for (const [i, r] of [[0, a], [2, b]] as const) {
+      const expected = events.filter((e) => e.provider === 'anthropic' && e.time >= r.from && e.time < r.to);
+      expect(byModel[i]!.map((m) => m.model)).toEqual(['claude-sonnet-4-5']);
+      expectClose(byModel[i]![0]!.totals, brute(expected), `range ${i}`);
+    }
+  });
+
+  it('an all-unpriced model costs exactly 0 even where a day was computed by subtraction', async () => {
+    const events = Array.from({ length: 40 }, (_, i) =>
+      makeEvent({ id: `unpriced-${i}`, time: Date.UTC(2026, 10, 10) + i * 3_600_000 * 0.9, model: 'mystery', costUsd: null }));
+    events.push(makeEvent({ id: 'priced-1', time: Date.UTC(2026, 10, 10, 3), model: 'gpt-4o', costUsd: 0.1 }));
+    events.push(makeEvent({ id: 'priced-2', time: Date.UTC(2026, 10, 10, 13), model: 'gpt-4o', costUsd: 0.2 }));
+    await storeEvents(events);
+    const { daily, byModel } = await getUsageOverview({
+      totals: [{ from: Date.UTC(2026, 10, 10, 5), to: Date.UTC(2026, 10, 12, 5) }],
+      daily: { range: { from: Date.UTC(2026, 10, 10, 5), to: Date.UTC(2026, 10, 12, 5) }, timeZone: 'America/New_York' },
+    });
+    expect(byModel[0]!.find((r) => r.model === 'mystery')!.totals.costUsd).toBe(0);
+    expect(daily!.map((d) => d.totals.turns)).toEqual([events.filter((e) => e.time >= Date.UTC(2026, 10, 10, 5) && e.time < Date.UTC(2026, 10, 11, 5)).length, events.filter((e) => e.time >= Date.UTC(2026, 10, 11, 5)).length]);
+  });
+});
