@@ -54,7 +54,8 @@ async function instrument(page: Page): Promise<void> {
     (w.bench as unknown as { inputLatencies: number[] }).inputLatencies = [];
     new PerformanceObserver((list) => list.getEntries().forEach((e) => w.bench.longTasks.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask' });
     document.addEventListener('keydown', (e) => { w.bench.lastKey = e.timeStamp; }, true);
-    document.addEventListener('input', () => { (w.bench as unknown as { lastInput: number }).lastInput = performance.now(); }, true);
+    // On window, capturing: runs before TokenTally's document listener, which may update the badge synchronously.
+    window.addEventListener('input', () => { (w.bench as unknown as { lastInput: number }).lastInput = performance.now(); }, true);
   });
 }
 

@@ -14,6 +14,8 @@ export interface CountResult {
 export interface LiveCounter {
   /** Counts `text` for `model`. Rejects with an AbortError if `signal` fires first. */
   count(text: string, model: ModelInfo, signal?: AbortSignal): Promise<CountResult>;
+  /** The same count, synchronously, when every changed segment is already known here; else null. */
+  countNow(text: string, model: ModelInfo): CountResult | null;
 }
 
 /** Keeps each 'count' message small enough to be answered quickly and cut off when stale. */
@@ -28,8 +30,12 @@ export const countSegmentsInBackground: CountSegmentsFn = async (tokenizer, segm
   (await requestPort().send({ type: 'count', tokenizer, segments })).counts;
 
 /** Recently counted segments kept content-side, so undo, backspace and retyping need no round trip. */
-const RECENT_SEGMENTS = 256;
+const RECENT_SEGMENTS = 1_024;
 const RECENT_MAX_CHARS = 8_192;
+/** Longest segment whose next-keystroke variants are fetched ahead (segments average ~0.5 KB). */
+const MAX_SPECULATED_SEGMENT = 2_048;
+/** Keys typed most often in prose; a backspace variant is added too. */
+const LIKELY_KEYS = [...'etaoinshrdlcumwfgypbvkjxqz ,.\n\'?!-:0123456789', 'I', 'T', 'A', 'S'];
 
 /** Insertion-ordered map used as a small LRU of segment text -> count. */
 function rememberRecent(recent: Map<string, number>, segment: string, count: number): void {
@@ -66,43 +72,100 @@ export function scaleCount(rawTokens: number, model: ModelInfo): number {
  * segment of the last text, and after an edit asks `countSegments` only for the segments around
  * the edit, so a keystroke in a 200k-token prompt re-counts about one paragraph and never rescans
  * the whole text for boundaries. Sums are exact for o200k/cl100k because segment boundaries never
- * cross a pre-token. The background keeps its own LRU cache, so undo/redo and repeated pastes
- * are cheap too.
+ * cross a pre-token.
+ *
+ * Typing speed: any reply from the background arrives only after the page has rendered the
+ * keystroke (in a 340 KB textarea that alone is 8-15 ms), so after each count the counter asks,
+ * off the critical path, for the exact counts of the edited segment with each likely next key
+ * (and a backspace) applied. `countNow` then answers the next keystroke synchronously, inside
+ * the input event, from those real counts; any other edit misses and goes the async way.
  */
 export function createLiveCounter(countSegments: CountSegmentsFn = countSegmentsInBackground): LiveCounter {
   /** Last counted text per tokenizer, with its segmentation and one count per segment. */
   const states = new Map<TokenizerId, Segmentation & { counts: number[] }>();
   const recentByTokenizer = new Map<TokenizerId, Map<string, number>>();
+  const speculating = new Set<TokenizerId>();
+
+  const recentFor = (tokenizer: TokenizerId) => {
+    let recent = recentByTokenizer.get(tokenizer);
+    if (!recent) recentByTokenizer.set(tokenizer, (recent = new Map()));
+    return recent;
+  };
+
+  /** Segments the text and fills every count it already knows; lists the rest. */
+  function plan(text: string, tokenizer: TokenizerId) {
+    const prev = states.get(tokenizer);
+    const recent = recentFor(tokenizer);
+    const { bounds, reusedPrefix, reusedSuffix, editEnd } = resegment(prev, text, tokenizer);
+    const total = bounds.length + 1;
+    let counts = new Array<number>(total);
+    const missing: string[] = [];
+    const missingAt: number[] = [];
+    if (prev && prev.bounds === bounds) {
+      counts = prev.counts; // same text
+    } else {
+      for (let i = 0; i < reusedPrefix; i++) counts[i] = prev!.counts[i]!;
+      for (let i = 0; i < reusedSuffix; i++) counts[total - 1 - i] = prev!.counts[prev!.counts.length - 1 - i]!;
+      for (let i = reusedPrefix; i < total - reusedSuffix; i++) {
+        const segment = text.slice(i === 0 ? 0 : bounds[i - 1]!, i === total - 1 ? text.length : bounds[i]!);
+        const known = recent.get(segment);
+        if (known !== undefined) {
+          counts[i] = known;
+          continue;
+        }
+        missing.push(segment);
+        missingAt.push(i);
+      }
+    }
+    return { bounds, counts, missing, missingAt, editEnd, recent };
+  }
+
+  function finish(text: string, model: ModelInfo, bounds: number[], counts: number[], editEnd: number): CountResult {
+    let raw = 0;
+    for (let i = 0; i < counts.length; i++) raw += counts[i]!;
+    // Whichever call finishes last leaves its (self-consistent) state for the next keystroke.
+    states.set(model.tokenizer, { text, bounds, counts });
+    speculate(text, model.tokenizer, bounds, editEnd);
+    return { tokens: scaleCount(raw, model), exact: model.exact, modelId: model.id, tokenizer: model.tokenizer };
+  }
+
+  /** Fetches counts for the edited segment after each likely next keystroke (best effort). */
+  function speculate(text: string, tokenizer: TokenizerId, bounds: number[], caret: number): void {
+    if (speculating.has(tokenizer)) return;
+    let i = 0;
+    while (i < bounds.length && bounds[i]! < caret) i++;
+    const start = i === 0 ? 0 : bounds[i - 1]!;
+    const end = i === bounds.length ? text.length : bounds[i]!;
+    if (end - start > MAX_SPECULATED_SEGMENT) return;
+    const segment = text.slice(start, end);
+    const at = caret - start;
+    const recent = recentFor(tokenizer);
+    const variants = new Set<string>();
+    for (const key of LIKELY_KEYS) variants.add(segment.slice(0, at) + key + segment.slice(at));
+    if (at > 0) variants.add(segment.slice(0, at - 1) + segment.slice(at));
+    const wanted = [...variants].filter((v) => v !== '' && !recent.has(v));
+    if (wanted.length === 0) return;
+    speculating.add(tokenizer);
+    countSegments(tokenizer, wanted)
+      .then((got) => {
+        if (got.length === wanted.length) wanted.forEach((v, j) => rememberRecent(recent, v, got[j]!));
+      })
+      .catch(() => {
+        // Only a head start: the real count reports any failure.
+      })
+      .finally(() => speculating.delete(tokenizer));
+  }
 
   return {
+    countNow(text, model) {
+      const { bounds, counts, missing, editEnd } = plan(text, model.tokenizer);
+      return missing.length === 0 ? finish(text, model, bounds, counts, editEnd) : null;
+    },
+
     async count(text, model, signal) {
       if (signal?.aborted) throw abortError();
       const tokenizer = model.tokenizer;
-      const prev = states.get(tokenizer);
-      let recent = recentByTokenizer.get(tokenizer);
-      if (!recent) recentByTokenizer.set(tokenizer, (recent = new Map()));
-      const { bounds, reusedPrefix, reusedSuffix } = resegment(prev, text, tokenizer);
-
-      const total = bounds.length + 1;
-      let counts = new Array<number>(total);
-      const missing: string[] = [];
-      const missingAt: number[] = [];
-      if (prev && prev.bounds === bounds) {
-        counts = prev.counts; // same text
-      } else {
-        for (let i = 0; i < reusedPrefix; i++) counts[i] = prev!.counts[i]!;
-        for (let i = 0; i < reusedSuffix; i++) counts[total - 1 - i] = prev!.counts[prev!.counts.length - 1 - i]!;
-        for (let i = reusedPrefix; i < total - reusedSuffix; i++) {
-          const segment = text.slice(i === 0 ? 0 : bounds[i - 1]!, i === total - 1 ? text.length : bounds[i]!);
-          const known = recent.get(segment);
-          if (known !== undefined) {
-            counts[i] = known;
-            continue;
-          }
-          missing.push(segment);
-          missingAt.push(i);
-        }
-      }
+      const { bounds, counts, missing, missingAt, editEnd, recent } = plan(text, tokenizer);
 
       let done = 0;
       for (const batch of batches(missing)) {
@@ -116,12 +179,7 @@ export function createLiveCounter(countSegments: CountSegmentsFn = countSegments
         done += got.length;
       }
       if (signal?.aborted) throw abortError();
-
-      let raw = 0;
-      for (let i = 0; i < total; i++) raw += counts[i]!;
-      // Whichever call finishes last leaves its (self-consistent) state for the next keystroke.
-      states.set(tokenizer, { text, bounds, counts });
-      return { tokens: scaleCount(raw, model), exact: model.exact, modelId: model.id, tokenizer };
+      return finish(text, model, bounds, counts, editEnd);
     },
   };
 }

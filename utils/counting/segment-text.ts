@@ -146,13 +146,13 @@ export function resegment(
   prev: Segmentation | undefined,
   text: string,
   tokenizer: TokenizerId,
-): { bounds: number[]; reusedPrefix: number; reusedSuffix: number } {
-  if (!prev) return { bounds: segmentBoundaries(text, tokenizer), reusedPrefix: 0, reusedSuffix: 0 };
+): { bounds: number[]; reusedPrefix: number; reusedSuffix: number; editEnd: number } {
+  if (!prev) return { bounds: segmentBoundaries(text, tokenizer), reusedPrefix: 0, reusedSuffix: 0, editEnd: text.length };
   const old = prev.text;
   const p = commonPrefix(old, text);
   const s = commonSuffix(old, text, Math.min(old.length, text.length) - p);
   if (p === old.length && p === text.length) {
-    return { bounds: prev.bounds, reusedPrefix: prev.bounds.length + 1, reusedSuffix: 0 };
+    return { bounds: prev.bounds, reusedPrefix: prev.bounds.length + 1, reusedSuffix: 0, editEnd: text.length };
   }
 
   // Left edge: far enough back that no boundary before it can see the edit (its look-behind
@@ -171,7 +171,8 @@ export function resegment(
   // Leading segments ending before `left`, and trailing ones starting at or after rightOld, are unchanged.
   const reusedPrefix = before.length; // segments [0,b0) ... [b_{k-2}, b_{k-1}) all end before left
   const reusedSuffix = after.length; // segments starting at each of `after`
-  return { bounds: [...before, ...middle, ...after], reusedPrefix, reusedSuffix };
+  // editEnd: where the changed text ends in `text` (the caret, after typing).
+  return { bounds: [...before, ...middle, ...after], reusedPrefix, reusedSuffix, editEnd: text.length - s };
 }
 
 export function splitIntoSegments(text: string, tokenizer: TokenizerId): string[] {

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RequestOf } from './messages';
 
 type Listener = (message: unknown) => void;
 class FakePort {
@@ -37,7 +38,7 @@ beforeEach(() => {
   connect.mockClear();
 });
 
-const countRequest = { type: 'count', tokenizer: 'o200k', segments: ['hello'] } as const;
+const countRequest: RequestOf<'count'> = { type: 'count', tokenizer: 'o200k', segments: ['hello'] };
 
 describe('createRequestPort', () => {
   it('sends every request over one port and matches replies by id', async () => {

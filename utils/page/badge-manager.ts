@@ -103,6 +103,10 @@ export function startBadges(adapter: SiteAdapter, host: string): BadgeManager {
       const result = await promptCounter.count(text, model);
       return { tokens: result.tokens, exact: result.exact };
     },
+    countNow: (text, model) => {
+      const result = promptCounter.countNow(text, model);
+      return result && { tokens: result.tokens, exact: result.exact };
+    },
     cost: (model, input, output) => costUsd(model, input, output),
     actions,
     onActivity: (session) => {

@@ -21,6 +21,8 @@ export interface SessionContext {
   projectedOutputTokens(): number;
   conversation(): BadgeView['conversation'];
   count(text: string, model: ModelInfo): Promise<CountOutcome>;
+  /** The count without a round trip when the counter already knows it (see live-counter.ts), else null. */
+  countNow(text: string, model: ModelInfo): CountOutcome | null;
   cost(model: ModelInfo, input: number, output: number): number | null;
   actions: BadgeActions;
   onActivity(session: BadgeSession): void;
@@ -153,6 +155,16 @@ export class BadgeSession {
       return;
     }
     if (text === this.lastText && model.id === this.lastModelId && this.view.state === 'ready') return;
+    // Most keystrokes are answered here, inside the input event, so the badge changes in the
+    // same frame as the text.
+    const known = text === '' ? { tokens: 0, exact: model.exact } : this.ctx.countNow(text, model);
+    if (known) {
+      this.lastText = text;
+      this.lastModelId = model.id;
+      this.setView({ state: 'ready', error: undefined, tokens: known.tokens, exact: known.exact, counting: false });
+      this.retryDelay = 2000;
+      return;
+    }
     this.inFlight = true;
     // Only show "counting" for slow counts; a fast one would just flicker.
     const slow = setTimeout(() => this.setView({ counting: true }), 150);
