@@ -4,7 +4,7 @@ import { PopupView } from '@/components/popup/PopupView';
 import type { QuickActionHandlers } from '@/components/popup/QuickActions';
 import type { PopupData } from '@/utils/popup/popup-data';
 import { currentSnapshotKey, readSnapshot } from '@/utils/popup/popup-snapshot';
-import { loadWithCachedSettings, startEarlyRecent } from '@/utils/popup/early-popup-data';
+import { startEarlyRecent, startWithCachedSettings } from '@/utils/popup/early-popup-data';
 import { FIRST_NUMBERS_MARK, FRESH_NUMBERS_MARK } from './marks';
 import './style.css';
 
@@ -40,12 +40,14 @@ const paint = (data: PopupData, fresh: boolean) => {
   if (fresh) performance.mark(FRESH_NUMBERS_MARK);
 };
 const key = currentSnapshotKey();
+// Runs alongside the storage reads; used only if the settings it assumed are still stored.
+const early = startWithCachedSettings();
 const painted = key
   .then((k) => {
     // The last open's numbers, if provably current; then this open's, read with the last validated settings.
     const snapshot = readSnapshot(k, Date.now());
     if (snapshot) paint(snapshot, false);
-    return loadWithCachedSettings(k);
+    return early.use(k);
   })
   .then((fresh) => fresh && paint(fresh, true))
   .catch(() => undefined);

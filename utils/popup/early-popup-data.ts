@@ -32,14 +32,8 @@ function extensionVersion(): string {
 }
 
 export function readCachedSettings(raw: string): Settings | null {
-  try {
-    const stored = localStorage.getItem(SETTINGS_CACHE_KEY);
-    if (!stored) return null;
-    const cached = JSON.parse(stored) as CachedSettings;
-    return cached.raw === raw && cached.version === extensionVersion() ? cached.settings : null;
-  } catch {
-    return null;
-  }
+  const cached = cachedEntry();
+  return cached && cached.raw === raw ? cached.settings : null;
 }
 
 /** `raw` must be what storage.sync held both before and after `settings` were loaded from it. */
@@ -65,9 +59,25 @@ export function startEarlyRecent(): void {
   recent ??= getRecentEvents(RECENT_TURNS);
 }
 
-/** Fresh popup data for the stored settings if they are the ones last validated, else null. */
-export async function loadWithCachedSettings(key: SnapshotKey, now = Date.now()): Promise<PopupData | null> {
-  const settings = readCachedSettings(key.settings);
-  if (!settings) return null;
-  return loadPopupData(settings, now, usageQueries, takeEarlyRecent());
+function cachedEntry(): CachedSettings | null {
+  try {
+    const stored = localStorage.getItem(SETTINGS_CACHE_KEY);
+    const cached = stored ? (JSON.parse(stored) as CachedSettings) : null;
+    return cached && cached.version === extensionVersion() ? cached : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts reading this open's numbers with the last validated settings at once, before
+ * storage.sync has answered; `use(key)` gives them only if the stored settings are still
+ * byte-identical to those, else null.
+ */
+export function startWithCachedSettings(now = Date.now()): { use(key: SnapshotKey): Promise<PopupData | null> } {
+  const entry = cachedEntry();
+  if (!entry) return { use: async () => null };
+  const data = loadPopupData(entry.settings, now, usageQueries, takeEarlyRecent());
+  data.catch(() => undefined); // unused when the settings changed; the full popup reports errors
+  return { use: async (key) => (key.settings === entry.raw ? data : null) };
 }

@@ -76,23 +76,58 @@ export async function addEventsToAggregates(
   for (const event of events) {
     for (const span of spans) {
       const key: [number, number, string, string] = [span, spanStart(event.time, span), event.provider, event.model];
-      const id = key.join('\u0000');
+      const id = aggregateId(key);
       const existing = deltas.get(id);
       if (existing) addSums(existing.sums, sumsOf(event, sign));
       else deltas.set(id, { key, sums: sumsOf(event, sign) });
     }
   }
+  // Existing records: one ranged read per span when the range holds few more records than
+  // the batch touches (imports, retention), else one read per record (a single turn).
+  const existing = new Map<string, UsageAggregate>();
+  const bySpan = new Map<number, number[]>();
+  for (const { key } of deltas.values()) {
+    const starts = bySpan.get(key[0]) ?? [];
+    starts.push(key[1]);
+    bySpan.set(key[0], starts);
+  }
+  const perKey: Array<[number, number, string, string]> = [];
   await Promise.all(
-    [...deltas.values()].map(async ({ key, sums }) => {
-      const current = (await store.get(key)) as UsageAggregate | undefined;
-      const next: UsageAggregate = current ?? {
-        span: key[0], start: key[1], provider: key[2] as ProviderId, model: key[3],
-        promptTokens: 0, contextTokens: 0, outputTokens: 0, costUsd: 0, credits: 0, turns: 0, unpricedTurns: 0,
-      };
-      addSums(next, sums);
-      // An emptied aggregate is removed rather than left with float residue in costUsd.
-      if (next.turns <= 0) await store.delete(key);
-      else await store.put(next);
+    [...bySpan].map(async ([span, starts]) => {
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const start of starts) {
+        if (start < lo) lo = start;
+        if (start > hi) hi = start;
+      }
+      const range = IDBKeyRange.bound([span, lo], [span, hi, []]);
+      if (starts.length >= RANGED_READ_MIN && (await store.count(range)) <= starts.length * 4) {
+        for (const row of (await store.getAll(range)) as UsageAggregate[]) existing.set(aggregateId([row.span, row.start, row.provider, row.model]), row);
+      } else {
+        for (const { key } of deltas.values()) if (key[0] === span) perKey.push(key);
+      }
     }),
   );
+  await Promise.all(
+    perKey.map(async (key) => {
+      const row = (await store.get(key)) as UsageAggregate | undefined;
+      if (row) existing.set(aggregateId(key), row);
+    }),
+  );
+  const writes: Promise<unknown>[] = [];
+  for (const [id, { key, sums }] of deltas) {
+    const next: UsageAggregate = existing.get(id) ?? {
+      span: key[0], start: key[1], provider: key[2] as ProviderId, model: key[3],
+      promptTokens: 0, contextTokens: 0, outputTokens: 0, costUsd: 0, credits: 0, turns: 0, unpricedTurns: 0,
+    };
+    addSums(next, sums);
+    // An emptied aggregate is removed rather than left with float residue in costUsd.
+    writes.push(next.turns <= 0 ? store.delete(key) : store.put(next));
+  }
+  await Promise.all(writes);
 }
+
+/** Below this many records of one span, reading each is cheaper than counting a range. */
+const RANGED_READ_MIN = 16;
+
+const aggregateId = (key: [number, number, string, string]) => key.join('\u0000');

@@ -112,3 +112,39 @@ describe('getUsageOverview (one read for cards and chart)', () => {
     expect(daily!.map((d) => d.totals.turns)).toEqual([events.filter((e) => e.time >= Date.UTC(2026, 10, 10, 5) && e.time < Date.UTC(2026, 10, 11, 5)).length, events.filter((e) => e.time >= Date.UTC(2026, 10, 11, 5)).length]);
   });
 });
+
+describe('getRecentEvents', () => {
+  it('gives the newest events, newest first, whether they fit the last hour, day, week or need the cursor', async () => {
+    const now = Date.UTC(2026, 10, 23, 12);
+    const times = [
+      ...Array.from({ length: 25 }, (_, i) => now - 60_000 * (i + 1)), // last hour
+      ...Array.from({ length: 10 }, (_, i) => now - 3 * 3_600_000 - i), // earlier today
+      ...Array.from({ length: 10 }, (_, i) => now - 3 * DAY_MS - i * 1000), // this week
+      ...Array.from({ length: 10 }, (_, i) => now - 40 * DAY_MS - i * 1000), // long ago
+      now + 3_600_000, // stamped in the future (clock change)
+    ];
+    const events = times.map((time, i) => makeEvent({ id: `recent-${i}`, time }));
+    await storeEvents(events);
+    const newestFirst = [...events].sort((a, b) => b.time - a.time).map((e) => e.id);
+    const { getRecentEvents } = await import('./usage-queries');
+    for (const limit of [1, 20, 30, 45, 56, 80]) {
+      expect((await getRecentEvents(limit, now)).map((e) => e.id), `limit ${limit}`).toEqual(newestFirst.slice(0, limit));
+    }
+  });
+});
+
+describe('aggregates after several overlapping batches', () => {
+  it('a second and third import into the same days add to the stored aggregates exactly', async () => {
+    const events = randomEvents(1800, 21);
+    // Big batches read the touched aggregates with one ranged read; small ones record by record.
+    await storeEvents(events.slice(0, 900));
+    await storeEvents(events.slice(900, 1790));
+    for (const e of events.slice(1790)) await storeEvents([e]);
+    const range = { from: Date.UTC(2026, 9, 25), to: Date.UTC(2026, 11, 15) };
+    const { byModel } = await getUsageOverview({ totals: [range], daily: { range, timeZone: 'Asia/Kolkata' } });
+    for (const row of byModel[0]!) {
+      expectClose(row.totals, brute(events.filter((e) => e.provider === row.provider && e.model === row.model)), row.model);
+    }
+    expect(byModel[0]!.reduce((n, r) => n + r.totals.turns, 0)).toBe(events.length);
+  });
+});

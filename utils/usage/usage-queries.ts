@@ -1,7 +1,7 @@
 import type { IDBPTransaction } from 'idb';
 import type { ProviderId } from '../models/model-types';
 import { openUsageDb, type UsageDb } from './usage-db';
-import { DAY_MS, SPANS, type UsageAggregate } from './usage-aggregates';
+import { DAY_MS, HOUR_MS, SPANS, type UsageAggregate } from './usage-aggregates';
 import { localDays } from './local-days';
 import type { UsageEvent } from './usage-event';
 
@@ -236,18 +236,34 @@ class EdgeReader {
 
 const SUB_DAY_SPANS = SPANS.filter((s) => s < DAY_MS);
 
+/** Windows tried before walking a cursor: one getAll each instead of a round trip per event. */
+const RECENT_WINDOWS_MS = [HOUR_MS, DAY_MS, 7 * DAY_MS];
+const RECENT_WINDOW_MAX = 2_000;
+
 /** The newest events, newest first. */
-export async function getRecentEvents(limit: number): Promise<UsageEvent[]> {
+export async function getRecentEvents(limit: number, now = Date.now()): Promise<UsageEvent[]> {
   const db = await openUsageDb();
+  if (limit <= 0) return [];
+  const byTime = db.transaction('events').store.index('by-time');
+  // Open-ended windows: events stamped in the future (clock changes) are the newest too.
+  for (const window of RECENT_WINDOWS_MS) {
+    const range = IDBKeyRange.lowerBound(now - window);
+    if ((await byTime.count(range)) > RECENT_WINDOW_MAX) break;
+    const events = await byTime.getAll(range);
+    if (events.length >= limit) return done(events.slice(-limit).reverse());
+  }
   const result: UsageEvent[] = [];
-  if (limit <= 0) return result;
-  let cursor = await db.transaction('events').store.index('by-time').openCursor(null, 'prev');
+  let cursor = await byTime.openCursor(null, 'prev');
   while (cursor && result.length < limit) {
     result.push(cursor.value);
     cursor = await cursor.continue();
   }
+  return done(result);
+}
+
+function done(events: UsageEvent[]): UsageEvent[] {
   globalThis.performance?.mark?.('tt:recent');
-  return result;
+  return events;
 }
 
 /** Every event, oldest first (for export). */

@@ -33,11 +33,18 @@ export async function storeEvents(events: UsageEvent[]): Promise<{ stored: numbe
 const KEY_SCAN_THRESHOLD = 512;
 
 async function existenceCheck(
-  store: { getKey(id: string): Promise<string | undefined>; getAllKeys(): Promise<string[]> },
+  store: { getKey(id: string): Promise<string | undefined>; getAllKeys(range?: IDBKeyRange): Promise<string[]> },
   events: UsageEvent[],
 ): Promise<(id: string) => boolean> {
   if (events.length > KEY_SCAN_THRESHOLD) {
-    const keys = new Set(await store.getAllKeys());
+    let lo = events[0]!.id;
+    let hi = lo;
+    for (const { id } of events) {
+      if (id < lo) lo = id;
+      if (id > hi) hi = id;
+    }
+    // Only the stored ids between the batch's smallest and largest (exported ids cluster).
+    const keys = new Set(await store.getAllKeys(IDBKeyRange.bound(lo, hi)));
     return (id) => keys.has(id);
   }
   const found = new Set<string>();
