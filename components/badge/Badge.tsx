@@ -12,6 +12,10 @@ export interface BadgeView {
   error?: string;
   tokens: number;
   exact: boolean;
+  /** Set when `tokens` is the provider's own count (opt-in exact Claude counts): where it came from. */
+  exactSource: string | null;
+  /** Why an opt-in exact count is missing (the estimate stays), or null. */
+  exactNote: string | null;
   /** A newer count is on its way (large pastes). */
   counting: boolean;
   model: ModelInfo | null;
@@ -221,12 +225,19 @@ function Details({ view, actions }: { view: BadgeView; actions: BadgeActions }) 
       {view.adapter.kind === 'clay' && model ? (
         <ClayRunEstimate promptTokens={view.tokens} model={model} adapter={view.adapter} />
       ) : null}
-      <p class="note">
-        {view.exact
-          ? `Exact count with ${model?.label ?? 'the model'}'s tokenizer.`
-          : `Estimate: ${model?.label ?? 'this model'}'s tokenizer is not public, so the count is approximate.`}
+      <p class="note" data-field="count-source">
+        {view.exactSource
+          ? `Exact count from the ${view.exactSource} (your key; this prompt was sent to Anthropic to count it).`
+          : view.exact
+            ? `Exact count with ${model?.label ?? 'the model'}'s tokenizer.`
+            : `Estimate: ${model?.label ?? 'this model'}'s tokenizer is not public, so the count is approximate.`}
         {model?.price ? '' : ' No known price for this model.'}
       </p>
+      {view.exactNote ? (
+        <p class="note" data-field="exact-note" role="status">
+          {view.exactNote}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Handlers } from '../messaging/router';
+import { createExactCountHandler } from '../accuracy/exact-count-handler';
 import { extensionTokenizerSource } from './extension-tokenizer-source';
 import { createSegmentCounter, type CountSegmentsFn } from './segment-counter';
 import { createTokenizerPool } from './tokenizer-pool';
@@ -10,7 +11,11 @@ function counter(): CountSegmentsFn {
   return countSegments;
 }
 
-/** The background's 'count' handler: one count per segment, in order. */
-export const countHandlers: Pick<Handlers, 'count'> = {
+/**
+ * The background's counting handlers: 'count' (one count per segment, in order) and the opt-in
+ * 'count-exact' (Anthropic's count for Claude; null unless the user turned it on).
+ */
+export const countHandlers: Pick<Handlers, 'count' | 'count-exact'> = {
   count: async (request) => ({ counts: await counter()(request.tokenizer, request.segments) }),
+  'count-exact': createExactCountHandler(),
 };

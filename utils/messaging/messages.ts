@@ -35,6 +35,15 @@ export const requestSchema = z.discriminatedUnion('type', [
     tokenizer: z.enum(['o200k', 'cl100k', 'gemma3']),
     segments: z.array(z.string()).max(100_000),
   }),
+  /**
+   * Opt-in exact Claude count from Anthropic's count_tokens endpoint (the background holds the
+   * key and makes the request). Replies null when the feature is off or no key is stored.
+   */
+  z.object({
+    type: z.literal('count-exact'),
+    text: z.string().max(5_000_000),
+    modelId: z.string().min(1).max(120),
+  }),
   z.object({ type: z.literal('record-usage'), event: usageEventSchema }),
   z.object({ type: z.literal('import-usage'), events: z.array(z.unknown()) }),
   z.object({ type: z.literal('delete-all-usage') }),
@@ -43,12 +52,16 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping') }),
 ]);
 
+/** null: exact counts are off (or no key). Otherwise Anthropic's count, or why there is none. */
+export type ExactCountReply = { tokens: number } | { error: string } | null;
+
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 export interface ResponseMap {
   count: { counts: number[] };
+  'count-exact': ExactCountReply;
   'record-usage': { stored: boolean };
   'import-usage': { imported: number; duplicates: number };
   'delete-all-usage': { deleted: true };

@@ -107,6 +107,7 @@ export function startBadges(adapter: SiteAdapter, host: string): BadgeManager {
       const result = promptCounter.countNow(text, model);
       return result && { tokens: result.tokens, exact: result.exact };
     },
+    exactCountsOn: (model) => !!settings?.anthropicExactCounts && model.provider === 'anthropic',
     cost: (model, input, output) => costUsd(model, input, output),
     actions,
     onActivity: (session) => {

@@ -7,6 +7,7 @@ import { createBadgeHost, placeBadgeHost } from './badge-host';
 import { reportError } from './guard';
 import type { Theme } from './page-theme';
 import { pageThemeAround } from './page-theme';
+import { createExactCountScheduler, type ExactCountScheduler } from './exact-count-scheduler';
 
 export interface CountOutcome {
   tokens: number;
@@ -23,6 +24,10 @@ export interface SessionContext {
   count(text: string, model: ModelInfo): Promise<CountOutcome>;
   /** The count without a round trip when the counter already knows it (see live-counter.ts), else null. */
   countNow(text: string, model: ModelInfo): CountOutcome | null;
+  /** True when the user opted in to exact counts from the model's provider (Claude via Anthropic). */
+  exactCountsOn(model: ModelInfo): boolean;
+  /** Makes a per-field scheduler for exact counts (tests pass a stub transport). */
+  exactScheduler?: () => ExactCountScheduler;
   cost(model: ModelInfo, input: number, output: number): number | null;
   actions: BadgeActions;
   onActivity(session: BadgeSession): void;
@@ -57,11 +62,16 @@ export class BadgeSession {
   private lastModelId: string | null = null;
   private lastLength = 0;
   private theme: Theme = 'light';
-  private view: Pick<BadgeView, 'state' | 'error' | 'tokens' | 'exact' | 'counting'> = {
+  private exact: ExactCountScheduler | null = null;
+  /** Text whose exact count was asked for (or received), so refreshes don't ask twice. */
+  private exactAskedFor: string | null = null;
+  private view: Pick<BadgeView, 'state' | 'error' | 'tokens' | 'exact' | 'counting' | 'exactSource' | 'exactNote'> = {
     state: 'loading',
     tokens: 0,
     exact: false,
     counting: false,
+    exactSource: null,
+    exactNote: null,
   };
 
   constructor(
@@ -102,6 +112,9 @@ export class BadgeSession {
   refresh(): void {
     if (this.destroyed) return;
     this.requestCount();
+    // Settings may have turned exact counts on or off for the text already counted.
+    const { model } = this.ctx.model();
+    if (model && model.id === this.lastModelId) this.maybeAskExact(model);
     this.render();
   }
 
@@ -161,7 +174,7 @@ export class BadgeSession {
     if (known) {
       this.lastText = text;
       this.lastModelId = model.id;
-      this.setView({ state: 'ready', error: undefined, tokens: known.tokens, exact: known.exact, counting: false });
+      this.showLocalCount(known, model);
       this.retryDelay = 2000;
       return;
     }
@@ -172,7 +185,7 @@ export class BadgeSession {
       const outcome = text === '' ? { tokens: 0, exact: model.exact } : await this.ctx.count(text, model);
       this.lastText = text;
       this.lastModelId = model.id;
-      this.setView({ state: 'ready', error: undefined, tokens: outcome.tokens, exact: outcome.exact, counting: false });
+      this.showLocalCount(outcome, model);
       this.retryDelay = 2000;
     } catch (error) {
       reportError(error);
@@ -189,6 +202,35 @@ export class BadgeSession {
         this.requestCount();
       }
     }
+  }
+
+  /** Shows a local count, then (if the user opted in) asks for the provider's exact count after a pause. */
+  private showLocalCount(outcome: CountOutcome, model: ModelInfo): void {
+    this.setView({ state: 'ready', error: undefined, tokens: outcome.tokens, exact: outcome.exact, counting: false, exactSource: null, exactNote: null });
+    this.exactAskedFor = null;
+    this.maybeAskExact(model);
+  }
+
+  private maybeAskExact(model: ModelInfo): void {
+    const text = this.lastText;
+    if (this.view.state !== 'ready' || text === null || !this.ctx.exactCountsOn(model)) {
+      this.exact?.cancel();
+      if (this.view.exactSource || this.view.exactNote) this.setView({ exactSource: null, exactNote: null });
+      this.exactAskedFor = null;
+      return;
+    }
+    if (text === '' || this.exactAskedFor === text || model.exact) return;
+    this.exactAskedFor = text;
+    this.exact ??= this.ctx.exactScheduler?.() ?? createExactCountScheduler();
+    const modelId = model.id;
+    this.exact.request(text, modelId, (outcome) => {
+      if (this.destroyed || this.lastText !== text || this.lastModelId !== modelId) return;
+      if (outcome.ok) {
+        this.setView({ tokens: outcome.tokens, exact: true, exactSource: 'Anthropic token counting API', exactNote: null });
+      } else {
+        this.setView({ exactSource: null, exactNote: `No exact count: ${outcome.reason}. Showing the estimate.` });
+      }
+    });
   }
 
   private refreshTheme(): void {
@@ -238,6 +280,7 @@ export class BadgeSession {
     this.destroyed = true;
     if (this.timer !== undefined) clearTimeout(this.timer);
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    this.exact?.cancel();
     this.fieldObserver?.disconnect();
     try {
       render(null, this.mount);
