@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { FormBindings } from '@/utils/settings/form-bindings';
 import type { EnrichmentTypeRow } from '@/utils/settings/clay-enrichment-types';
-import { CheckboxField, Section, SelectField, TextField, type Choice } from './fields';
+import { CellInput, CheckboxField, Section, SelectField, TextField, type Choice } from './fields';
 import { TimezoneField } from './LimitsSection';
 
 const PLAN_PRESETS = [20_000, 50_000, 100_000];
@@ -52,22 +52,10 @@ export function ClaySection({ b, timezones, enrichmentTypes }: { b: FormBindings
                 </th>
                 <td>{t.defaultCredits === null ? '—' : `${t.defaultCredits} ${t.meterLabel.toLowerCase()}`}</td>
                 <td>
-                  <input
-                    id={binding.id}
-                    type="text"
-                    inputMode="decimal"
-                    class="narrow"
-                    value={binding.text}
+                  <CellInput
+                    binding={binding}
                     placeholder={t.defaultCredits === null ? '' : String(t.defaultCredits)}
-                    aria-invalid={binding.error ? 'true' : undefined}
-                    aria-describedby={binding.error ? `${binding.id}-error` : undefined}
-                    onInput={(e) => binding.onInput(e.currentTarget.value)}
                   />
-                  {binding.error && (
-                    <p class="field-error" id={`${binding.id}-error`}>
-                      {binding.error}
-                    </p>
-                  )}
                 </td>
               </tr>
             );

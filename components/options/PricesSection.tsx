@@ -1,7 +1,7 @@
 import type { ModelInfo } from '@/utils/models/model-types';
-import type { FormBindings, TextBinding } from '@/utils/settings/form-bindings';
+import type { FormBindings } from '@/utils/settings/form-bindings';
 import { formatPerMTok } from '@/utils/settings/price-catalog';
-import { Section } from './fields';
+import { CellInput, Section } from './fields';
 
 export function PricesSection({ b, models, priceDate, priceSource }: { b: FormBindings; models: ModelInfo[]; priceDate: string; priceSource: string }) {
   return (
@@ -47,10 +47,10 @@ export function PricesSection({ b, models, priceDate, priceSource }: { b: FormBi
                     </>
                   )}
                   <td>
-                    <PriceInput binding={b.priceOverride(m.id, 'inputPerMTok')} label={`${m.label} input price override, USD per million tokens`} />
+                    <CellInput binding={b.priceOverride(m.id, 'inputPerMTok')} label={`${m.label} input price override, USD per million tokens`} placeholder="$" />
                   </td>
                   <td>
-                    <PriceInput binding={b.priceOverride(m.id, 'outputPerMTok')} label={`${m.label} output price override, USD per million tokens`} />
+                    <CellInput binding={b.priceOverride(m.id, 'outputPerMTok')} label={`${m.label} output price override, USD per million tokens`} placeholder="$" />
                   </td>
                 </tr>
               );
@@ -59,29 +59,5 @@ export function PricesSection({ b, models, priceDate, priceSource }: { b: FormBi
         </table>
       </div>
     </Section>
-  );
-}
-
-function PriceInput({ binding, label }: { binding: TextBinding; label: string }) {
-  return (
-    <>
-      <input
-        id={binding.id}
-        type="text"
-        inputMode="decimal"
-        class="narrow"
-        aria-label={label}
-        placeholder="$"
-        value={binding.text}
-        aria-invalid={binding.error ? 'true' : undefined}
-        aria-describedby={binding.error ? `${binding.id}-error` : undefined}
-        onInput={(e) => binding.onInput(e.currentTarget.value)}
-      />
-      {binding.error && (
-        <p class="field-error" id={`${binding.id}-error`}>
-          {binding.error}
-        </p>
-      )}
-    </>
   );
 }

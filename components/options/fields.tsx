@@ -15,6 +15,28 @@ export function FieldError({ id, error }: { id: string; error?: string }) {
   );
 }
 
+/** A narrow number input for a table cell, labelled by its row (or by `label` when the row has no <label>). */
+export function CellInput(props: { binding: TextBinding; label?: string; placeholder?: string }) {
+  const { binding: b, label, placeholder } = props;
+  return (
+    <>
+      <input
+        id={b.id}
+        type="text"
+        inputMode="decimal"
+        class="narrow"
+        aria-label={label}
+        placeholder={placeholder}
+        value={b.text}
+        aria-invalid={b.error ? 'true' : undefined}
+        aria-describedby={b.error ? `${b.id}-error` : undefined}
+        onInput={(e) => b.onInput(e.currentTarget.value)}
+      />
+      <FieldError id={b.id} error={b.error} />
+    </>
+  );
+}
+
 export function TextField(props: {
   label: ComponentChildren;
   binding: TextBinding;
