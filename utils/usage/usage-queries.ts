@@ -236,21 +236,22 @@ class EdgeReader {
 
 const SUB_DAY_SPANS = SPANS.filter((s) => s < DAY_MS);
 
-/** Windows tried before walking a cursor: one getAll each instead of a round trip per event. */
-const RECENT_WINDOWS_MS = [HOUR_MS, DAY_MS, 7 * DAY_MS];
-const RECENT_WINDOW_MAX = 2_000;
+/** Windows tried before walking a cursor: one getAll instead of a round trip per event. */
+const RECENT_WINDOWS_MS = [15 * 60_000, HOUR_MS, 6 * HOUR_MS, DAY_MS, 7 * DAY_MS];
 
 /** The newest events, newest first. */
 export async function getRecentEvents(limit: number, now = Date.now()): Promise<UsageEvent[]> {
   const db = await openUsageDb();
   if (limit <= 0) return [];
   const byTime = db.transaction('events').store.index('by-time');
-  // Open-ended windows: events stamped in the future (clock changes) are the newest too.
+  // The smallest recent window holding enough events (counting reads keys only). Windows are
+  // open-ended: events stamped in the future (clock changes) are the newest too.
   for (const window of RECENT_WINDOWS_MS) {
     const range = IDBKeyRange.lowerBound(now - window);
-    if ((await byTime.count(range)) > RECENT_WINDOW_MAX) break;
-    const events = await byTime.getAll(range);
-    if (events.length >= limit) return done(events.slice(-limit).reverse());
+    const count = await byTime.count(range);
+    if (count < limit) continue;
+    if (count > limit * 8) break;
+    return done((await byTime.getAll(range)).slice(-limit).reverse());
   }
   const result: UsageEvent[] = [];
   let cursor = await byTime.openCursor(null, 'prev');
