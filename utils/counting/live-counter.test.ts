@@ -25,10 +25,13 @@ describe('createLiveCounter synchronous path', () => {
     const { createSegmentCounter } = await import('./segment-counter');
     const segmentCounter = createSegmentCounter(pool);
     const calls: string[][] = [];
-    const counter = createLiveCounter(async (t, segments) => {
-      calls.push(segments);
-      return segmentCounter(t, segments);
-    });
+    const counter = createLiveCounter(
+      async (t, segments) => {
+        calls.push(segments);
+        return segmentCounter(t, segments);
+      },
+      { predictKeystrokes: true },
+    );
     const model = getModel('gpt-4o') as ModelInfo;
     let text = corpus()[0]!.text.slice(0, 3000);
     await counter.count(text, model);

@@ -86,9 +86,14 @@ export function scaleCount(rawTokens: number, model: ModelInfo): number {
  * (and a backspace) applied. `countNow` then answers the next keystroke synchronously, inside
  * the input event, from those real counts; any other edit misses and goes the async way.
  */
-export function createLiveCounter(countSegments: CountSegmentsFn = countSegmentsInBackground): LiveCounter {
+export interface LiveCounterOptions {
+  /** Fetch counts for likely next keystrokes after each count (for a field the user types in). */
+  predictKeystrokes?: boolean;
+}
+
+export function createLiveCounter(countSegments: CountSegmentsFn = countSegmentsInBackground, options: LiveCounterOptions = {}): LiveCounter {
   /** Last counted text per tokenizer, with its segmentation and one count per segment. */
-  const states = new Map<TokenizerId, Segmentation & { counts: number[] }>();
+  const states = new Map<TokenizerId, Segmentation & { counts: number[]; caret: number }>();
   const recentByTokenizer = new Map<TokenizerId, Map<string, number>>();
   const speculating = new Set<TokenizerId>();
 
@@ -130,8 +135,8 @@ export function createLiveCounter(countSegments: CountSegmentsFn = countSegments
     let raw = 0;
     for (let i = 0; i < counts.length; i++) raw += counts[i]!;
     // Whichever call finishes last leaves its (self-consistent) state for the next keystroke.
-    states.set(model.tokenizer, { text, bounds, counts });
-    speculate(text, model.tokenizer, bounds, editEnd);
+    states.set(model.tokenizer, { text, bounds, counts, caret: editEnd });
+    if (options.predictKeystrokes) speculate(text, model.tokenizer, bounds, editEnd);
     return { tokens: scaleCount(raw, model), exact: model.exact, modelId: model.id, tokenizer: model.tokenizer };
   }
 
@@ -160,7 +165,12 @@ export function createLiveCounter(countSegments: CountSegmentsFn = countSegments
       .catch(() => {
         // Only a head start: the real count reports any failure.
       })
-      .finally(() => speculating.delete(tokenizer));
+      .finally(() => {
+        speculating.delete(tokenizer);
+        // Typing outran this guess: guess again from where the text is now.
+        const latest = states.get(tokenizer);
+        if (latest && latest.text !== text) speculate(latest.text, tokenizer, latest.bounds, latest.caret);
+      });
   }
 
   return {

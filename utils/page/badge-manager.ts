@@ -38,7 +38,8 @@ interface ModelChoice {
 export function startBadges(adapter: SiteAdapter, host: string): BadgeManager {
   const sessions = new Map<HTMLElement, BadgeSession>();
   const fallbackFields = new Set<HTMLElement>();
-  const promptCounter = createLiveCounter();
+  // Only the prompt field is typed in: its counter fetches likely next keystrokes ahead.
+  const promptCounter = createLiveCounter(undefined, { predictKeystrokes: true });
   const conversationCounter = createLiveCounter();
   let settings: Settings | null = null;
   let pageModelId: string | null = null;
