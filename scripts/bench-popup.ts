@@ -7,7 +7,7 @@
 //   EVENTS=100000 RUNS=15 npx tsx scripts/bench-popup.ts
 import { chromium } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 
 const TARGET_MS = 150;
@@ -168,11 +168,14 @@ async function main() {
     const first = line('first numbers (snapshot if provably current)', warm.first);
     const fresh = line('numbers queried from IndexedDB on this open', warm.fresh);
     line('(browser share: navigation -> script start)', warm.parsed);
+    line('(popup share: script start -> queried numbers)', warm.fresh.map((x, i) => x - warm.parsed[i]!));
     console.log(`  marks of the last open: ${warm.marks.join(', ')}`);
     console.log(' No localStorage (no snapshot, settings validated by the full popup first):');
     const coldStats = line('numbers queried from IndexedDB on this open', cold.fresh);
     line('(browser share: navigation -> script start)', cold.parsed);
+    line('(popup share: script start -> queried numbers)', cold.fresh.map((x, i) => x - cold.parsed[i]!));
     console.log(`  marks of the last open: ${cold.marks.join(', ')}`);
+    console.log(`load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
     const pass = (label: string, median: number) => console.log(`target <= ${TARGET_MS} ms (median), ${label}: ${median <= TARGET_MS ? 'PASS' : 'FAIL'}`);
     pass('first numbers', first.median);
     pass('queried numbers, normal reopen', fresh.median);
