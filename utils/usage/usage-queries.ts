@@ -247,10 +247,14 @@ export async function getRecentEvents(limit: number, now = Date.now()): Promise<
   const byTime = db.transaction('events').store.index('by-time');
   // The smallest recent window holding enough events (counting reads keys only). Windows are
   // open-ended: events stamped in the future (clock changes) are the newest too.
-  const ranges = RECENT_WINDOWS_MS.map((window) => IDBKeyRange.lowerBound(now - window));
-  const counts = await Promise.all(ranges.map((range) => byTime.count(range)));
-  const fit = counts.findIndex((count) => count >= limit);
-  if (fit >= 0 && counts[fit]! <= limit * 8) return done((await byTime.getAll(ranges[fit])).slice(-limit).reverse());
+  // One window at a time: counting walks the index, so a wide window costs what it holds.
+  for (const window of RECENT_WINDOWS_MS) {
+    const range = IDBKeyRange.lowerBound(now - window);
+    const count = await byTime.count(range);
+    if (count < limit) continue;
+    if (count > limit * 8) break;
+    return done((await byTime.getAll(range)).slice(-limit).reverse());
+  }
   const result: UsageEvent[] = [];
   let cursor = await byTime.openCursor(null, 'prev');
   while (cursor && result.length < limit) {
