@@ -88,11 +88,13 @@ for (const site of BADGE_SITES) {
     });
 
     test('a late-mounted field gets its badge, and it re-attaches after SPA navigation', async ({ context }) => {
-      const page = await openFixture(context, site.url, site.file, '?late=1500');
-      await page.waitForTimeout(500);
-      await expect(page.locator('tokentally-badge')).toHaveCount(0);
+      const page = await openFixture(context, site.url, site.file, '?late=2500');
+      // One look at the page before the field mounts: no field, so no badge (read together, so a
+      // slow machine can't mount the field between two separate checks).
+      const early = await page.evaluate((sel) => ({ field: !!document.querySelector(sel), badges: document.querySelectorAll('tokentally-badge').length }), site.field);
+      expect(early).toEqual({ field: false, badges: 0 });
       const field = page.locator(site.field);
-      await expect(badgeAfter(field)).toHaveAttribute('data-state', 'ready', { timeout: 5000 });
+      await expect(badgeAfter(field)).toHaveAttribute('data-state', 'ready', { timeout: 8000 });
 
       await field.click();
       await page.keyboard.type('before navigating');

@@ -265,13 +265,16 @@ export class BadgeSession {
       theme: this.theme,
       adapter: this.ctx.adapter,
     };
-    const host = this.host;
-    host.setAttribute('data-state', view.state);
-    host.setAttribute('data-tokens', view.state === 'ready' ? String(view.tokens) : '');
-    host.setAttribute('data-model', model?.id ?? '');
-    host.setAttribute('data-exact', String(view.state === 'ready' ? view.exact : (model?.exact ?? false)));
-    host.setAttribute('data-cost-usd', inputCostUsd === null ? '' : String(inputCostUsd));
-    host.setAttribute('data-theme', view.theme);
+    // Unchanged attributes are left alone: each write invalidates the page's style for the host.
+    const set = (name: string, value: string) => {
+      if (this.host.getAttribute(name) !== value) this.host.setAttribute(name, value);
+    };
+    set('data-state', view.state);
+    set('data-tokens', view.state === 'ready' ? String(view.tokens) : '');
+    set('data-model', model?.id ?? '');
+    set('data-exact', String(view.state === 'ready' ? view.exact : (model?.exact ?? false)));
+    set('data-cost-usd', inputCostUsd === null ? '' : String(inputCostUsd));
+    set('data-theme', view.theme);
     render(h(Badge, { view, actions: this.ctx.actions }), this.mount);
   }
 
