@@ -14,6 +14,8 @@ export function PopupView(props: {
   actions: QuickActionHandlers;
   /** The Clay run estimator, rendered in its own collapsible section. */
   clayEstimator?: ComponentChildren;
+  /** Cards only, chart and lists a frame later: the numbers people open the popup for come first. */
+  cardsOnly?: boolean;
 }) {
   const { data, site, actions } = props;
   return (
@@ -39,7 +41,8 @@ export function PopupView(props: {
               ))}
             </div>
           )}
-          {data.data.hasUsage && (
+          {data.data.hasUsage && props.cardsOnly && <p class="muted chart-placeholder">Loading daily chart…</p>}
+          {data.data.hasUsage && !props.cardsOnly && (
             <>
               {data.data.daily ? <DailyChart daily={data.data.daily} /> : <p class="muted chart-placeholder">Loading daily chart…</p>}
               <ModelBreakdown rows={data.data.cards.flatMap((c) => c.models)} />

@@ -16,7 +16,16 @@ import './style.css';
  * chunk and then takes over the same DOM.
  */
 const root = document.getElementById('app')!;
-const live = import('./live-popup');
+// Loaded once this open's numbers are painted (or known not to be coming from here): parsing
+// and running it earlier would hold up the main thread while the IndexedDB results wait.
+let startLive: () => void = () => undefined;
+const live = new Promise<typeof import('./live-popup')>((resolve, reject) => {
+  let started = false;
+  startLive = () => {
+    if (!started) void import('./live-popup').then(resolve, reject);
+    started = true;
+  };
+});
 
 // Clicks in the first few ms, before the full popup is in, are forwarded once it is.
 const waitingActions: QuickActionHandlers = {
@@ -35,9 +44,12 @@ let liveMounted = false;
 const paint = (data: PopupData, fresh: boolean) => {
   if (liveMounted) return;
   shown = { data, fresh };
-  render(<PopupView data={{ state: 'ready', data, fresh }} site={null} actions={waitingActions} />, root);
+  const view = (cardsOnly: boolean) => render(<PopupView data={{ state: 'ready', data, fresh }} site={null} actions={waitingActions} cardsOnly={cardsOnly} />, root);
+  view(true);
   if (!performance.getEntriesByName(FIRST_NUMBERS_MARK).length) performance.mark(FIRST_NUMBERS_MARK);
   if (fresh) performance.mark(FRESH_NUMBERS_MARK);
+  // The chart and lists once the cards have been painted.
+  requestAnimationFrame(() => setTimeout(() => !liveMounted && shown?.data === data && view(false)));
 };
 const key = currentSnapshotKey();
 // Runs alongside the storage reads; used only if the settings it assumed are still stored.
@@ -52,7 +64,10 @@ const painted = key
   .then((fresh) => fresh && paint(fresh, true))
   .catch(() => undefined);
 
-void Promise.all([live, painted]).then(([m]) => {
+// Never wait long on a database that does not answer (blocked upgrade): the full popup shows the error.
+const settled = Promise.race([painted, new Promise((resolve) => setTimeout(resolve, 500))]);
+void settled.then(startLive);
+void Promise.all([live, settled]).then(([m]) => {
   liveMounted = true;
   m.mountLivePopup(root, shown?.data ?? null, shown?.fresh ?? false);
 });
