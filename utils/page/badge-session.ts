@@ -265,10 +265,9 @@ export class BadgeSession {
       theme: this.theme,
       adapter: this.ctx.adapter,
     };
-    // Unchanged attributes are left alone: each write invalidates the page's style for the host.
-    const set = (name: string, value: string) => {
-      if (this.host.getAttribute(name) !== value) this.host.setAttribute(name, value);
-    };
+    // Written on every render, even when unchanged: a data-tokens write marks a finished count
+    // (tests and bench-badge wait for it).
+    const set = (name: string, value: string) => this.host.setAttribute(name, value);
     set('data-state', view.state);
     set('data-tokens', view.state === 'ready' ? String(view.tokens) : '');
     set('data-model', model?.id ?? '');
