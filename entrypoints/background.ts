@@ -1,6 +1,7 @@
 import { routeMessage } from '@/utils/messaging/router';
 import { serveRequestPorts } from '@/utils/messaging/port-server';
 import { countHandlers } from '@/utils/counting/count-handlers';
+import { prewarmTokenizers } from '@/utils/counting/count-handlers';
 import { usageHandlers } from '@/utils/usage/usage-handlers';
 import { registerRetentionAlarm } from '@/utils/usage/retention-alarm';
 import { afterUsageWrites, startUsageMonitor } from '@/utils/alerts/usage-monitor';
@@ -22,6 +23,9 @@ export default defineBackground(() => {
   );
   // Content scripts' counts arrive over a long-lived port (one postMessage per keystroke).
   serveRequestPorts(countHandlers);
+  // A fresh browser (or install): load the usual tokenizer before the first page needs it.
+  browser.runtime.onStartup.addListener(() => prewarmTokenizers());
+  browser.runtime.onInstalled.addListener(() => prewarmTokenizers());
   // Usage retention runs daily (issue 5).
   registerRetentionAlarm();
   // Sites the user enabled from the popup: dynamic content scripts, re-registered at start-up (issue 6).

@@ -3,6 +3,7 @@ import { createExactCountHandler } from '../accuracy/exact-count-handler';
 import { extensionTokenizerSource } from './extension-tokenizer-source';
 import { createSegmentCounter, type CountSegmentsFn } from './segment-counter';
 import { createTokenizerPool } from './tokenizer-pool';
+import type { TokenizerId } from '../models/model-types';
 
 // One pool per background: each tokenizer is loaded once for the whole browser, on first use.
 let countSegments: CountSegmentsFn | undefined;
@@ -19,3 +20,15 @@ export const countHandlers: Pick<Handlers, 'count' | 'count-exact'> = {
   count: async (request) => ({ counts: await counter()(request.tokenizer, request.segments) }),
   'count-exact': createExactCountHandler(),
 };
+
+/**
+ * Loads a tokenizer now, in the background, when the browser starts or the extension is
+ * installed: the first keystroke on a fresh browser then finds it ready instead of waiting
+ * ~1-2 s for it (content scripts warm up too, but only once a page has loaded). o200k serves
+ * ChatGPT, the OpenAI consoles and Claude's estimate.
+ */
+export function prewarmTokenizers(ids: TokenizerId[] = ['o200k']): void {
+  for (const id of ids) {
+    counter()(id, []).catch((error) => console.warn(`[TokenTally] could not load ${id}:`, error));
+  }
+}
