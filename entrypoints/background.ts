@@ -1,7 +1,6 @@
 import { routeMessage } from '@/utils/messaging/router';
 import { serveRequestPorts } from '@/utils/messaging/port-server';
-import { countHandlers } from '@/utils/counting/count-handlers';
-import { prewarmTokenizers } from '@/utils/counting/count-handlers';
+import { countHandlers, prewarmTokenizers } from '@/utils/counting/count-handlers';
 import { usageHandlers } from '@/utils/usage/usage-handlers';
 import { registerRetentionAlarm } from '@/utils/usage/retention-alarm';
 import { afterUsageWrites, startUsageMonitor } from '@/utils/alerts/usage-monitor';

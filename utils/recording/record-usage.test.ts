@@ -6,7 +6,7 @@ import { getRecentEvents } from '../usage/usage-queries';
 import { makeEvent } from '../usage/usage-test-helpers';
 import { flushPendingUsage, PENDING_PREFIX, recordUsage } from './record-usage';
 
-const handlers: Handlers = { ...usageHandlers, count: () => ({ counts: [] }), ping: () => ({ pong: true }) };
+const handlers: Handlers = { ...usageHandlers, count: () => ({ counts: [] }), 'count-exact': () => null, ping: () => ({ pong: true }) };
 
 /** Background that is "stopped" for the first `failures` messages (throws or replies nothing). */
 function flakyBackground(failures: number) {

@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS } from '../settings/settings-schema';
 const handlers: Handlers = {
   ...usageHandlers,
   count: () => ({ counts: [] }),
+  'count-exact': () => null,
   ping: () => ({ pong: true }),
 };
 const sender = {};
