@@ -3,7 +3,7 @@ import { serveRequestPorts } from '@/utils/messaging/port-server';
 import { countHandlers, prewarmTokenizers } from '@/utils/counting/count-handlers';
 import { usageHandlers } from '@/utils/usage/usage-handlers';
 import { registerRetentionAlarm } from '@/utils/usage/retention-alarm';
-import { afterUsageWrites, startUsageMonitor } from '@/utils/alerts/usage-monitor';
+import { afterUsageWrites, startUsageMonitor, usageChanged } from '@/utils/alerts/usage-monitor';
 import { syncExtraSiteScripts, watchExtraSitePermissions } from '@/utils/sites/extra-sites';
 import { loadSettings, updateSettings, watchSettings } from '@/utils/settings/settings-store';
 import { getTotals } from '@/utils/usage/usage-queries';
@@ -26,7 +26,7 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => prewarmTokenizers());
   browser.runtime.onInstalled.addListener(() => prewarmTokenizers());
   // Usage retention runs daily (issue 5).
-  registerRetentionAlarm();
+  registerRetentionAlarm(usageChanged(onUsageWritten));
   // Sites the user enabled from the popup: dynamic content scripts, re-registered at start-up (issue 6).
   watchExtraSitePermissions(updateSettings, loadSettings);
   void loadSettings().then(syncExtraSiteScripts).catch((e) => console.warn('[TokenTally] extra sites:', e));

@@ -9,7 +9,8 @@ import { DEFAULT_SETTINGS } from '../settings/settings-schema';
 
 describe('daily retention alarm', () => {
   it('creates a daily alarm once and applies retention when it fires', async () => {
-    registerRetentionAlarm();
+    const onDeleted = vi.fn();
+    registerRetentionAlarm(onDeleted);
     await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(RETENTION_ALARM)).toMatchObject({ periodInMinutes: 1440 }));
     const before = await fakeBrowser.alarms.get(RETENTION_ALARM);
     registerRetentionAlarm(); // a worker restart must not push the alarm back
@@ -20,5 +21,6 @@ describe('daily retention alarm', () => {
     await storeEvents([makeEvent({ id: 'too-old-1', time: Date.now() - 8 * 86_400_000 }), makeEvent({ id: 'kept-1234', time: Date.now() - 86_400_000 })]);
     await fakeBrowser.alarms.onAlarm.trigger({ name: RETENTION_ALARM, scheduledTime: Date.now(), periodInMinutes: 1440 });
     await vi.waitFor(async () => expect((await getRecentEvents(10)).map((e) => e.id)).toEqual(['kept-1234']));
+    await vi.waitFor(() => expect(onDeleted).toHaveBeenCalledTimes(1));
   });
 });

@@ -5,11 +5,15 @@ export const RETENTION_ALARM = 'tokentally-retention';
 
 /**
  * Runs retention once a day. Call synchronously at background start-up: the listener must
- * exist in the worker's first turn to receive an alarm that woke it.
+ * exist in the worker's first turn to receive an alarm that woke it. `onDeleted` lets the
+ * caller refresh what depends on stored usage (the toolbar badge) after old events go.
  */
-export function registerRetentionAlarm(): void {
+export function registerRetentionAlarm(onDeleted: () => unknown = () => {}): void {
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === RETENTION_ALARM) applyRetention().catch((e) => console.warn('[TokenTally] retention failed:', e));
+    if (alarm.name !== RETENTION_ALARM) return;
+    applyRetention()
+      .then((deleted) => (deleted > 0 ? onDeleted() : undefined))
+      .catch((e) => console.warn('[TokenTally] retention failed:', e));
   });
   // Re-creating an existing alarm would push it back; only create it when missing.
   void browser.alarms.get(RETENTION_ALARM).then((existing) => {
