@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
+import { fixtureHtml } from '../test/e2e/fixture-html';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const extensionDir = path.resolve(process.env.TT_OUT_DIR ?? '.output', 'chrome-mv3');
-const fixtures = path.resolve('test/e2e/fixtures');
 const PLAYGROUND = 'https://platform.openai.com/playground/chat';
 const FIELD = 'textarea[aria-label="User message"]';
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 80);
@@ -39,7 +39,7 @@ async function launch(withExtension: boolean): Promise<{ context: BrowserContext
   await context.route(/^https?:\/\//, (r) => r.abort('blockedbyclient'));
   // tsx keeps function names with a __name() helper that page.evaluate bodies don't have.
   await context.addInitScript('window.__name = (f) => f');
-  const html = readFileSync(path.join(fixtures, 'openai-playground.html'), 'utf8');
+  const html = fixtureHtml('openai-playground.html');
   await context.route('https://platform.openai.com/**', (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://platform.openai.com' });
   if (withExtension) context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

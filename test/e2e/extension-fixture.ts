@@ -1,5 +1,5 @@
 import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -18,12 +18,7 @@ if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
   throw new Error(`No built extension at ${extensionDir}. Run \`npm run build\` first.`);
 }
 
-export const fixturesDir = path.resolve('test/e2e/fixtures');
-
-/** Reads an HTML fixture from test/e2e/fixtures/. */
-export function fixtureHtml(name: string): string {
-  return readFileSync(path.join(fixturesDir, name), 'utf8');
-}
+export { fixtureHtml, fixturesDir } from './fixture-html';
 
 export async function launchWithExtension(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'tokentally-e2e-'));
