@@ -7,6 +7,7 @@ import { afterUsageWrites, startUsageMonitor, usageChanged } from '@/utils/alert
 import { syncExtraSiteScripts, watchExtraSitePermissions } from '@/utils/sites/extra-sites';
 import { loadSettings, updateSettings, watchSettings } from '@/utils/settings/settings-store';
 import { getTotals } from '@/utils/usage/usage-queries';
+import { cacheValidatedSettings } from '@/utils/settings/validated-settings-cache';
 
 export default defineBackground(() => {
   // Toolbar badge + threshold notifications, refreshed after every usage write (issue 6).
@@ -27,6 +28,10 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => prewarmTokenizers());
   // Usage retention runs daily (issue 5).
   registerRetentionAlarm(usageChanged(onUsageWritten));
+  // The popup starts its queries with these instead of waiting for its own settings code.
+  const cacheSettings = () => void cacheValidatedSettings(loadSettings).catch((e) => console.warn('[TokenTally] settings cache:', e));
+  cacheSettings();
+  watchSettings(cacheSettings);
   // Sites the user enabled from the popup: dynamic content scripts, re-registered at start-up (issue 6).
   watchExtraSitePermissions(updateSettings, loadSettings);
   void loadSettings().then(syncExtraSiteScripts).catch((e) => console.warn('[TokenTally] extra sites:', e));

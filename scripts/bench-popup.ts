@@ -117,14 +117,17 @@ async function main() {
     // cards with numbers read from IndexedDB on this open are; startTime is ms since navigation.
     type Series = { first: number[]; fresh: number[]; parsed: number[]; marks: string[] };
     let cards = 0;
-    const measure = async (clearLocalStorage: boolean): Promise<Series> => {
+    // 'no-snapshot': the popup's localStorage is cleared (a first open, or usage changed since
+    // the last one); 'no-caches': the background's validated settings are gone too, so the
+    // popup waits for its own settings code (only until the background next caches them).
+    const measure = async (mode: 'keep' | 'no-snapshot' | 'no-caches'): Promise<Series> => {
       const out: Series = { first: [], fresh: [], parsed: [], marks: [] };
       for (let run = 0; run < RUNS; run++) {
-        if (clearLocalStorage) {
-          // No snapshot and no cached settings: the path after a settings change or a first open.
+        if (mode !== 'keep') {
           const cleaner = await context.newPage();
           await cleaner.goto(`chrome-extension://${id}/options.html`);
           await cleaner.evaluate(() => localStorage.clear());
+          if (mode === 'no-caches') await cleaner.evaluate(() => chrome.storage.local.remove('validatedSettings'));
           await cleaner.close();
         }
         const page = await context.newPage();
@@ -152,8 +155,9 @@ async function main() {
       }
       return out;
     };
-    const warm = await measure(false);
-    const cold = await measure(true);
+    const warm = await measure('keep');
+    const cold = await measure('no-snapshot');
+    const uncached = await measure('no-caches');
 
     const f = (n: number) => n.toFixed(1).padStart(7);
     const line = (label: string, xs: number[]) => {
@@ -170,17 +174,21 @@ async function main() {
     line('(browser share: navigation -> script start)', warm.parsed);
     line('(popup share: script start -> queried numbers)', warm.fresh.map((x, i) => x - warm.parsed[i]!));
     console.log(`  marks of the last open: ${warm.marks.join(', ')}`);
-    console.log(' No localStorage (no snapshot, settings validated by the full popup first):');
+    console.log(' No localStorage (no snapshot: a first open, or usage changed since the last):');
     const coldStats = line('numbers queried from IndexedDB on this open', cold.fresh);
     line('(browser share: navigation -> script start)', cold.parsed);
     line('(popup share: script start -> queried numbers)', cold.fresh.map((x, i) => x - cold.parsed[i]!));
     console.log(`  marks of the last open: ${cold.marks.join(', ')}`);
+    console.log(" No localStorage and no cached settings (the popup validates settings itself first):");
+    line('numbers queried from IndexedDB on this open', uncached.fresh);
+    line('(browser share: navigation -> script start)', uncached.parsed);
+    console.log(`  marks of the last open: ${uncached.marks.join(', ')}`);
     console.log(`load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
     const pass = (label: string, median: number) => console.log(`target <= ${TARGET_MS} ms (median), ${label}: ${median <= TARGET_MS ? 'PASS' : 'FAIL'}`);
     pass('first numbers', first.median);
     pass('queried numbers, normal reopen', fresh.median);
     pass('queried numbers, no localStorage', coldStats.median);
-    process.exitCode = fresh.median <= TARGET_MS ? 0 : 1;
+    process.exitCode = fresh.median <= TARGET_MS && coldStats.median <= TARGET_MS ? 0 : 1;
   } finally {
     await context.close();
     if (!keep) rmSync(userDataDir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PopupData } from './popup-data';
+import { rawStoredSettings } from '@/utils/settings/validated-settings-cache';
 
 /**
  * The popup's last numbers, kept in the popup's own localStorage so the next open can paint
@@ -31,20 +32,9 @@ export interface SnapshotKey {
 
 /** What a snapshot must match: the usage revision and the raw stored settings. */
 export async function currentSnapshotKey(): Promise<SnapshotKey> {
-  const [local, sync] = await Promise.all([browser.storage.local.get(USAGE_REVISION_KEY), browser.storage.sync.get(null)]);
+  const [local, settings] = await Promise.all([browser.storage.local.get(USAGE_REVISION_KEY), rawStoredSettings()]);
   const revision = local[USAGE_REVISION_KEY];
-  return { revision: typeof revision === 'string' ? revision : null, settings: stableJson(sync) };
-}
-
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
+  return { revision: typeof revision === 'string' ? revision : null, settings };
 }
 
 /** The stored numbers if they are still exactly right for `key` at `now`, else null. */

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Settings } from '@/utils/settings/settings-schema';
 import { dataValidUntil, loadPopupData, type PopupData } from './popup-data';
 import { currentSnapshotKey, readSnapshot, writeSnapshot, type SnapshotKey } from './popup-snapshot';
-import { startEarlyRecent, takeEarlyRecent, usageQueries, writeCachedSettings } from './early-popup-data';
+import { startEarlyRecent, takeEarlyRecent, usageQueries } from './early-popup-data';
 
 export { usageQueries };
 
@@ -56,17 +56,9 @@ export function usePopupData(settings: Settings | null, initial: PopupData | nul
     performance.mark('tt:settings');
     const run = ++latest.current;
     const recent = takeEarlyRecent();
-    const firstRun = earlyKey !== null;
     const keyPromise = earlyKey ?? currentSnapshotKey();
     earlyKey = null;
     const now = Date.now();
-    if (firstRun) {
-      // Settings were loaded between these two reads of storage.sync: if it did not change,
-      // they are the validated form of that text and the next open may reuse them.
-      void Promise.all([keyPromise, currentSnapshotKey()]).then(([before, after]) => {
-        if (before.settings === after.settings) writeCachedSettings(after.settings, settings);
-      });
-    }
     const fail = (error: unknown) =>
       run === latest.current && setState({ state: 'error', message: error instanceof Error ? error.message : String(error) });
     // Cards, chart and turns come from one read (see getUsageOverview).

@@ -1,0 +1,46 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { settingsSchema } from './settings-schema';
+import { loadSettings, saveSettings } from './settings-store';
+import { cacheValidatedSettings, rawStoredSettings, readValidatedSettings, VALIDATED_SETTINGS_KEY } from './validated-settings-cache';
+import { startWithCachedSettings } from '@/utils/popup/early-popup-data';
+
+describe('validated settings cache', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('holds the validated settings with the exact stored text they came from', async () => {
+    const settings = settingsSchema.parse({ retentionDays: 30 });
+    await saveSettings(settings);
+    await cacheValidatedSettings(loadSettings);
+    const cached = await readValidatedSettings();
+    expect(cached?.settings.retentionDays).toBe(30);
+    expect(cached?.raw).toBe(await rawStoredSettings());
+  });
+
+  it('stores nothing when storage.sync changed while the settings were loading', async () => {
+    await cacheValidatedSettings(async () => {
+      const s = await loadSettings();
+      await saveSettings({ ...s, retentionDays: 7 });
+      return s;
+    });
+    expect(await readValidatedSettings()).toBeNull();
+  });
+
+  it('ignores a malformed or other-version entry instead of throwing', async () => {
+    await fakeBrowser.storage.local.set({ [VALIDATED_SETTINGS_KEY]: 'not an object' });
+    expect(await readValidatedSettings()).toBeNull();
+    await fakeBrowser.storage.local.set({ [VALIDATED_SETTINGS_KEY]: { version: 'older', raw: '{}', settings: {} } });
+    expect(await readValidatedSettings()).toBeNull();
+  });
+
+  it("gives the popup's early read only while the stored settings still match", async () => {
+    await cacheValidatedSettings(loadSettings);
+    const raw = await rawStoredSettings();
+    const early = startWithCachedSettings();
+    expect(await early.use({ revision: 'r', settings: raw + ' ' })).toBeNull();
+    const data = await early.use({ revision: 'r', settings: raw });
+    expect(data).not.toBeNull();
+    expect(data!.hasUsage).toBe(false);
+    expect(data!.daily).not.toBeNull();
+  });
+});
