@@ -15,6 +15,15 @@ describe('validated settings cache', () => {
     const cached = await readValidatedSettings();
     expect(cached?.settings.retentionDays).toBe(30);
     expect(cached?.raw).toBe(await rawStoredSettings());
+
+    // A worker restart with nothing changed rewrites nothing; a change replaces the entry.
+    const writes: unknown[] = [];
+    fakeBrowser.storage.local.onChanged.addListener((changes) => writes.push(changes));
+    await cacheValidatedSettings(loadSettings);
+    expect(writes).toEqual([]);
+    await saveSettings({ ...settings, retentionDays: 90 });
+    await cacheValidatedSettings(loadSettings);
+    expect((await readValidatedSettings())?.settings.retentionDays).toBe(90);
   });
 
   it('stores nothing when storage.sync changed while the settings were loading', async () => {

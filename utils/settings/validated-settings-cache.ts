@@ -48,6 +48,9 @@ export async function cacheValidatedSettings(load: () => Promise<Settings>): Pro
   const settings = await load();
   const raw = await rawStoredSettings();
   if (raw !== before) return;
+  // The worker restarts often; most starts find the entry already current.
+  const current = await readValidatedSettings();
+  if (current?.raw === raw) return;
   const entry: ValidatedSettings = { version: extensionVersion(), raw, settings };
   await browser.storage.local.set({ [VALIDATED_SETTINGS_KEY]: entry });
 }
