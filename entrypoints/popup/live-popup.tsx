@@ -1,6 +1,6 @@
 import { render, type ComponentType } from 'preact';
 import type { PopupData } from '@/utils/popup/popup-data';
-import { FIRST_NUMBERS_MARK, FRESH_NUMBERS_MARK } from './marks';
+import { FIRST_NUMBERS_MARK, FRESH_NUMBERS_MARK, firstNumbersDetail } from './marks';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { useSettings } from '@/utils/settings/use-settings';
 import { usePopupData } from '@/utils/popup/use-popup-data';
@@ -42,7 +42,7 @@ function Popup({ snapshot, fresh }: { snapshot: PopupData | null; fresh: boolean
   // Marks when numbers are first in the DOM, and when queried ones are; scripts/bench-popup.ts reads both.
   useLayoutEffect(() => {
     if (data.state !== 'ready') return;
-    if (!performance.getEntriesByName(FIRST_NUMBERS_MARK).length) performance.mark(FIRST_NUMBERS_MARK);
+    if (!performance.getEntriesByName(FIRST_NUMBERS_MARK).length) performance.mark(FIRST_NUMBERS_MARK, firstNumbersDetail(data.fresh));
     if (data.fresh && !performance.getEntriesByName(FRESH_NUMBERS_MARK).length) performance.mark(FRESH_NUMBERS_MARK);
   }, [data]);
   return <PopupView data={data} site={site} actions={actions} clayEstimator={loadClayEstimator ? <LazyClayEstimator /> : undefined} />;

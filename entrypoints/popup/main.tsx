@@ -3,9 +3,10 @@ import { render } from 'preact';
 import { PopupView } from '@/components/popup/PopupView';
 import type { QuickActionHandlers } from '@/components/popup/QuickActions';
 import type { PopupData } from '@/utils/popup/popup-data';
-import { currentSnapshotKey, readSnapshot } from '@/utils/popup/popup-snapshot';
+import { currentSnapshotKey, readSnapshot, writeSnapshot } from '@/utils/popup/popup-snapshot';
+import { dataValidUntil } from '@/utils/popup/popup-data';
 import { startEarlyRecent, startWithCachedSettings } from '@/utils/popup/early-popup-data';
-import { FIRST_NUMBERS_MARK, FRESH_NUMBERS_MARK } from './marks';
+import { FIRST_NUMBERS_MARK, FRESH_NUMBERS_MARK, firstNumbersDetail } from './marks';
 import './style.css';
 
 /**
@@ -36,6 +37,8 @@ const waitingActions: QuickActionHandlers = {
   enableSite: async () => ({ ok: false, reason: 'Still loading, try again.' }),
 };
 
+// Read before any query starts, so a write during the queries makes what they return stale.
+const key = currentSnapshotKey();
 // The database opens and the last turns are read while the rest of the popup loads.
 startEarlyRecent();
 
@@ -46,22 +49,25 @@ const paint = (data: PopupData, fresh: boolean) => {
   shown = { data, fresh };
   const view = (cardsOnly: boolean) => render(<PopupView data={{ state: 'ready', data, fresh }} site={null} actions={waitingActions} cardsOnly={cardsOnly} />, root);
   view(true);
-  if (!performance.getEntriesByName(FIRST_NUMBERS_MARK).length) performance.mark(FIRST_NUMBERS_MARK);
+  if (!performance.getEntriesByName(FIRST_NUMBERS_MARK).length) performance.mark(FIRST_NUMBERS_MARK, firstNumbersDetail(fresh));
   if (fresh) performance.mark(FRESH_NUMBERS_MARK);
   // The chart and lists once the cards have been painted.
   requestAnimationFrame(() => setTimeout(() => !liveMounted && shown?.data === data && view(false)));
 };
-const key = currentSnapshotKey();
 // Runs alongside the storage reads; used only if the settings it assumed are still stored.
-const early = startWithCachedSettings();
+const queriedAt = Date.now();
+const early = startWithCachedSettings(queriedAt);
 const painted = key
-  .then((k) => {
+  .then(async (k) => {
     // The last open's numbers, if provably current; then this open's, read with the last validated settings.
     const snapshot = readSnapshot(k, Date.now());
     if (snapshot) paint(snapshot, false);
-    return early.use(k);
+    const fresh = await early.use(k);
+    if (!fresh) return;
+    paint(fresh, true);
+    // Saved now, not only by the full popup: a popup closed within a fraction of a second still leaves them.
+    writeSnapshot(k, fresh, dataValidUntil(fresh, queriedAt));
   })
-  .then((fresh) => fresh && paint(fresh, true))
   .catch(() => undefined);
 
 // Never wait long on a database that does not answer (blocked upgrade): the full popup shows the error.

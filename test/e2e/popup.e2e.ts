@@ -218,27 +218,33 @@ test('a reopened popup paints its last numbers at once, but never after usage ch
   const seeder = await openExtensionPage('options.html');
   const first = event({ provider: 'openai', model: 'gpt-4o', promptTokens: 400, outputTokens: 100, costUsd: 0.002 });
   await record(seeder, [first]);
+  // When the first and the queried numbers were in the DOM, and which the first were.
   const marks = (page: Page) =>
-    page.evaluate(() => ['tokentally:first-numbers', 'tokentally:fresh-numbers'].map((n) => performance.getEntriesByName(n)[0]?.startTime ?? null));
+    page.evaluate(() => {
+      const [first, fresh] = ['tokentally:first-numbers', 'tokentally:fresh-numbers'].map((n) => performance.getEntriesByName(n)[0] as PerformanceMark | undefined);
+      return { first: first?.startTime ?? null, fresh: fresh?.startTime ?? null, firstWere: first?.detail as string | undefined };
+    });
 
   const a = await openExtensionPage('popup.html');
-  await expect(a.getByRole('img', { name: /Daily tokens/ })).toBeVisible(); // fully loaded: snapshot saved
+  await expect(a.locator('[data-provider="openai"]')).toHaveAttribute('data-input-tokens', '400');
+  await expect.poll(() => a.evaluate(() => localStorage.getItem('tokentally.popupSnapshot'))).not.toBeNull();
   await a.close();
 
   const b = await openExtensionPage('popup.html');
   await expect(b.locator('[data-provider="openai"]')).toHaveAttribute('data-input-tokens', '400');
-  await expect.poll(async () => (await marks(b))[1]).not.toBeNull();
-  const [bFirst, bFresh] = await marks(b);
-  expect(bFirst!).toBeLessThan(bFresh!); // painted from the snapshot before the queries finished
+  await expect.poll(async () => (await marks(b)).fresh).not.toBeNull();
+  const bMarks = await marks(b);
+  // Painted from the snapshot first; the queried numbers may follow within a millisecond on a tiny database.
+  expect(bMarks.firstWere).toBe('snapshot');
+  expect(bMarks.fresh!).toBeGreaterThanOrEqual(bMarks.first!);
   await b.close();
 
   await record(seeder, [event({ provider: 'openai', model: 'gpt-4o', promptTokens: 600, outputTokens: 50, costUsd: 0.002 })]);
   const c = await openExtensionPage('popup.html');
   await expect(c.locator('[data-provider="openai"]')).toHaveAttribute('data-input-tokens', '1000');
-  await expect.poll(async () => (await marks(c))[1]).not.toBeNull();
-  const [cFirst, cFresh] = await marks(c);
-  // The old snapshot was refused: the first numbers shown were the queried ones (both marks in one commit).
-  expect(cFresh! - cFirst!).toBeLessThan(1);
+  await expect.poll(async () => (await marks(c)).fresh).not.toBeNull();
+  // The old snapshot was refused: the first numbers shown were the queried ones.
+  expect((await marks(c)).firstWere).toBe('queried');
 });
 
 test('README badge image: the inline badge on the ChatGPT fixture', async ({ context }) => {
