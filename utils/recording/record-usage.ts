@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { UsageEvent } from '../usage/usage-event';
 import type { Reply } from '../messaging/messages';
+import { emitUsageRecorded } from './turn-events';
 
 /**
  * Content-side delivery of usage events to the background, at least once; the background
@@ -64,6 +65,7 @@ export async function recordUsage(event: UsageEvent): Promise<void> {
   // Persist first: if the tab or the worker dies now, the next start still has it.
   await browser.storage.local.set({ [PENDING_PREFIX + event.id]: event }).catch(() => {});
   await deliverOnce(event);
+  emitUsageRecorded(event);
 }
 
 /** Re-sends every event a previous page or worker left unacknowledged. Call at content-script start. */
