@@ -1,4 +1,4 @@
-import { routeMessage } from '@/utils/messaging/router';
+import { forgetTab, routeMessage } from '@/utils/messaging/router';
 import { serveRequestPorts } from '@/utils/messaging/port-server';
 import { countHandlers, prewarmTokenizers } from '@/utils/counting/count-handlers';
 import { usageHandlers } from '@/utils/usage/usage-handlers';
@@ -23,6 +23,7 @@ export default defineBackground(() => {
   );
   // Content scripts' counts arrive over a long-lived port (one postMessage per keystroke).
   serveRequestPorts(countHandlers);
+  browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
   // A fresh browser (or install): load the usual tokenizer before the first page needs it.
   browser.runtime.onStartup.addListener(() => prewarmTokenizers());
   browser.runtime.onInstalled.addListener(() => prewarmTokenizers());

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clayAdapter, CLAY_RUN_BUTTON_LABELS, parseClayRowCount } from '@/utils/sites/adapters/clay';
 import { buildClayRunEvent } from '@/utils/clay/clay-run-event';
 import { estimateClayRun } from '@/utils/clay/run-estimate';
-import { usageEventSchema } from '@/utils/messaging/messages';
+import { usageEventSchema } from '@/utils/usage/usage-event';
 import type { ModelInfo } from '@/utils/models/model-types';
 
 describe('clay adapter', () => {

@@ -2,12 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../settings/settings-schema';
 import { saveSettings } from '../settings/settings-store';
 import { routeMessage } from '../messaging/router';
+import { tabSender } from '../messaging/test-senders';
 import { saveAnthropicKey } from './anthropic-key';
 import { exactClaudeCountIfEnabled } from './exact-claude-count';
 import { createExactCountHandler } from './exact-count-handler';
 
 const KEY = 'sk-ant-api03-abcdefghijklmnopqrstuvwxyz0123456789';
-const tab = (id: number) => ({ tab: { id } as never, frameId: 0 });
+const tab = (id: number) => tabSender('https://claude.ai/new', id);
 
 function handlerWith(fetchImpl: typeof fetch) {
   return createExactCountHandler((text, modelId, opts) => exactClaudeCountIfEnabled(text, modelId, { ...opts, fetchImpl }));

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { isBroadcast } from '@/utils/messaging/broadcasts';
 import type { Settings } from '@/utils/settings/settings-schema';
 import { dataValidUntil, loadPopupData, type PopupData } from './popup-data';
 import { currentSnapshotKey, readSnapshot, writeSnapshot, type SnapshotKey } from './popup-snapshot';
@@ -38,7 +39,7 @@ export function usePopupData(settings: Settings | null, initial: PopupData | nul
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const listener = (message: unknown) => {
-      if ((message as { type?: string } | null)?.type !== 'usage-changed') return;
+      if (!isBroadcast(message, 'usage-changed')) return;
       // Bursts (an import) collapse into one reload.
       clearTimeout(timer);
       timer = setTimeout(() => setVersion((v) => v + 1), 100);

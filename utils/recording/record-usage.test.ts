@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { routeMessage, type Handlers } from '../messaging/router';
+import { tabSender } from '../messaging/test-senders';
 import { usageHandlers } from '../usage/usage-handlers';
 import { getRecentEvents } from '../usage/usage-queries';
 import { makeEvent } from '../usage/usage-test-helpers';
@@ -18,7 +19,7 @@ function flakyBackground(failures: number) {
       if (calls % 2) throw new Error('Could not establish connection. Receiving end does not exist.');
       return undefined;
     }
-    return routeMessage(message, {}, handlers);
+    return routeMessage(message, tabSender('https://chatgpt.com/c/1'), handlers);
   }) as any);
 }
 

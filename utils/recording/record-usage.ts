@@ -24,8 +24,8 @@ async function sendOnce(event: UsageEvent): Promise<Outcome> {
     const reply = (await browser.runtime.sendMessage({ type: 'record-usage', event })) as Reply<'record-usage'> | undefined;
     if (!reply) return 'retry'; // worker died before answering
     if (reply.ok) return 'acknowledged';
-    // A malformed event will never be accepted; retrying it forever would only spin.
-    if (reply.error.startsWith('Malformed message')) {
+    // A malformed or refused event will never be accepted; retrying it forever would only spin.
+    if (reply.refused) {
       console.warn('[TokenTally] usage event refused:', reply.error);
       return 'refused';
     }

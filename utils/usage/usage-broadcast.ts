@@ -1,10 +1,6 @@
-import { browser } from 'wxt/browser';
+import { sendBroadcast } from '../messaging/broadcasts';
 
-/** Tells open popups/options pages that usage changed. Nobody listening is not an error. */
-export async function broadcastUsageChanged(): Promise<void> {
-  try {
-    await browser.runtime.sendMessage({ type: 'usage-changed' });
-  } catch {
-    // "Receiving end does not exist" when no extension page is open.
-  }
+/** Tells open popups/options pages that usage changed. */
+export function broadcastUsageChanged(): Promise<void> {
+  return sendBroadcast({ type: 'usage-changed' });
 }

@@ -1,31 +1,66 @@
-import type { ProviderId } from '../models/model-types';
+import { z } from 'zod';
 
 /**
- * One recorded turn (a chat message + its reply, a console run, or a Clay run).
- * Holds counts, model and cost only: never any prompt or reply text.
+ * One recorded turn (a chat message + its reply, a console run, or a Clay run): the schema
+ * every record is checked against where it enters (a content script's message, an import),
+ * and the `UsageEvent` type derived from it. Holds counts, model and cost only: never any
+ * prompt or reply text.
+ *
+ * The bounds below are what any real turn stays far inside; a record outside them is a bug
+ * or a forgery, and one such record must never be able to blank the popup or break export
+ * (see usage-bounds.ts for how stored records are checked again when read).
  */
-export interface UsageEvent {
-  /** Stable id chosen by the content script; recording the same id twice is a no-op. */
-  id: string;
-  /** Epoch milliseconds. */
-  time: number;
-  /** Hostname of the page, e.g. "chatgpt.com". */
-  site: string;
-  provider: ProviderId;
-  model: string;
-  /** Tokens of the new message. */
-  promptTokens: number;
-  /** Tokens of the visible conversation before the message, which an API call would read again. */
-  contextTokens: number;
-  /** Tokens of the finished reply. */
-  outputTokens: number;
-  /** Estimated cost in USD; null when the model has no known price. */
-  costUsd: number | null;
-  /** ISO date (YYYY-MM-DD) of the price data used for costUsd. */
-  priceDate: string | null;
-  exact: boolean;
-  /** Clay only: credits this run used (0 with an own API key). */
-  credits?: number;
-  /** Kind of turn, for the history list. */
-  kind: 'chat' | 'console' | 'clay-run';
-}
+
+/** No record predates TokenTally's world: anything before 2020-01-01 is a broken clock or a forgery. */
+export const MIN_EVENT_TIME = Date.UTC(2020, 0, 1);
+/** How far ahead of this machine's clock a record may be stamped (another device's skewed clock). */
+export const MAX_EVENT_CLOCK_SKEW_MS = 24 * 60 * 60_000;
+/** Tokens per field per event. A 1M-token context re-sent by a 100-row Clay run is ~10^8. */
+export const MAX_EVENT_TOKENS = 1_000_000_000;
+/** USD per event: a whole Clay run on an own key stays well below; a chat turn is cents. */
+export const MAX_EVENT_COST_USD = 10_000;
+/** Clay credits per event (a 10^6-row run at 10 credits a row). */
+export const MAX_EVENT_CREDITS = 10_000_000;
+
+export const PROVIDER_IDS = ['openai', 'anthropic', 'google', 'clay'] as const;
+export const providerSchema = z.enum(PROVIDER_IDS);
+
+const tokens = z.number().int().nonnegative().max(MAX_EVENT_TOKENS);
+
+/** The latest time a record may carry, read when it is checked (not when this module loaded). */
+export const latestEventTime = (now = Date.now()) => now + MAX_EVENT_CLOCK_SKEW_MS;
+
+export const usageEventSchema = z
+  .object({
+    /** Stable id chosen by the content script; recording the same id twice is a no-op. */
+    id: z.string().min(8).max(200),
+    /** Epoch milliseconds. */
+    time: z
+      .number()
+      .int()
+      .min(MIN_EVENT_TIME, 'must not be before 2020-01-01')
+      .refine((t) => t <= latestEventTime(), 'must not be more than a day ahead of this clock'),
+    /** Hostname of the page, e.g. "chatgpt.com". */
+    site: z.string().min(1).max(253),
+    provider: providerSchema,
+    model: z.string().min(1).max(120),
+    /** Tokens of the new message. */
+    promptTokens: tokens,
+    /** Tokens of the visible conversation before the message, which an API call would read again. */
+    contextTokens: tokens,
+    /** Tokens of the finished reply. */
+    outputTokens: tokens,
+    /** Estimated cost in USD; null when the model has no known price. */
+    costUsd: z.number().nonnegative().max(MAX_EVENT_COST_USD).nullable(),
+    /** ISO date (YYYY-MM-DD) of the price data used for costUsd. */
+    priceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+    exact: z.boolean(),
+    /** Clay only: credits this run used (0 with an own API key). */
+    credits: z.number().nonnegative().max(MAX_EVENT_CREDITS).optional(),
+    /** Kind of turn, for the history list. */
+    kind: z.enum(['chat', 'console', 'clay-run']),
+  })
+  // Unknown keys are refused rather than stripped: a stray `text` field must never reach storage.
+  .strict();
+
+export type UsageEvent = z.infer<typeof usageEventSchema>;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { usageEventSchema } from '../messaging/messages';
 import { getAllEvents } from './usage-queries';
-import type { UsageEvent } from './usage-event';
+import { usageEventSchema, type UsageEvent } from './usage-event';
 
 /** Export/import formats. The JSON envelope is versioned so a future format can still read old files. */
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { routeMessage, type Handlers } from '../messaging/router';
+import { pageSender } from '../messaging/test-senders';
 import { usageHandlers, applyRetention } from './usage-handlers';
 import { getRecentEvents, getTotals } from './usage-queries';
 import { exportUsageCsv, exportUsageJson, parseUsageImport, csvCell } from './usage-export';
@@ -14,7 +15,7 @@ const handlers: Handlers = {
   'count-exact': () => null,
   ping: () => ({ pong: true }),
 };
-const sender = {};
+const sender = pageSender();
 const send = (message: unknown) => routeMessage(message, sender, handlers);
 const everything = { from: 0, to: Date.UTC(2100, 0) };
 

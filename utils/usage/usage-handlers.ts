@@ -33,6 +33,4 @@ export const usageHandlers: Omit<Handlers, 'count' | 'count-exact' | 'ping'> = {
     return { deleted: true };
   },
   'apply-retention': async () => ({ deleted: await applyRetention() }),
-  // Broadcast for extension pages; the background itself has nothing to do.
-  'usage-changed': () => ({ ok: true }),
 };

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { usageEventSchema } from '../usage/usage-event';
+import type { RateLimit } from './rate-limiter';
+import type { ContentSender } from './sender';
+import { recordFromTabProblem } from './tab-site-check';
+
+/**
+ * Content script → background: everything a page's content script may ask of the background.
+ *
+ * A content script runs inside the site's renderer process, so the background trusts these
+ * messages no further than the tab that sent them: each is validated by its schema (strings
+ * and arrays bounded), counted against a per-tab rate limit, and, where it names a site,
+ * checked against the sending tab's own site. Extension pages may send these too.
+ *
+ * Adding a content → background message is a change to this file only, plus its handler:
+ *  1. its schema in `CONTENT_REQUESTS` (bound every string, array and number);
+ *  2. its reply type in `ContentResponseMap`;
+ *  3. how often one tab may send it in `CONTENT_RATE_LIMITS` (the type checker asks for it);
+ *  4. if it names a site, provider or anything tab-specific, a check in `CONTENT_SENDER_CHECKS`
+ *     (return a reason to refuse, or null);
+ *  5. its handler where the background builds its handlers (entrypoints/background.ts; the
+ *     router's `Handlers` type asks for one).
+ */
+
+/** Most text one count request may carry (a 5 MB paste fits, with room). */
+export const MAX_COUNT_CHARS = 10_000_000;
+
+const CONTENT_REQUESTS = [
+  /** Count each segment with one tokenizer. Replies with one count per segment, in order. */
+  z.object({
+    type: z.literal('count'),
+    tokenizer: z.enum(['o200k', 'cl100k', 'gemma3']),
+    segments: z
+      .array(z.string())
+      .max(100_000)
+      .refine((segments) => charsOf(segments) <= MAX_COUNT_CHARS, `at most ${MAX_COUNT_CHARS.toLocaleString('en-US')} characters per request`),
+  }),
+  /**
+   * Opt-in exact Claude count from Anthropic's count_tokens endpoint (the background holds the
+   * key and makes the request). Replies null when the feature is off or no key is stored.
+   */
+  z.object({
+    type: z.literal('count-exact'),
+    text: z.string().max(5_000_000),
+    modelId: z.string().min(1).max(120),
+  }),
+  /** One finished turn or run. From a tab it must name that tab's site (see tab-site-check.ts). */
+  z.object({ type: z.literal('record-usage'), event: usageEventSchema }),
+  z.object({ type: z.literal('ping') }),
+] as const;
+
+export const contentRequestSchema = z.discriminatedUnion('type', [...CONTENT_REQUESTS]);
+export type ContentRequest = z.infer<typeof contentRequestSchema>;
+export type ContentRequestType = ContentRequest['type'];
+export type ContentRequestOf<T extends ContentRequestType> = Extract<ContentRequest, { type: T }>;
+
+/** null: exact counts are off (or no key). Otherwise Anthropic's count, or why there is none. */
+export type ExactCountReply = { tokens: number } | { error: string } | null;
+
+export interface ContentResponseMap {
+  count: { counts: number[] };
+  'count-exact': ExactCountReply;
+  'record-usage': { stored: boolean };
+  ping: { pong: true };
+}
+
+/**
+ * What one tab may send, per message type (a token bucket per tab: `burst` at once, then
+ * `perSecond`). `cost` weighs a request (default 1). Generous for any person, tight for a
+ * script: a refused request is answered "rate limited" and the sender retries later.
+ */
+export const CONTENT_RATE_LIMITS: { [T in ContentRequestType]: RateLimit<ContentRequestOf<T>> } = {
+  // Weighed by text: one unit per 10,000 characters. Typing costs 1-2 units a keystroke; a
+  // 5 MB paste ~500; a tab may keep asking ~5 MB a second, more than the tokenizers count.
+  count: { burst: 2_000, perSecond: 500, cost: (r) => 1 + Math.ceil(charsOf(r.segments) / 10_000) },
+  // Each one is a request to Anthropic with the user's key.
+  'count-exact': { burst: 20, perSecond: 2 },
+  // A person sends a turn every few seconds at most; the burst covers an outbox flushed at page start.
+  'record-usage': { burst: 30, perSecond: 0.5 },
+  ping: { burst: 10, perSecond: 2 },
+};
+
+/** Checks that need to know who sent the message. A string is the reason it is refused. */
+export const CONTENT_SENDER_CHECKS: { [T in ContentRequestType]?: (request: ContentRequestOf<T>, sender: ContentSender) => string | null } = {
+  'record-usage': (request, sender) => recordFromTabProblem(request.event, sender),
+};
+
+function charsOf(segments: readonly string[]): number {
+  let n = 0;
+  for (const s of segments) n += s.length;
+  return n;
+}
