@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { clayAdapter, CLAY_RUN_BUTTON_LABELS, parseClayRowCount } from '@/utils/sites/adapters/clay';
+import { clayAdapter, CLAY_RUN_BUTTON_LABELS } from '@/utils/sites/adapters/clay';
+import { parseClayRowCount } from '@/utils/clay/row-count';
+import { modelIdFromLabel } from '@/utils/page/page-model';
 import { buildClayRunEvent } from '@/utils/clay/clay-run-event';
 import { estimateClayRun } from '@/utils/clay/run-estimate';
 import { usageEventSchema } from '@/utils/usage/usage-event';
@@ -8,8 +10,8 @@ import type { ModelInfo } from '@/utils/models/model-types';
 describe('clay adapter', () => {
   it('is the Clay table adapter', () => {
     expect(clayAdapter).toMatchObject({ id: 'clay', hosts: ['app.clay.com'], provider: 'clay', kind: 'clay' });
-    expect(clayAdapter.fieldSelectors.length).toBeGreaterThan(2);
-    for (const selector of [...clayAdapter.fieldSelectors, ...(clayAdapter.rowCountSelectors ?? [])]) {
+    expect(clayAdapter.selectors.composer.length).toBeGreaterThan(2);
+    for (const selector of [...clayAdapter.selectors.composer, ...(clayAdapter.selectors.rowCount ?? [])]) {
       for (const part of selector.split(',')) expect(part.trim()).not.toBe('');
     }
   });
@@ -26,10 +28,11 @@ describe('clay adapter', () => {
   });
 
   it('maps model picker labels to registry ids', () => {
-    expect(clayAdapter.modelFromLabel?.('GPT-4.1')).toBe('gpt-4.1');
-    expect(clayAdapter.modelFromLabel?.('Claude Sonnet 4.5')).toBe('claude-sonnet-4-5');
-    expect(clayAdapter.modelFromLabel?.('Gemini 2.0 Flash')).toBe('gemini-2.0-flash');
-    expect(clayAdapter.modelFromLabel?.('Clay Argon')).toBeNull();
+    const fromLabel = (label: string) => modelIdFromLabel(label, clayAdapter.provider, () => false);
+    expect(fromLabel('GPT-4.1')).toBe('gpt-4.1');
+    expect(fromLabel('Claude Sonnet 4.5')).toBe('claude-sonnet-4-5');
+    expect(fromLabel('Gemini 2.0 Flash')).toBe('gemini-2.0-flash');
+    expect(fromLabel('Clay Argon')).toBeNull();
   });
 
   it('recognises run buttons by label, not any button', () => {

@@ -1,20 +1,13 @@
 import type { SiteAdapter } from '../sites/site-adapter';
 import { findFields } from '../page/find-fields';
-import { CLAY_RUN_BUTTON_LABELS, parseClayRowCount } from '../sites/adapters/clay';
+import { safeMatches, safeQueryAll } from '../page/dom-query';
+import { CLAY_RUN_BUTTON_LABELS } from '../sites/adapters/clay';
+import { parseClayRowCount } from './row-count';
 import type { AiFeatureId } from './credit-rules';
 import { countFieldReferences } from './column-references';
 
 /** Reading a Clay table page: row count, the active prompt editor, which AI feature, run clicks. */
 
-function safeQueryAll(selector: string, root: ParentNode = document): Element[] {
-  try {
-    return [...root.querySelectorAll(selector)];
-  } catch {
-    return [];
-  }
-}
-
-const parseRows = (adapter: SiteAdapter, text: string) => (adapter.parseRowCount ?? parseClayRowCount)(text);
 
 /**
  * The table's row count as the page shows it, or null. Tries the adapter's selectors in
@@ -22,9 +15,9 @@ const parseRows = (adapter: SiteAdapter, text: string) => (adapter.parseRowCount
  * moved its counter between toolbar and footer; the words stay).
  */
 export function readPageRowCount(adapter: SiteAdapter, root: ParentNode = document): number | null {
-  for (const selector of adapter.rowCountSelectors ?? []) {
-    for (const el of safeQueryAll(selector, root)) {
-      const n = parseRows(adapter, el.textContent ?? '');
+  for (const selector of adapter.selectors.rowCount ?? []) {
+    for (const el of safeQueryAll(root, selector)) {
+      const n = parseClayRowCount(el.textContent ?? '');
       if (n !== null) return n;
     }
   }
@@ -38,7 +31,7 @@ export function readPageRowCount(adapter: SiteAdapter, root: ParentNode = docume
     // Skip our own badge and the prompt being typed.
     const parent = node.parentElement;
     if (!parent || parent.closest('tokentally-badge, [contenteditable="true"], textarea')) continue;
-    const n = parseRows(adapter, parent.textContent ?? text);
+    const n = parseClayRowCount(parent.textContent ?? text);
     if (n !== null) return n;
   }
   return null;
@@ -68,7 +61,7 @@ const FEATURE_HINTS: Array<[RegExp, AiFeatureId]> = [
 export function detectFeature(adapter: SiteAdapter): AiFeatureId {
   const field = activePromptField(adapter);
   const panel = field?.closest('[role="dialog"], aside, [class*="panel" i], section, form');
-  const headings = panel ? safeQueryAll('h1, h2, h3, h4, [role="heading"], [data-testid*="title" i]', panel) : [];
+  const headings = panel ? safeQueryAll(panel, 'h1, h2, h3, h4, [role="heading"], [data-testid*="title" i]') : [];
   const text = headings.map((h) => h.textContent ?? '').join(' ');
   for (const [pattern, feature] of FEATURE_HINTS) if (pattern.test(text)) return feature;
   return 'use-ai';
@@ -80,13 +73,7 @@ export function isRunButton(target: EventTarget | null, adapter: SiteAdapter): b
   const button = target.closest('button, [role="button"]');
   if (!button || button.closest('tokentally-badge')) return false;
   if ((button as HTMLButtonElement).disabled || button.getAttribute('aria-disabled') === 'true') return false;
-  for (const selector of adapter.sendButtonSelectors ?? []) {
-    try {
-      if (button.matches(selector)) return true;
-    } catch {
-      // A bad selector costs that selector only.
-    }
-  }
+  if ((adapter.selectors.send ?? []).some((selector) => safeMatches(button, selector))) return true;
   const label = (button.getAttribute('aria-label') || button.textContent || '').replace(/\s+/g, ' ').trim();
   return CLAY_RUN_BUTTON_LABELS.some((re) => re.test(label));
 }

@@ -1,5 +1,23 @@
 import type { SiteAdapter } from '../sites/site-adapter';
-import { allOfFirstMatch } from './find-fields';
+import { allOfFirstMatch, inDocumentOrder, outermost } from './dom-query';
+import { readRenderedText } from './rendered-text';
+
+/** The adapter's rendered messages (user and assistant), outermost only, in page order. */
+export function visibleMessages(adapter: SiteAdapter, root: ParentNode = document): Element[] {
+  const messages = [
+    ...allOfFirstMatch(adapter.selectors.userMessage, root),
+    ...allOfFirstMatch(adapter.selectors.assistantMessage, root),
+  ];
+  // Nested matches (a wrapper and its inner text node) would be counted twice.
+  return outermost(messages).sort(inDocumentOrder);
+}
+
+/** A message's text as the model reads it: a reply's body when the adapter knows it, without hidden labels. */
+export function messageText(adapter: SiteAdapter, message: Element): string {
+  const body = allOfFirstMatch(adapter.selectors.replyBody, message);
+  if (body.length) return outermost(body).map((el) => readRenderedText(el)).join('\n');
+  return readRenderedText(message);
+}
 
 /**
  * Text of the visible conversation (user messages and replies, in page order), which a
@@ -7,12 +25,7 @@ import { allOfFirstMatch } from './find-fields';
  */
 export function readConversationText(adapter: SiteAdapter): string {
   if (adapter.kind !== 'chat') return '';
-  const messages = [
-    ...allOfFirstMatch(adapter.userMessageSelectors),
-    ...allOfFirstMatch(adapter.assistantMessageSelectors),
-  ];
-  // Nested matches (a wrapper and its inner text node) would be counted twice.
-  const outer = messages.filter((el) => !messages.some((o) => o !== el && o.contains(el)));
-  outer.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-  return outer.map((el) => el.textContent ?? '').join('\n\n');
+  return visibleMessages(adapter)
+    .map((el) => messageText(adapter, el))
+    .join('\n\n');
 }

@@ -1,4 +1,5 @@
 import type { SiteAdapter } from '../sites/site-adapter';
+import { isReplyStreaming } from '../page/streaming';
 import { allOfFirstMatch, firstMatch } from '../page/find-fields';
 
 export interface ReplyWaitOptions {
@@ -21,7 +22,7 @@ export const DEFAULT_REPLY_WAIT: ReplyWaitOptions = {
 
 /** The reply to the turn: the newest assistant message that wasn't there at send time. */
 function currentReply(adapter: SiteAdapter, before: Set<Element>, lastTextBefore: string): Element | null {
-  const replies = allOfFirstMatch(adapter.assistantMessageSelectors);
+  const replies = allOfFirstMatch(adapter.selectors.assistantMessage);
   const fresh = replies.filter((el) => !before.has(el));
   if (fresh.length) return fresh.at(-1)!;
   // Some sites re-use the last message element for a regenerated reply.
@@ -48,7 +49,7 @@ export function waitForReply(
     const timer = setInterval(() => {
       const now = Date.now();
       const reply = currentReply(adapter, repliesBefore, lastTextBefore);
-      const streaming = !!firstMatch(adapter.streamingSelectors);
+      const streaming = isReplyStreaming(adapter);
       const text = reply?.textContent ?? null;
       if (text !== lastText) {
         lastText = text;

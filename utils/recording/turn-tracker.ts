@@ -1,4 +1,5 @@
 import type { SiteAdapter } from '../sites/site-adapter';
+import { isReplyStreaming } from '../page/streaming';
 import type { UsageEvent } from '../usage/usage-event';
 import { allOfFirstMatch, findFields, firstMatch } from '../page/find-fields';
 import { readEditorText } from '../page/editor-text';
@@ -62,7 +63,7 @@ export function startTurnTracking(adapter: SiteAdapter, context: TurnContext, op
     const now = Date.now();
     if (lastSend && now - lastSend.at < SAME_SEND_MS && lastSend.text === promptText) return null;
     lastSend = { at: now, text: promptText };
-    const replies = allOfFirstMatch(adapter.assistantMessageSelectors);
+    const replies = allOfFirstMatch(adapter.selectors.assistantMessage);
     return {
       id: crypto.randomUUID(),
       time: now,
@@ -124,7 +125,7 @@ export function startTurnTracking(adapter: SiteAdapter, context: TurnContext, op
   // path the adapter doesn't know. It is a new turn; its prompt is the last user message.
   const watchUnseenTurns = setInterval(
     guard(() => {
-      if (activeTurns > 0 || adapter.kind !== 'chat' || !firstMatch(adapter.streamingSelectors)) return;
+      if (activeTurns > 0 || adapter.kind !== 'chat' || !isReplyStreaming(adapter)) return;
       if (lastSend && Date.now() - lastSend.at < 3_000) return;
       const turn = captureFromConversation(adapter, context.modelId());
       if (turn) track(turn);
@@ -134,7 +135,7 @@ export function startTurnTracking(adapter: SiteAdapter, context: TurnContext, op
 
   const isSendButton = (target: EventTarget | null): boolean => {
     if (!(target instanceof Element)) return false;
-    for (const selector of adapter.sendButtonSelectors ?? []) {
+    for (const selector of adapter.selectors.send ?? []) {
       try {
         const button = target.closest(selector);
         if (button && !(button as HTMLButtonElement).disabled) return true;
@@ -147,7 +148,7 @@ export function startTurnTracking(adapter: SiteAdapter, context: TurnContext, op
 
   const isInField = (target: EventTarget | null): boolean => {
     if (!(target instanceof Element)) return false;
-    return adapter.fieldSelectors.some((selector) => {
+    return adapter.selectors.composer.some((selector) => {
       try {
         return !!target.closest(selector);
       } catch {
@@ -167,7 +168,7 @@ export function startTurnTracking(adapter: SiteAdapter, context: TurnContext, op
     // Chats send on a bare Enter; consoles run on Ctrl/Cmd+Enter.
     if ((adapter.sendsOnEnter && !modifier) || (adapter.kind === 'console' && modifier)) {
       // A site may ignore Enter when its send button is disabled (e.g. still streaming).
-      const button = firstMatch(adapter.sendButtonSelectors) as HTMLButtonElement | null;
+      const button = firstMatch(adapter.selectors.send) as HTMLButtonElement | null;
       if (button?.disabled) return;
       onSend();
     }
@@ -185,16 +186,16 @@ export function startTurnTracking(adapter: SiteAdapter, context: TurnContext, op
 
 /** Builds a turn from the rendered conversation: prompt = last user message, context = everything before it. */
 function captureFromConversation(adapter: SiteAdapter, modelId: string): CapturedTurn | null {
-  const users = allOfFirstMatch(adapter.userMessageSelectors);
+  const users = allOfFirstMatch(adapter.selectors.userMessage);
   const lastUser = users.at(-1);
   if (!lastUser) return null;
   const promptText = lastUser.textContent ?? '';
   if (!promptText.trim()) return null;
   const before = (el: Element) => !!(el.compareDocumentPosition(lastUser) & Node.DOCUMENT_POSITION_FOLLOWING);
-  const earlier = [...users, ...allOfFirstMatch(adapter.assistantMessageSelectors)]
+  const earlier = [...users, ...allOfFirstMatch(adapter.selectors.assistantMessage)]
     .filter((el) => el !== lastUser && before(el) && !el.contains(lastUser) && !lastUser.contains(el));
   earlier.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-  const repliesBefore = new Set(allOfFirstMatch(adapter.assistantMessageSelectors).filter(before));
+  const repliesBefore = new Set(allOfFirstMatch(adapter.selectors.assistantMessage).filter(before));
   return {
     id: crypto.randomUUID(),
     time: Date.now(),
@@ -231,7 +232,7 @@ function consoleContextText(adapter: SiteAdapter, promptText: string): string {
     }
     return text.trim() !== '';
   });
-  const messages = [...allOfFirstMatch(adapter.userMessageSelectors), ...allOfFirstMatch(adapter.assistantMessageSelectors)]
+  const messages = [...allOfFirstMatch(adapter.selectors.userMessage), ...allOfFirstMatch(adapter.selectors.assistantMessage)]
     // A message that hosts an editable field is already counted as a field.
     .filter((el) => findFields(adapter, el).length === 0)
     .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))

@@ -1,6 +1,5 @@
 import type { ProviderId } from '../models/model-types';
 import { SITE_ADAPTERS } from '../sites/adapters';
-import { SUPPORTED_SITE_MATCHES } from '../sites/site-matches';
 
 export interface SupportedSite {
   host: string;
@@ -13,16 +12,14 @@ export interface SupportedSite {
 
 /** Every built-in host, in manifest order, named after its adapter, then the hosts the user enabled from the popup. */
 export function supportedSites(extraSites: readonly string[] = []): SupportedSite[] {
-  const builtIn = SUPPORTED_SITE_MATCHES.map((pattern) => {
-    const host = new URL(pattern.replace('/*', '/')).hostname;
-    const adapter = SITE_ADAPTERS.find((a) => a.hosts.includes(host));
-    return {
+  const builtIn = SITE_ADAPTERS.flatMap((adapter) =>
+    adapter.hosts.map((host) => ({
       host,
-      name: adapter ? (adapter.hosts.length > 1 ? `${adapter.name} (${host})` : adapter.name) : host,
-      provider: adapter?.provider ?? 'openai',
-      adapterDefaultModel: adapter?.defaultModel ?? null,
-    };
-  });
+      name: adapter.hosts.length > 1 ? `${adapter.name} (${host})` : adapter.name,
+      provider: adapter.provider,
+      adapterDefaultModel: adapter.defaultModel,
+    })),
+  );
   const extra = extraSites
     .filter((host) => !builtIn.some((s) => s.host === host))
     .map((host): SupportedSite => ({ host, name: `${host} (added by you)`, provider: 'clay', adapterDefaultModel: null }));

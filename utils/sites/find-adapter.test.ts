@@ -17,7 +17,7 @@ describe('findAdapter', () => {
   it('falls back to the generic adapter elsewhere', () => {
     const generic = findAdapter('example.org');
     expect(generic.id).toBe('generic');
-    expect(generic.fieldSelectors).toEqual([]);
+    expect(generic.selectors.composer).toEqual([]);
   });
 });
 

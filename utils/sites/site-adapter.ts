@@ -1,45 +1,58 @@
 import type { ProviderId } from '../models/model-types';
 
 /**
- * Everything TokenTally knows about one site, as data. Repairing a site after a
- * redesign should mean editing its adapter file only. Every selector list is an
- * ordered fallback: the first selector that matches wins.
+ * Everything TokenTally knows about one site, as plain data (no functions), so a redesign is
+ * repaired by editing one adapter file and `site-adapters.test.ts` can check every adapter's
+ * format. Each selector list is an ordered fallback (first match wins) and every selector
+ * carries a `// confirmed YYYY-MM` comment (or `// unconfirmed YYYY-MM` for a guess) so stale
+ * ones can be pruned.
+ *
+ * The adapter is the first of two layers: where a role's selectors find nothing, the
+ * selector-free layer (utils/page/fallback-*.ts) reads that role from what any chat page does.
  */
 export interface SiteAdapter {
   /** Stable id, e.g. "chatgpt". */
   id: string;
   /** Display name, e.g. "ChatGPT". */
   name: string;
-  /** Hostnames this adapter serves. */
+  /** Hostnames this adapter serves; the content script's matches are derived from them. */
   hosts: string[];
   provider: ProviderId;
   /** chat: conversation sites; console: API playgrounds; clay: Clay tables. */
   kind: 'chat' | 'console' | 'clay';
   /** Model assumed when the page shows none and the user picked none. */
   defaultModel: string;
-
-  /** Prompt fields (textarea, ProseMirror, Quill, Tiptap...). */
-  fieldSelectors: string[];
-  /** Elements whose text names the model picked on the page. */
-  modelSelectors?: string[];
-  /** Maps a visible model label ("GPT-4o", "Claude Sonnet 4.5") to a registry id; null when unknown. */
-  modelFromLabel?: (label: string) => string | null;
-
-  // Turn detection (chat sites and consoles).
-  /** Buttons that send the prompt (chat) or run it (console). */
-  sendButtonSelectors?: string[];
-  /** Whether Enter (without Shift) in the field sends. */
-  sendsOnEnter?: boolean;
-  /** Rendered user messages of the visible conversation. */
-  userMessageSelectors?: string[];
-  /** Rendered assistant replies of the visible conversation. */
-  assistantMessageSelectors?: string[];
-  /** Present while a reply is still streaming (a stop button, a busy marker). */
-  streamingSelectors?: string[];
-
-  // Clay.
-  /** Elements whose text shows the table's row count. */
-  rowCountSelectors?: string[];
-  /** Turns such text ("250 rows", "1,000 records") into a number; null when it isn't one. */
-  parseRowCount?: (text: string) => number | null;
+  /** Whether Enter (without Shift) in the composer sends; consoles run on Ctrl/Cmd+Enter. */
+  sendsOnEnter: boolean;
+  selectors: SiteSelectors;
 }
+
+export type SelectorList = readonly string[];
+
+/** One ordered selector list per role the page plays. */
+export interface SiteSelectors {
+  /** Prompt fields (textarea, ProseMirror, Quill, Tiptap...). */
+  composer: SelectorList;
+  /** The box around the composer that holds its buttons, found with `field.closest()`. */
+  composerContainer?: SelectorList;
+  /** Buttons that send the prompt (chat) or run it (console). */
+  send?: SelectorList;
+  /** Stop controls. Looked for inside the composer container only, and only when visible. */
+  stop?: SelectorList;
+  /** Flags present on the reply while it streams (e.g. data-is-streaming="true"). */
+  streaming?: SelectorList;
+  /** Markers that appear with a finished reply (its action buttons, a streaming flag off). */
+  finished?: SelectorList;
+  /** Rendered user messages. */
+  userMessage?: SelectorList;
+  /** Rendered assistant replies. */
+  assistantMessage?: SelectorList;
+  /** The text part inside a reply (leaves out hidden "… said:" labels and timestamps). */
+  replyBody?: SelectorList;
+  /** Elements whose text names the model (or mode) picked on the page. */
+  model?: SelectorList;
+  /** Clay: elements whose text shows the table's row count. */
+  rowCount?: SelectorList;
+}
+
+export type SelectorRole = keyof SiteSelectors;

@@ -1,16 +1,10 @@
+import { SITE_ADAPTERS } from './adapters';
+
 /**
- * Match patterns of every site TokenTally supports out of the box.
- * Used for the manifest's host permissions and the content script's matches,
- * so the two can never drift apart.
+ * Match patterns of every site TokenTally supports out of the box, derived from the
+ * adapters' hosts. Used for the manifest's host permissions and the content script's
+ * matches, so adding a host to an adapter is the whole change.
  */
-export const SUPPORTED_SITE_MATCHES = [
-  'https://chatgpt.com/*',
-  'https://chat.openai.com/*',
-  'https://claude.ai/*',
-  'https://gemini.google.com/*',
-  'https://platform.openai.com/*',
-  'https://console.anthropic.com/*',
-  'https://platform.claude.com/*',
-  'https://aistudio.google.com/*',
-  'https://app.clay.com/*',
-] as const;
+export const SUPPORTED_SITE_MATCHES: readonly string[] = SITE_ADAPTERS.flatMap((adapter) =>
+  adapter.hosts.map((host) => `https://${host}/*`),
+);

@@ -1,6 +1,10 @@
 import type { SiteAdapter } from '../site-adapter';
-import { anthropicModelFromLabel } from '../model-labels';
 
+/**
+ * Anthropic's console. The Workbench on console.anthropic.com was retired on 2026-08-17;
+ * that host now redirects to platform.claude.com, whose prompt tool is /playground (it shows
+ * the request's token counts after Run). No public selectors for it were found.
+ */
 export const anthropicConsoleAdapter: SiteAdapter = {
   id: 'anthropic-console',
   name: 'Anthropic Console',
@@ -8,18 +12,39 @@ export const anthropicConsoleAdapter: SiteAdapter = {
   provider: 'anthropic',
   kind: 'console',
   defaultModel: 'claude-sonnet-4-5',
-  fieldSelectors: [
-    '[data-testid*="prompt" i] [contenteditable="true"], [data-testid*="system" i] [contenteditable="true"], [data-testid*="prompt" i] textarea, [data-testid*="system" i] textarea',
-    'div.ProseMirror[contenteditable="true"], textarea[placeholder*="prompt" i], textarea[placeholder*="system" i]',
-    'main textarea',
-    // Last resort after a redesign: on a console every visible text field is a prompt field.
-    'textarea, [contenteditable="true"]',
-  ],
-  modelSelectors: ['[data-testid="model-selector"]', 'button[aria-label*="model" i]', 'select[name="model"]'],
-  modelFromLabel: anthropicModelFromLabel,
-  sendButtonSelectors: ['button[data-testid="run-button"]', 'button[aria-label="Run"]'],
   sendsOnEnter: false,
-  userMessageSelectors: ['[data-role="user"]'],
-  assistantMessageSelectors: ['[data-role="assistant"]'],
-  streamingSelectors: ['button[aria-label="Stop"]', '[data-is-streaming="true"]'],
+  selectors: {
+    composer: [
+      '[data-testid*="prompt" i] [contenteditable="true"], [data-testid*="system" i] [contenteditable="true"], [data-testid*="prompt" i] textarea, [data-testid*="system" i] textarea', // confirmed 2026-06
+      'div.ProseMirror[contenteditable="true"], textarea[placeholder*="prompt" i], textarea[placeholder*="system" i]', // confirmed 2026-06
+      'main textarea', // unconfirmed 2026-11
+      // Last resort after a redesign: on a console every visible text field is a prompt field.
+      'textarea, [contenteditable="true"]', // unconfirmed 2026-11
+    ],
+    composerContainer: [
+      'form', // unconfirmed 2026-11
+      'section', // unconfirmed 2026-11
+    ],
+    send: [
+      'button[data-testid="run-button"]', // confirmed 2026-06
+      'button[aria-label="Run"]', // confirmed 2026-06
+    ],
+    stop: [
+      'button[aria-label="Stop"]', // confirmed 2026-06
+    ],
+    streaming: [
+      '[data-is-streaming="true"]', // unconfirmed 2026-11
+    ],
+    userMessage: [
+      '[data-role="user"]', // confirmed 2026-06
+    ],
+    assistantMessage: [
+      '[data-role="assistant"]', // confirmed 2026-06
+    ],
+    model: [
+      '[data-testid="model-selector"]', // confirmed 2026-06
+      'button[aria-label*="model" i]', // unconfirmed 2026-11
+      'select[name="model"]', // unconfirmed 2026-11
+    ],
+  },
 };

@@ -3,7 +3,7 @@ import type { SiteAdapter } from '../site-adapter';
 /**
  * For hosts the user enabled themselves (and the last resort everywhere): no known
  * selectors, so the content script attaches to whichever textarea or contenteditable
- * gets focus.
+ * gets focus, and the selector-free layer reads turns.
  */
 export const genericAdapter: SiteAdapter = {
   id: 'generic',
@@ -12,5 +12,6 @@ export const genericAdapter: SiteAdapter = {
   provider: 'openai',
   kind: 'console',
   defaultModel: 'gpt-4o',
-  fieldSelectors: [],
+  sendsOnEnter: false,
+  selectors: { composer: [] },
 };
