@@ -1,59 +1,150 @@
 import type { Settings } from '../settings/settings-schema';
-import { MODEL_CATALOG, type CatalogEntry } from './model-catalog';
-import type { ModelInfo, ModelPrice } from './model-types';
-import { GENAI_PRICES_VERSION, PRICE_TABLE } from './price-table.generated';
+import { CATALOG, GENAI_PRICES_VERSION, PRICE_DATA_DATE } from './catalog.generated';
+import type { CatalogModel } from './catalog-model';
+import { COUNTING_RULES, ruleForModel, UNKNOWN_MODEL_RULES } from './counting-rules';
+import { labelOfId, providerOfId } from './model-id';
+import { limitsFor } from './model-limits';
+import { matchesRule } from './model-match';
+import type { DatedPrice, ModelInfo, ModelPrice, ProviderId } from './model-types';
 
 /**
- * Claude 3+ tokenizers are not public, so Claude counts are o200k counts times this factor.
- * Source: published probes comparing Anthropic's count_tokens with OpenAI's o200k on the same
- * texts put Claude 3.5/4 at about 1.15x (plain English prose) to 1.45x (code, non-Latin scripts)
- * o200k (see shared/notes/platform-facts.md, "Tokenizers"). 1.3 is the middle of that range,
- * rounded up a little on purpose: prompts typed into these tools mix prose, code and markup, and
- * under-counting against a monthly limit is the costlier mistake. Users can change it in settings
- * (settings.claudeTokenFactor) or turn on exact counts via Anthropic's count_tokens endpoint.
+ * The models TokenTally knows: every chat/text model of OpenAI, Anthropic and Google in
+ * @pydantic/genai-prices (catalog.generated.ts), each with its tokenizer rule (counting-rules.ts)
+ * and limits (model-limits.ts). Ids resolve through the library's own aliases, so dated snapshots
+ * ("claude-sonnet-4-5-20250929") find their model. A model it does not list is never priced as
+ * another: see modelForId().
  */
-export const DEFAULT_CLAUDE_TOKEN_FACTOR = 1.3;
-export const CLAUDE_TOKEN_FACTOR_SOURCE =
-  'Published probes of Anthropic count_tokens vs OpenAI o200k on the same texts: Claude 3.5/4 ≈ 1.15× (English prose) to 1.45× (code, non-Latin scripts) o200k; default 1.3 = mid-range, rounded up so limits are not under-counted.';
 
-/** Publication date of @pydantic/genai-prices 0.1.8 on npm (its bundled price data snapshot). */
-export const PRICE_DATA_DATE = '2026-09-23';
+/** The pre-estimator Claude factor (o200k × 1.3), kept for settings written before per-script estimates. */
+export const DEFAULT_CLAUDE_TOKEN_FACTOR = COUNTING_RULES['claude-3'].factor;
+export const CLAUDE_TOKEN_FACTOR_SOURCE = COUNTING_RULES['claude-3'].bandSource;
+
+export { PRICE_DATA_DATE };
 export const PRICE_DATA_SOURCE = `@pydantic/genai-prices ${GENAI_PRICES_VERSION} (https://github.com/pydantic/genai-prices)`;
 
-function toModelInfo(entry: CatalogEntry): ModelInfo {
-  const isClaude = entry.provider === 'anthropic';
-  const price = PRICE_TABLE[entry.id];
+/** The price in effect on `day` (YYYY-MM-DD): the latest entry that started on or before it. */
+export function priceOn(prices: readonly DatedPrice[], day: string): DatedPrice | undefined {
+  let current: DatedPrice | undefined;
+  for (const p of prices) if (!p.from || p.from <= day) current = p;
+  return current;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function build(id: string, provider: ProviderId, entry: CatalogModel | undefined, day: string): ModelInfo | undefined {
+  const found = ruleForModel(id, provider);
+  const limits = limitsFor(id);
+  if (!found || !limits) return undefined;
+  const { ruleId, rule } = found;
+  const dated = entry ? priceOn(entry.prices, day) : undefined;
   return {
-    ...entry,
-    tokenFactor: isClaude ? DEFAULT_CLAUDE_TOKEN_FACTOR : 1,
-    // Only OpenAI's own tokenizers (o200k, cl100k) give the provider's exact count.
-    exact: entry.provider === 'openai',
-    ...(price ? { price } : {}),
+    id,
+    label: labelOfId(id),
+    provider,
+    tokenizer: rule.tokenizer,
+    counter: rule.counter,
+    rule: ruleId,
+    tokenFactor: rule.factor,
+    exact: rule.exact,
+    band: rule.band,
+    contextWindow: entry?.contextWindow ?? limits.contextWindow,
+    maxOutput: Math.min(limits.maxOutput, entry?.contextWindow ?? limits.contextWindow),
+    ...(dated ? { price: dated.price } : {}),
+    ...(dated?.from ? { priceFrom: dated.from } : {}),
+    inCatalog: !!entry,
   };
 }
 
-const MODELS: readonly ModelInfo[] = MODEL_CATALOG.map(toModelInfo);
-const BY_ID = new Map(MODELS.map((m) => [m.id, m]));
+let models: ModelInfo[] | null = null;
+let byId: Map<string, ModelInfo> | null = null;
+let builtFor = '';
 
-export function getModel(id: string): ModelInfo | undefined {
-  return BY_ID.get(id);
+function catalog(): { models: ModelInfo[]; byId: Map<string, ModelInfo> } {
+  const day = today();
+  if (!models || !byId || builtFor !== day) {
+    models = CATALOG.flatMap((entry) => build(entry.id, entry.provider, entry, day) ?? []);
+    byId = new Map(models.map((m) => [m.id, m]));
+    builtFor = day;
+  }
+  return { models, byId };
 }
 
+/**
+ * A catalogued model by its id or any alias genai-prices lists for it (dated snapshots, other
+ * spellings); the result carries the canonical id. Undefined when the catalog does not list it.
+ */
+export function getModel(id: string): ModelInfo | undefined {
+  const key = id.trim().toLowerCase();
+  if (!key) return undefined;
+  const { byId: ids } = catalog();
+  const direct = ids.get(key);
+  if (direct) return direct;
+  const provider = providerOfId(key);
+  const entry = CATALOG.find((m) => (!provider || m.provider === provider) && matchesRule(m.match, key));
+  return entry ? ids.get(entry.id) : undefined;
+}
+
+/**
+ * Like getModel, and for a model of a known family that the catalog does not list yet
+ * ("claude-opus-6", "gpt-6", "gemini-4-pro"): that family's tokenizer rule and usual limits,
+ * `inCatalog: false` and no price, so it shows "price unknown" instead of another model's price.
+ * Undefined when not even the family is known.
+ */
+export function modelForId(id: string): ModelInfo | undefined {
+  const known = getModel(id);
+  if (known) return known;
+  const key = id.trim().toLowerCase();
+  if (!/^[a-z0-9][a-z0-9.\-]*$/.test(key) || key.length > 80) return undefined;
+  const provider = providerOfId(key);
+  return provider ? build(key, provider, undefined, today()) : undefined;
+}
+
+const FAMILY_PREFIX = { openai: 'gpt', anthropic: 'claude', google: 'gemini' } as const;
+
+/**
+ * The model to count with when the page names one nothing could read: the provider's newest
+ * tokenizer rule, no price, labelled as unknown. Use it instead of a default model, so an unknown
+ * model is never priced as another.
+ */
+export function unknownModel(provider: ProviderId, shownLabel = ''): ModelInfo {
+  const p = provider === 'clay' ? 'openai' : provider;
+  const ruleId = UNKNOWN_MODEL_RULES[p];
+  const rule = COUNTING_RULES[ruleId];
+  const limits = limitsFor(FAMILY_PREFIX[p])!;
+  return {
+    id: 'unknown',
+    label: shownLabel ? `Unknown model (${shownLabel.slice(0, 40)})` : 'Unknown model',
+    provider,
+    tokenizer: rule.tokenizer,
+    counter: rule.counter,
+    rule: ruleId,
+    tokenFactor: rule.factor,
+    exact: rule.exact,
+    band: rule.band,
+    contextWindow: limits.contextWindow,
+    maxOutput: limits.maxOutput,
+    inCatalog: false,
+  };
+}
+
+/** Every catalogued model (deprecated ones last), for pickers and the options page. */
 export function listModels(): ModelInfo[] {
-  return [...MODELS];
+  const deprecated = new Set(CATALOG.filter((m) => m.deprecated).map((m) => m.id));
+  return [...catalog().models].sort((a, b) => Number(deprecated.has(a.id)) - Number(deprecated.has(b.id)));
 }
 
 /** The model as the user configured it: their Claude factor and price override applied. */
 export function resolveModel(id: string, settings: Settings): ModelInfo | undefined {
-  const base = getModel(id);
+  const base = modelForId(id);
   if (!base) return undefined;
   const model: ModelInfo = { ...base };
   if (model.provider === 'anthropic' && settings.claudeTokenFactor != null) model.tokenFactor = settings.claudeTokenFactor;
-  const override = settings.priceOverrides[id];
+  const override = settings.priceOverrides[model.id];
   if (override) {
     const price: ModelPrice = { inputPerMTok: override.inputPerMTok, outputPerMTok: override.outputPerMTok };
     if (override.cachedInputPerMTok !== undefined) price.cachedInputPerMTok = override.cachedInputPerMTok;
     model.price = price;
+    delete model.priceFrom;
   }
   return model;
 }
