@@ -43,6 +43,8 @@ const MODELS: Row[] = [
   ['GPT-4 Turbo', 'openai', undefined, 'gpt-4-turbo'],
   ['GPT-3.5', 'openai', undefined, 'gpt-3.5-turbo'],
   ['5.5', 'openai', 'chatgpt.com', 'gpt-5.5'],
+  ['5', 'openai', undefined, 'gpt-5'],
+  ['4o mini', 'openai', undefined, 'gpt-4o-mini'],
   ['GPT-7', 'openai', 'chatgpt.com', 'gpt-7', false],
   // Gemini and AI Studio.
   ['2.5 Flash', 'google', undefined, 'gemini-2.5-flash'],

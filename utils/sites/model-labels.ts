@@ -133,7 +133,7 @@ function readClaude(text: string): { id: string; inCatalog: boolean } | undefine
 /** Words that name a variant of an OpenAI model (a different model), in id order. */
 const OPENAI_VARIANTS = ['turbo', 'codex', 'chat', 'mini', 'nano', 'pro', 'instruct', 'search', 'preview', '16k', '32k', 'luna', 'sol', 'terra', 'astra'];
 
-function readOpenAi(text: string, bareVersion: boolean): { id: string; inCatalog: boolean } | undefined {
+function readOpenAi(text: string): { id: string; inCatalog: boolean } | undefined {
   const t = text.replace(/\bchatgpt\b/g, 'gpt');
   const oss = /\bgpt[\s-]?oss[\s-]?(\d+b)\b/.exec(t);
   if (oss) {
@@ -141,7 +141,9 @@ function readOpenAi(text: string, bareVersion: boolean): { id: string; inCatalog
     return { id: catalogued(id) ?? id, inCatalog: !!catalogued(id) };
   }
   const series = /(?:^|[^a-z0-9])o(\d)(?:[\s-](mini|pro|preview))?(?:[\s-](deep[\s-]research))?\b/.exec(t);
-  const gpt = /\bgpt[\s-]*(\d{1,2}(?:\.\d{1,2})?)(o)?\b(.*)$/.exec(t) ?? (bareVersion ? /^(\d{1,2}(?:\.\d{1,2})?)(o)?\b(.*)$/.exec(t) : null);
+  const gpt = /\bgpt[\s-]*(\d{1,2}(?:\.\d{1,2})?)(o)?\b(.*)$/.exec(t) 
+    // A picker may show the bare version: "5", "5.5 Thinking", "4o mini".
+    ?? /^(\d{1,2}(?:\.\d{1,2})?)(o)?\b(.*)$/.exec(t);
   let base: string;
   let words: string[];
   if (gpt) {
@@ -194,7 +196,7 @@ function readApiId(text: string): string | undefined {
   return /^[a-z0-9][a-z0-9.\-]*$/.test(text) ? getModel(text)?.id : undefined;
 }
 
-const READERS: Record<'openai' | 'anthropic' | 'google', (text: string, bareVersion: boolean) => { id: string; inCatalog: boolean } | undefined> = {
+const READERS: Record<'openai' | 'anthropic' | 'google', (text: string) => { id: string; inCatalog: boolean } | undefined> = {
   openai: readOpenAi,
   anthropic: readClaude,
   google: readGoogle,
@@ -211,8 +213,7 @@ export function readModelLabel(label: string, where: LabelContext): ModelReading
   const apiId = readApiId(text);
   if (apiId && providers.some((p) => getModel(apiId)?.provider === p)) return { kind: 'model', id: apiId, inCatalog: true, label: shown };
   for (const provider of providers) {
-    // A bare "5.5" names a model only in an OpenAI app's picker (Codex shows it that way).
-    const found = READERS[provider](text, !!table && table.provider === 'openai');
+    const found = READERS[provider](text);
     if (found) return { kind: 'model', ...found, label: shown };
   }
   if (table && (providers as readonly ProviderId[]).includes(table.provider)) {
