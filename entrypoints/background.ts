@@ -8,6 +8,7 @@ import { syncExtraSiteScripts, watchExtraSitePermissions } from '@/utils/sites/e
 import { loadSettings, updateSettings, watchSettings } from '@/utils/settings/settings-store';
 import { getTotals } from '@/utils/usage/usage-queries';
 import { cacheValidatedSettings } from '@/utils/settings/validated-settings-cache';
+import { migrateLegacyStorage } from '@/utils/storage/migrate-storage';
 
 export default defineBackground(() => {
   // Toolbar badge + threshold notifications, refreshed after every usage write (issue 6).
@@ -29,6 +30,8 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => prewarmTokenizers());
   // Usage retention runs daily (issue 5).
   registerRetentionAlarm(usageChanged(onUsageWritten));
+  // What v0.1 kept within content scripts' reach (the API key, the old outbox) moves out.
+  void migrateLegacyStorage(usageChanged(onUsageWritten)).catch((e) => console.warn('[TokenTally] storage migration:', e));
   // The popup starts its queries with these instead of waiting for its own settings code.
   const cacheSettings = () => void cacheValidatedSettings(loadSettings).catch((e) => console.warn('[TokenTally] settings cache:', e));
   cacheSettings();

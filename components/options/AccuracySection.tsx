@@ -66,7 +66,7 @@ function KeyForm({ maskedKey, onSaveKey, onClearKey }: Pick<AccuracyProps, 'mask
       <label for={id}>Anthropic API key</label>
       <p class="hint" id={`${id}-hint`}>
         {maskedKey ? `Stored: ${maskedKey}. ` : 'No key stored. '}
-        Kept in this browser's local storage only: never synced, never exported.
+        Kept in this browser only, where web pages and the extension's page scripts cannot read it: never synced, never exported.
       </p>
       <div class="input-row">
         <input

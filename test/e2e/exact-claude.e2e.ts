@@ -28,17 +28,18 @@ async function stubCountTokens(context: BrowserContext, reply: (body: { model: s
   return requests;
 }
 
-/** Turns the switch on (or leaves it off) and stores a key, from an extension page, as the options page would. */
+/** Turns the switch on (or leaves it off) in storage.sync, and saves the key through the options page's own field. */
 async function configure(openExtensionPage: (name: 'options.html') => Promise<Page>, on: boolean): Promise<void> {
   const options = await openExtensionPage('options.html');
-  await options.evaluate(
-    async ([enabled, key]) => {
-      const section = ((await chrome.storage.sync.get('settings.accuracy'))['settings.accuracy'] ?? {}) as Record<string, unknown>;
-      await chrome.storage.sync.set({ 'settings.accuracy': { ...section, anthropicExactCounts: enabled } });
-      await chrome.storage.local.set({ anthropicApiKey: key });
-    },
-    [on, KEY] as const,
-  );
+  await options.getByLabel('Anthropic API key').fill(KEY);
+  await options.getByRole('button', { name: 'Save key' }).click();
+  await expect(options.getByText('sk-ant-api03-e…0123')).toBeVisible();
+  await options.evaluate(async (enabled) => {
+    const section = ((await chrome.storage.sync.get('settings.accuracy'))['settings.accuracy'] ?? {}) as Record<string, unknown>;
+    await chrome.storage.sync.set({ 'settings.accuracy': { ...section, anthropicExactCounts: enabled } });
+  }, on);
+  // The key is kept where no content script can read it.
+  expect(JSON.stringify(await options.evaluate(() => chrome.storage.local.get(null)))).not.toContain(KEY);
   await options.close();
 }
 

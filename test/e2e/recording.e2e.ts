@@ -283,5 +283,5 @@ test('a service worker stopped mid-turn loses no event and duplicates none', asy
   for (const event of events) expect(event.outputTokens).toBeGreaterThan(30);
   // Nothing left waiting in the outbox once acknowledged.
   const local = await extensionPage.evaluate(() => chrome.storage.local.get(null));
-  expect(Object.keys(local).filter((k) => k.startsWith('tt-pending-usage:'))).toEqual([]);
+  expect(Object.keys(local).filter((k) => k.startsWith('usageOutbox:') || k.startsWith('tt-pending-usage:'))).toEqual([]);
 });

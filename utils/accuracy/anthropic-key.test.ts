@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { anthropicKeyProblem, clearAnthropicKey, loadAnthropicKey, maskAnthropicKey, saveAnthropicKey } from './anthropic-key';
+import { anthropicKeyProblem, clearAnthropicKey, loadAnthropicKey, maskAnthropicKey, migrateLegacyAnthropicKey, saveAnthropicKey } from './anthropic-key';
+import { readSecret } from '../storage/secrets-db';
 
 const GOOD = 'sk-ant-api03-AbCdEfGhIjKlMnOpQrStUvWxYz_0123456789-xyz';
 
@@ -20,12 +21,31 @@ describe('Anthropic API key', () => {
     expect(anthropicKeyProblem(`  ${GOOD}\n`)).toBeNull();
   });
 
-  it('stores the key in storage.local only, never in sync', async () => {
+  it('keeps the key in the extension\'s own IndexedDB: never in storage.local or storage.sync, which content scripts can read', async () => {
     expect(await saveAnthropicKey(` ${GOOD} `)).toEqual({ ok: true });
     expect(await loadAnthropicKey()).toBe(GOOD);
+    expect(await readSecret('anthropicApiKey')).toBe(GOOD);
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
     await clearAnthropicKey();
     expect(await loadAnthropicKey()).toBeNull();
+    expect(await readSecret('anthropicApiKey')).toBeUndefined();
+  });
+
+  it('moves a key v0.1 left in storage.local into the secrets database and deletes it there', async () => {
+    await fakeBrowser.storage.local.set({ anthropicApiKey: GOOD });
+    await migrateLegacyAnthropicKey();
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await loadAnthropicKey()).toBe(GOOD);
+    // A key the user saved since wins over a stale copy; a malformed copy is just deleted.
+    const newer = GOOD.replace('xyz', 'new');
+    await saveAnthropicKey(newer);
+    await fakeBrowser.storage.local.set({ anthropicApiKey: GOOD });
+    expect(await loadAnthropicKey()).toBe(newer);
+    await fakeBrowser.storage.local.set({ anthropicApiKey: 'garbage' });
+    await migrateLegacyAnthropicKey();
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await loadAnthropicKey()).toBe(newer);
   });
 
   it('stores nothing when the key is malformed', async () => {

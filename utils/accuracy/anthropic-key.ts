@@ -1,11 +1,16 @@
 import { browser } from 'wxt/browser';
+import { deleteSecret, readSecret, writeSecret } from '../storage/secrets-db';
+import { STORAGE_KEYS } from '../storage/storage-keys';
 
 /**
- * The user's Anthropic API key, for the opt-in exact Claude counts. It is kept in
- * storage.local only: never in storage.sync (which would copy it to every
- * browser), never in exported settings, never in a message to a content script.
+ * The user's Anthropic API key, for the opt-in exact Claude counts. It is kept in the
+ * extension's own IndexedDB (secrets-db.ts), out of every content script's reach: never in
+ * storage.local (which content scripts can read), never in storage.sync (which would copy it
+ * to every browser), never in exported settings, never in a message to a content script.
+ * Only the background (which makes the request) and the options page (where it is entered)
+ * use this module.
  */
-const KEY = 'anthropicApiKey';
+const LEGACY_KEY = STORAGE_KEYS.legacyAnthropicKey.key;
 
 // Anthropic keys look like "sk-ant-api03-<base64url>"; admin keys "sk-ant-admin01-..."
 // cannot count tokens, so they are refused up front.
@@ -22,10 +27,24 @@ export function anthropicKeyProblem(key: string): string | null {
   return null;
 }
 
+/**
+ * v0.1 kept the key in storage.local: move it to the secrets database (unless a key is already
+ * there) and delete it from storage.local either way. Runs before every read, so the first
+ * trusted context to look after an update finishes the move; a no-op once done.
+ */
+export async function migrateLegacyAnthropicKey(): Promise<void> {
+  const legacy = (await browser.storage.local.get(LEGACY_KEY))[LEGACY_KEY];
+  if (legacy === undefined) return;
+  if (typeof legacy === 'string' && anthropicKeyProblem(legacy) === null && (await readSecret('anthropicApiKey')) === undefined) {
+    await writeSecret('anthropicApiKey', legacy.trim());
+  }
+  await browser.storage.local.remove(LEGACY_KEY);
+}
+
 export async function loadAnthropicKey(): Promise<string | null> {
   try {
-    const stored = await browser.storage.local.get(KEY);
-    const value = stored[KEY];
+    await migrateLegacyAnthropicKey();
+    const value = await readSecret('anthropicApiKey');
     return typeof value === 'string' && anthropicKeyProblem(value) === null ? value : null;
   } catch {
     return null;
@@ -36,7 +55,9 @@ export async function saveAnthropicKey(key: string): Promise<{ ok: true } | { ok
   const problem = anthropicKeyProblem(key);
   if (problem) return { ok: false, error: problem };
   try {
-    await browser.storage.local.set({ [KEY]: key.trim() });
+    await writeSecret('anthropicApiKey', key.trim());
+    // A v0.1 copy must not outlive the user's new key.
+    await browser.storage.local.remove(LEGACY_KEY).catch(() => undefined);
     return { ok: true };
   } catch (error) {
     return { ok: false, error: `Could not store the key: ${error instanceof Error ? error.message : String(error)}` };
@@ -44,7 +65,8 @@ export async function saveAnthropicKey(key: string): Promise<{ ok: true } | { ok
 }
 
 export async function clearAnthropicKey(): Promise<void> {
-  await browser.storage.local.remove(KEY);
+  await deleteSecret('anthropicApiKey');
+  await browser.storage.local.remove(LEGACY_KEY);
 }
 
 /** Shows the key's start and end only, so it can be recognised without being displayed. */

@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
 import { thresholdLevel, type LimitStatus } from './limit-status';
+import { STORAGE_KEYS } from '@/utils/storage/storage-keys';
 
 /**
  * Which threshold alerts have fired, keyed by limit + period + threshold, kept in
  * storage.local so a restarted service worker (or a second device's settings sync) never
  * repeats one. A key looks like "openai:tokens@1764547200000#0.8".
  */
-export const FIRED_ALERTS_KEY = 'firedAlerts';
+export const FIRED_ALERTS_KEY = STORAGE_KEYS.firedAlerts.key;
 
 export function alertKey(status: LimitStatus, threshold: number): string {
   return `${status.id}@${status.period.from}#${threshold}`;

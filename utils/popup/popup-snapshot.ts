@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PopupData } from './popup-data';
 import { rawStoredSettings } from '@/utils/settings/validated-settings-cache';
+import { STORAGE_KEYS } from '@/utils/storage/storage-keys';
 
 /**
  * The popup's last numbers, kept in the popup's own localStorage so the next open can paint
@@ -10,7 +11,7 @@ import { rawStoredSettings } from '@/utils/settings/validated-settings-cache';
  * period reset (days-left and periods change then). Fresh numbers replace them either way.
  */
 
-export const USAGE_REVISION_KEY = 'usageRevision';
+export const USAGE_REVISION_KEY = STORAGE_KEYS.usageRevision.key;
 const SNAPSHOT_KEY = 'tokentally.popupSnapshot';
 
 interface Snapshot {

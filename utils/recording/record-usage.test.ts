@@ -5,7 +5,9 @@ import { tabSender } from '../messaging/test-senders';
 import { usageHandlers } from '../usage/usage-handlers';
 import { getRecentEvents } from '../usage/usage-queries';
 import { makeEvent } from '../usage/usage-test-helpers';
-import { flushPendingUsage, PENDING_PREFIX, recordUsage } from './record-usage';
+import { flushPendingUsage, recordUsage } from './record-usage';
+
+const OUTBOX = 'usageOutbox:chatgpt.com';
 
 const handlers: Handlers = { ...usageHandlers, count: () => ({ counts: [] }), 'count-exact': () => null, ping: () => ({ pong: true }) };
 
@@ -36,10 +38,12 @@ describe('recordUsage', () => {
   it('flushes events a previous page left behind, without duplicating them', async () => {
     flakyBackground(0);
     const left = makeEvent({ id: 'left-behind-1' });
-    await fakeBrowser.storage.local.set({ [PENDING_PREFIX + left.id]: left, unrelated: 1 });
-    await Promise.all([flushPendingUsage(), flushPendingUsage(), recordUsage(left)]);
+    const otherSite = makeEvent({ id: 'claude-left-1', site: 'claude.ai', provider: 'anthropic' });
+    await fakeBrowser.storage.local.set({ [OUTBOX]: { [left.id]: left }, 'usageOutbox:claude.ai': { [otherSite.id]: otherSite } });
+    await Promise.all([flushPendingUsage('chatgpt.com'), flushPendingUsage('chatgpt.com'), recordUsage(left)]);
     expect((await getRecentEvents(10)).map((e) => e.id)).toEqual(['left-behind-1']);
-    expect(await fakeBrowser.storage.local.get(null)).toEqual({ unrelated: 1 });
+    // Another site's outbox is that site's tabs' to flush (and only they may record it).
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ 'usageOutbox:claude.ai': { [otherSite.id]: otherSite } });
   });
 
   it('drops an event the background refuses as malformed instead of retrying forever', async () => {
@@ -56,6 +60,6 @@ describe('recordUsage', () => {
     flakyBackground(1_000_000);
     const event = makeEvent({ id: 'stuck-1234' });
     void recordUsage(event);
-    await vi.waitFor(async () => expect(await fakeBrowser.storage.local.get(PENDING_PREFIX + event.id)).toEqual({ [PENDING_PREFIX + event.id]: event }));
+    await vi.waitFor(async () => expect(await fakeBrowser.storage.local.get(OUTBOX)).toEqual({ [OUTBOX]: { [event.id]: event } }));
   });
 });

@@ -1,17 +1,20 @@
 import { browser } from 'wxt/browser';
 import type { UsageEvent } from '../usage/usage-event';
 import type { Reply } from '../messaging/messages';
+import { STORAGE_KEYS } from '../storage/storage-keys';
 import { emitUsageRecorded } from './turn-events';
 
 /**
  * Content-side delivery of usage events to the background, at least once; the background
  * dedupes by id, so "at least once" is "exactly once" in storage.
  *
- * Until acknowledged, an event waits in storage.local under its own key (counts only,
- * never text), so a reloaded tab or a stopped service worker loses nothing: the next
- * content script to start flushes it.
+ * Until acknowledged, an event waits in storage.local in its site's outbox item (counts only,
+ * never text), so a reloaded tab or a stopped service worker loses nothing: the next content
+ * script to start on that site flushes it. A content script reads only its own site's item
+ * (never all of storage.local), and the background accepts a tab's events only for that
+ * tab's site anyway.
  */
-export const PENDING_PREFIX = 'tt-pending-usage:';
+const outboxKey = (site: string) => STORAGE_KEYS.usageOutbox.key + site;
 const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 30_000;
 
@@ -38,12 +41,34 @@ async function sendOnce(event: UsageEvent): Promise<Outcome> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+type Outbox = Record<string, UsageEvent>;
+
+// Read-modify-write of one item: this page's changes run one after another.
+let outboxQueue: Promise<unknown> = Promise.resolve();
+function changeOutbox(site: string, change: (outbox: Outbox) => void): Promise<void> {
+  const run = outboxQueue.then(async () => {
+    const key = outboxKey(site);
+    const outbox = { ...(await readOutbox(site)) };
+    change(outbox);
+    if (Object.keys(outbox).length) await browser.storage.local.set({ [key]: outbox });
+    else await browser.storage.local.remove(key);
+  });
+  outboxQueue = run.catch(() => undefined);
+  return run;
+}
+
+async function readOutbox(site: string): Promise<Outbox> {
+  const key = outboxKey(site);
+  const stored: unknown = (await browser.storage.local.get(key))[key];
+  return stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Outbox) : {};
+}
+
 async function deliver(event: UsageEvent): Promise<void> {
   let delay = FIRST_RETRY_MS;
   for (;;) {
     const outcome = await sendOnce(event);
     if (outcome !== 'retry') {
-      await browser.storage.local.remove(PENDING_PREFIX + event.id).catch(() => {});
+      await changeOutbox(event.site, (outbox) => void delete outbox[event.id]).catch(() => {});
       return;
     }
     await sleep(delay);
@@ -60,25 +85,22 @@ function deliverOnce(event: UsageEvent): Promise<void> {
   return pending;
 }
 
-/** Records one usage event; resolves once the background has stored it (or refused it as malformed). */
+/** Records one usage event; resolves once the background has stored it (or refused it). */
 export async function recordUsage(event: UsageEvent): Promise<void> {
   // Persist first: if the tab or the worker dies now, the next start still has it.
-  await browser.storage.local.set({ [PENDING_PREFIX + event.id]: event }).catch(() => {});
+  await changeOutbox(event.site, (outbox) => void (outbox[event.id] = event)).catch(() => {});
   await deliverOnce(event);
   emitUsageRecorded(event);
 }
 
-/** Re-sends every event a previous page or worker left unacknowledged. Call at content-script start. */
-export async function flushPendingUsage(): Promise<number> {
-  let all: Record<string, unknown>;
+/** Re-sends every event a previous page on this site left unacknowledged. Call at content-script start. */
+export async function flushPendingUsage(site: string = location.hostname): Promise<number> {
+  let pending: UsageEvent[];
   try {
-    all = await browser.storage.local.get(null);
+    pending = Object.values(await readOutbox(site));
   } catch {
     return 0;
   }
-  const pending = Object.entries(all)
-    .filter(([key]) => key.startsWith(PENDING_PREFIX))
-    .map(([, value]) => value as UsageEvent);
   await Promise.all(pending.map(deliverOnce));
   return pending.length;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { settingsSchema, type Settings } from './settings-schema';
 import { migrateSettings } from './settings-migrations';
 import { repairSettings } from './settings-repair';
+import { STORAGE_KEYS } from '../storage/storage-keys';
 
 /**
  * Settings live in storage.sync so they follow the user across browsers (usage
@@ -29,10 +30,10 @@ const SECTION_OF: Record<string, string> = {
   retentionDays: 'data',
 };
 const SECTIONS = ['meta', 'limits', 'clay', 'sites', 'prices', 'accuracy', 'data', 'general'] as const;
-const KEY_PREFIX = 'settings.';
+const KEY_PREFIX = STORAGE_KEYS.settingsSections.key;
 export const SETTINGS_SYNC_KEYS: readonly string[] = SECTIONS.map((s) => KEY_PREFIX + s);
 /** The unversioned (v0) layout: the whole document under one key. */
-export const LEGACY_SETTINGS_KEY = 'settings';
+export const LEGACY_SETTINGS_KEY = STORAGE_KEYS.legacySettings.key;
 
 // Chrome's limits (Firefox's are the same or larger). Size = key length + JSON length.
 export const SYNC_QUOTA_BYTES_PER_ITEM = 8192;

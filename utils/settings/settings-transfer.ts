@@ -5,7 +5,7 @@ import { validateSettings, type SettingsError } from './settings-store';
 
 /**
  * Settings export/import as a JSON file. The Anthropic API key is not part of
- * Settings (it lives in storage.local), so it can never end up in an export.
+ * Settings (it lives in the extension's secrets database), so it can never end up in an export.
  * An import is validated strictly: unlike loadSettings(), which repairs what it
  * finds in storage, a file the user picked is refused with the reasons listed.
  */

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Settings } from './settings-schema';
+import { STORAGE_KEYS } from '../storage/storage-keys';
 
 /**
  * The validated form of the settings stored in storage.sync, kept in storage.local by the
@@ -7,7 +8,7 @@ import type { Settings } from './settings-schema';
  * to start its queries without loading zod, the largest part of its JavaScript, and only
  * while storage.sync still holds byte-identical text from the same extension version.
  */
-export const VALIDATED_SETTINGS_KEY = 'validatedSettings';
+export const VALIDATED_SETTINGS_KEY = STORAGE_KEYS.validatedSettings.key;
 
 interface ValidatedSettings {
   version: string;

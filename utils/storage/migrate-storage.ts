@@ -1,0 +1,27 @@
+import { browser } from 'wxt/browser';
+import { migrateLegacyAnthropicKey } from '../accuracy/anthropic-key';
+import { recordFromTabProblem } from '../messaging/tab-site-check';
+import { usageEventSchema, type UsageEvent } from '../usage/usage-event';
+import { storeEvents } from '../usage/usage-store';
+import { STORAGE_KEYS } from './storage-keys';
+
+/**
+ * Background, at start-up: moves what v0.1 kept where content scripts can reach it. The API
+ * key goes to the secrets database; the old one-item-per-event outbox is delivered here, each
+ * event held to what a tab of its own site could have recorded, and removed. Reading all of
+ * storage.local is the background's right, never a content script's.
+ */
+export async function migrateLegacyStorage(onUsageStored: () => unknown = () => {}): Promise<void> {
+  await migrateLegacyAnthropicKey();
+  const all = await browser.storage.local.get(null);
+  const legacyKeys = Object.keys(all).filter((key) => key.startsWith(STORAGE_KEYS.legacyOutbox.key));
+  if (legacyKeys.length === 0) return;
+  const events: UsageEvent[] = [];
+  for (const key of legacyKeys) {
+    const parsed = usageEventSchema.safeParse(all[key]);
+    if (parsed.success && recordFromTabProblem(parsed.data, { host: parsed.data.site }) === null) events.push(parsed.data);
+    else console.warn(`[TokenTally] dropped an invalid v0.1 outbox item (${key})`);
+  }
+  if (events.length && (await storeEvents(events)).stored > 0) onUsageStored();
+  await browser.storage.local.remove(legacyKeys);
+}

@@ -1,0 +1,69 @@
+/**
+ * Every key TokenTally keeps in the browser's extension storage, with the area it lives in and
+ * the contexts that read and write it. Use a key from here (or add it here first): the unit
+ * suite fails on any storage access to a key not listed (test/unit/setup.ts guards the fake
+ * browser's storage) and on any literal key in the source that is not listed
+ * (storage-keys.test.ts).
+ *
+ * Where things live, and why:
+ * - storage.sync: settings only (small, synced across the user's browsers). Content scripts
+ *   read them and write their own site's badge preferences, so sync is open to them.
+ * - storage.local: what content scripts share with the background: the usage outbox. Content
+ *   scripts can read and write all of storage.local (Firefox cannot restrict it; Chrome can,
+ *   but the outbox needs it), so NOTHING secret or trusted lives here. A content script reads
+ *   only its own keys, never `get(null)`.
+ * - storage.session: caches for extension pages, rebuilt by the background. Trusted contexts
+ *   only (the default in Chrome and Firefox; TokenTally never opens it to content scripts).
+ * - The extension's own IndexedDB (usage database, secrets database): never reachable from a
+ *   content script, which runs in the site's origin. The Anthropic API key lives there
+ *   (utils/accuracy/anthropic-key.ts).
+ */
+
+export type StorageAreaName = 'sync' | 'local' | 'session';
+export type ExtensionContext = 'background' | 'pages' | 'content' | 'tests';
+
+export interface StorageKey {
+  area: StorageAreaName;
+  /** The key itself, or (with `prefix: true`) the start of every key of this kind. */
+  key: string;
+  prefix?: true;
+  readers: readonly ExtensionContext[];
+  writers: readonly ExtensionContext[];
+  holds: string;
+}
+
+function entry<const K extends string>(area: StorageAreaName, key: K, readers: readonly ExtensionContext[], writers: readonly ExtensionContext[], holds: string, prefix?: true) {
+  return { area, key, readers, writers, holds, ...(prefix ? { prefix } : {}) } as const satisfies StorageKey;
+}
+
+export const STORAGE_KEYS = {
+  /** Settings, one item per section ("settings.limits", "settings.sites", ...); see settings-store.ts. */
+  settingsSections: entry('sync', 'settings.', ['background', 'pages', 'content'], ['background', 'pages', 'content'], 'the settings document, split into sections', true),
+  /** The unversioned single-key settings of v0, read once and removed on the next save. */
+  legacySettings: entry('sync', 'settings', ['background', 'pages', 'content'], ['background', 'pages', 'content'], 'settings as v0 stored them'),
+
+  /** Usage events a content script has not yet had acknowledged, one item per site (a map id -> event). */
+  usageOutbox: entry('local', 'usageOutbox:', ['content', 'background'], ['content', 'background'], 'unacknowledged usage events of one site (counts only)', true),
+  /** v0.1's outbox (one item per event): the background delivers and removes what is left. */
+  legacyOutbox: entry('local', 'tt-pending-usage:', ['background'], ['background'], 'v0.1 outbox items, migrated at start-up', true),
+  /** v0.1 kept the Anthropic API key here; the background moves it to the secrets database and deletes it. */
+  legacyAnthropicKey: entry('local', 'anthropicApiKey', ['background'], ['background'], 'v0.1 location of the Anthropic API key (moved out)'),
+  /** Threshold alerts already shown, so a restarted worker never repeats one. */
+  firedAlerts: entry('local', 'firedAlerts', ['background'], ['background'], 'keys of alerts already notified'),
+  /** Bumped after every usage write so the popup knows its snapshot is stale. */
+  usageRevision: entry('local', 'usageRevision', ['pages'], ['background'], 'a token that changes with every usage write'),
+  /** Validated settings for the popup's start-up; see validated-settings-cache.ts. */
+  validatedSettings: entry('local', 'validatedSettings', ['pages'], ['background'], 'the settings as last validated, with the text they came from'),
+
+  /** scripts/bench-popup.ts: how many events its persistent profile already holds. */
+  benchSeeded: entry('local', 'benchSeeded', ['tests'], ['tests'], 'benchmark bookkeeping'),
+} as const;
+
+export type StorageKeyName = keyof typeof STORAGE_KEYS;
+
+const ALL: readonly StorageKey[] = Object.values(STORAGE_KEYS);
+
+/** The entry a concrete key in `area` belongs to, or undefined when it is not listed. */
+export function storageKeyEntry(area: StorageAreaName, key: string): StorageKey | undefined {
+  return ALL.find((k) => k.area === area && (k.prefix ? key.startsWith(k.key) && key.length > k.key.length : key === k.key));
+}
