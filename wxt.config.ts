@@ -1,11 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { fileURLToPath } from 'node:url';
 import { SUPPORTED_SITE_MATCHES } from './utils/sites/site-matches';
-
-// Only the tokenizer module of transformers.js is used. Its model code imports
-// onnxruntime, which would add ~0.5 MB to the bundle and never run: stub it.
-const emptyModule = fileURLToPath(new URL('./utils/counting/empty-module.ts', import.meta.url));
 
 export default defineConfig({
   // Separate output dirs let parallel builds (e.g. CI and a local bench) coexist.
@@ -13,12 +8,6 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact({ prefreshEnabled: false })],
-    resolve: {
-      alias: {
-        'onnxruntime-web': emptyModule,
-        'onnxruntime-node': emptyModule,
-      },
-    },
     build: { chunkSizeWarningLimit: 2048 },
   }),
   manifest: ({ browser }) => ({

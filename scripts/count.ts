@@ -2,7 +2,6 @@
 //   npm run -s count -- [--model ID] [--json] FILE... | -
 // --json prints one JSON object per input: {"file","model","provider","tokenizer","tokens","exact","inputCostUsd"}.
 // Exit codes: 0 ok, 1 unreadable input (or missing tokenizer data), 2 usage error / unknown model.
-import '../utils/counting/node/register-onnx-stub';
 
 const USAGE = 'usage: npm run -s count -- [--model ID] [--json] FILE... | -';
 

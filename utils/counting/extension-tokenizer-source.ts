@@ -1,11 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { TokenizerDataSource } from './tokenizer-pool';
 
-/** Reads public/tokenizers/<id>.json.gz from the extension package: no network, no model hub. */
+/** Reads public/tokenizers/<id>.bin.gz from the extension package: no network, no model hub. */
 export const extensionTokenizerSource: TokenizerDataSource = async (id) => {
-  const url = browser.runtime.getURL(`/tokenizers/${id}.json.gz` as '/tokenizers/o200k.json.gz');
+  const url = browser.runtime.getURL(`/tokenizers/${id}.bin.gz` as '/tokenizers/o200k.bin.gz');
   const response = await fetch(url);
   if (!response.ok || !response.body) throw new Error(`Tokenizer data for ${id} is missing from the extension (${response.status})`);
-  const text = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
-  return JSON.parse(text) as object;
+  return new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
 };

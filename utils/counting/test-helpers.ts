@@ -21,6 +21,20 @@ export function tiktokenIds(tokenizer: 'o200k' | 'cl100k', text: string): number
   return [...oracles.get(tokenizer === 'o200k' ? 'o200k_base' : 'cl100k_base')!.encode_ordinary(text)];
 }
 
+/**
+ * transformers.js encoding with the tokenizer.json build-tokenizers.mjs reduced Gemma 3 to (same
+ * settings as the packed file): the reference the packed merge-list encoder must equal.
+ */
+export async function gemmaReference(): Promise<(text: string) => number[]> {
+  await import('./node/register-onnx-stub');
+  const { PreTrainedTokenizer } = await import('@xenova/transformers/src/tokenizers.js');
+  const { cacheDir } = await import('../../scripts/build-tokenizers.mjs');
+  await nodeTokenizerSource('gemma3'); // generates the data (and the reference json) if missing
+  const json = JSON.parse(readFileSync(new URL('gemma3.json', cacheDir), 'utf8')) as object;
+  const tokenizer = new PreTrainedTokenizer(json, { clean_up_tokenization_spaces: false, model_max_length: Number.MAX_SAFE_INTEGER });
+  return (text) => (text === '' ? [] : tokenizer.encode(text, null, { add_special_tokens: false }));
+}
+
 export const CORPUS_DIR = new URL('../../test/corpus/', import.meta.url);
 export function corpus(): Array<{ name: string; text: string }> {
   return readdirSync(CORPUS_DIR)

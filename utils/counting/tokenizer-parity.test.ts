@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corpus, EXACT_TOKENIZERS, pool, randomText, rng, tiktokenCount, tiktokenIds } from './test-helpers';
+import { corpus, EXACT_TOKENIZERS, gemmaReference, pool, randomText, rng, tiktokenCount, tiktokenIds } from './test-helpers';
 
 describe.each(EXACT_TOKENIZERS)('%s equals tiktoken', (tokenizer) => {
   const files = corpus();
@@ -29,6 +29,22 @@ describe.each(EXACT_TOKENIZERS)('%s equals tiktoken', (tokenizer) => {
     expect(encoder.count('<|endoftext|>')).toBe(tiktokenCount(tokenizer, '<|endoftext|>'));
   });
 
+  it('long pieces (merged with a heap) give the same ids', async () => {
+    const encoder = await pool.get(tokenizer);
+    const next = rng(tokenizer === 'o200k' ? 41 : 42);
+    const pick = (alphabet: string, n: number) => Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+    const texts = [
+      'a'.repeat(300),
+      '='.repeat(2000) + '\n',
+      pick('abcdefghijklmnopqrstuvwxyz', 700),
+      pick('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/', 5000),
+      pick('日本語の文章を書くテスト中文字符', 400),
+      '😀👍🏽'.repeat(100),
+      pick('абвгдежзийклмнопрстуфхцчшщъыьэюя', 900),
+    ];
+    for (const text of texts) expect(encoder.encode(text), text.slice(0, 40)).toEqual(tiktokenIds(tokenizer, text));
+  });
+
   it('2,000 random texts built from tricky characters', async () => {
     const encoder = await pool.get(tokenizer);
     const next = rng(tokenizer === 'o200k' ? 1 : 2);
@@ -38,5 +54,21 @@ describe.each(EXACT_TOKENIZERS)('%s equals tiktoken', (tokenizer) => {
       if (encoder.count(text) !== tiktokenCount(tokenizer, text)) mismatches.push(JSON.stringify(text));
     }
     expect(mismatches).toEqual([]);
+  });
+});
+
+describe('gemma3 computes what transformers.js computes on the same tokenizer', () => {
+  it('same ids on the corpus, random texts and long texts', async () => {
+    const reference = await gemmaReference();
+    const encoder = await pool.get('gemma3');
+    const next = rng(51);
+    const texts = [
+      ...corpus().map((f) => f.text),
+      corpus().map((f) => f.text).join('\n'),
+      ...Array.from({ length: 300 }, () => randomText(next, 1 + Math.floor(next() * 40))),
+      'word '.repeat(2000),
+      '\u{10FFFF}\ud800 unknown characters fall back to bytes \u0378',
+    ];
+    for (const text of texts) expect(encoder.encode(text), JSON.stringify(text.slice(0, 60))).toEqual(reference(text));
   });
 });

@@ -1,8 +1,11 @@
-import { PreTrainedTokenizer } from '@xenova/transformers/src/tokenizers.js';
 import type { TokenizerId } from '../models/model-types';
+import { createByteLevelBpe } from './byte-level-bpe';
+import { createMergeBpe } from './merge-bpe';
+import { cl100kPieceEnd, o200kPieceEnd, type PieceEndFn } from './pretokenizer';
+import { readTokenizerData } from './tokenizer-data';
 
-/** Reads the generated tokenizer.json for an id (see scripts/build-tokenizers.mjs). */
-export type TokenizerDataSource = (id: TokenizerId) => Promise<object>;
+/** Reads the packed tokenizer file for an id, gunzipped (see scripts/build-tokenizers.mjs). */
+export type TokenizerDataSource = (id: TokenizerId) => Promise<Uint8Array>;
 
 export interface Encoder {
   readonly id: TokenizerId;
@@ -11,37 +14,16 @@ export interface Encoder {
   encode(text: string): number[];
 }
 
-/**
- * transformers.js memoises every BPE word it has seen in an unbounded Map; in a browser-lifetime
- * background that would grow with every paste. Clearing it past this size keeps memory flat while
- * keeping the hit rate on ordinary text (a few thousand distinct words) high.
- */
-const BPE_CACHE_LIMIT = 50_000;
+/** tiktoken's pre-tokenizer for each byte-level vocabulary. */
+const PIECE_END: Partial<Record<TokenizerId, PieceEndFn>> = { o200k: o200kPieceEnd, cl100k: cl100kPieceEnd };
 
-/** Minimal config: transformers.js only reads these for encoding; the hub is never consulted. */
-const TOKENIZER_CONFIG = { clean_up_tokenization_spaces: false, model_max_length: Number.MAX_SAFE_INTEGER };
-
-/** build-tokenizers.mjs stores the vocab as an array indexed by id; transformers.js wants token -> id. */
-function withVocabObject(json: object): object {
-  const model = (json as { model?: { vocab?: unknown } }).model;
-  if (!model || !Array.isArray(model.vocab)) return json;
-  const vocab: Record<string, number> = {};
-  (model.vocab as Array<string | null>).forEach((token, i) => {
-    if (token !== null) vocab[token] = i;
-  });
-  return { ...json, model: { ...model, vocab } };
-}
-
-function createEncoder(id: TokenizerId, json: object): Encoder {
-  const tokenizer = new PreTrainedTokenizer(withVocabObject(json), TOKENIZER_CONFIG);
-  const encode = (text: string): number[] => {
-    if (text.length === 0) return [];
-    const ids = tokenizer.encode(text, null, { add_special_tokens: false });
-    const cache = tokenizer.model.cache;
-    if (cache && cache.size > BPE_CACHE_LIMIT) cache.clear();
-    return ids;
-  };
-  return { id, encode, count: (text) => encode(text).length };
+/** Builds the encoder a packed tokenizer file describes (throws TokenizerDataError on a bad file). */
+export function createEncoder(id: TokenizerId, file: Uint8Array): Encoder {
+  const data = readTokenizerData(file, id);
+  if (data.kind === 'merge-bpe') return { id, ...createMergeBpe(data) };
+  const pieceEnd = PIECE_END[id];
+  if (!pieceEnd) throw new Error(`No pre-tokenizer is known for the byte-level vocabulary ${id}`);
+  return { id, ...createByteLevelBpe(data, pieceEnd) };
 }
 
 export interface TokenizerPool {
@@ -58,8 +40,8 @@ export function createTokenizerPool(source: TokenizerDataSource): TokenizerPool 
     get(id) {
       let pending = loading.get(id);
       if (!pending) {
-        pending = source(id).then((json) => {
-          const encoder = createEncoder(id, json);
+        pending = source(id).then((file) => {
+          const encoder = createEncoder(id, file);
           loaded.add(id);
           return encoder;
         });

@@ -15,7 +15,7 @@ const BUILD_SCRIPT = fileURLToPath(new URL('../../../scripts/build-tokenizers.mj
  * generated on first use (its progress goes to stderr so `count --json` output stays clean).
  */
 function ensureGenerated(id: TokenizerId): string {
-  const file = `${TOKENIZER_DIR}${id}.json.gz`;
+  const file = `${TOKENIZER_DIR}${id}.bin.gz`;
   if (!existsSync(file) && existsSync(BUILD_SCRIPT)) {
     spawnSync(process.execPath, [BUILD_SCRIPT], { stdio: ['ignore', process.stderr, process.stderr] });
   }
@@ -31,5 +31,5 @@ export const nodeTokenizerSource: TokenizerDataSource = async (id) => {
   } catch {
     throw new Error(`Tokenizer data ${file} not found: run \`npm run tokenizers\` first`);
   }
-  return JSON.parse(gunzipSync(gz).toString('utf8')) as object;
+  return new Uint8Array(gunzipSync(gz));
 };

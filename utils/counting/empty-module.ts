@@ -1,2 +1,0 @@
-// Stand-in for onnxruntime in the bundle: tokenizers never touch it.
-export default {};
