@@ -155,7 +155,16 @@ function toMergeTable(id, json) {
     if (left === undefined || right === undefined || result === undefined) throw new Error(`${id}: merge ${JSON.stringify(m)} uses a token outside the vocab`);
     return [left, right, result];
   });
-  return packMergeBpe({ vocabSize: Object.values(vocab).reduce((a, b) => Math.max(a, b), 0) + 1, chars, merges, byteFallback });
+  // Characters that some token has right before "▁" (Gemma 3: only ">", in ">▁</"): the encoder
+  // may cut the text into words before a "▁" that follows any other character, since no token
+  // can span that cut, and BPE on each word then gives exactly what BPE on the whole text gives.
+  const joiners = new Set();
+  for (const token of Object.keys(vocab)) {
+    const cps = Array.from(token);
+    for (let i = 1; i < cps.length; i++) if (cps[i] === '▁' && cps[i - 1] !== '▁') joiners.add(cps[i - 1].codePointAt(0));
+  }
+  const vocabSize = Object.values(vocab).reduce((a, b) => Math.max(a, b), 0) + 1;
+  return packMergeBpe({ vocabSize, chars, merges, byteFallback, joiners: [...joiners].sort((a, b) => a - b) });
 }
 
 /** The tokenizer.json transformers.js would run with the same behaviour (for tests only). */

@@ -6,4 +6,5 @@ export function packMergeBpe(table: {
   chars: Array<[codePoint: number, id: number]>;
   merges: Array<[left: number, right: number, result: number]>;
   byteFallback: number[];
+  joiners?: number[];
 }): Uint8Array;

@@ -48,17 +48,20 @@ export function packByteLevelBpe(tokens) {
 
 /**
  * Merge-list BPE (SentencePiece-style, e.g. Gemma): single-character tokens as [codePoint, id]
- * pairs, merges as [left, right, result] id triples in priority order, and the id of each
- * byte-fallback token `<0xXX>` (or -1).
+ * pairs, merges as [left, right, result] id triples in priority order, the id of each
+ * byte-fallback token `<0xXX>` (or -1), and the code points some token has right before a "▁"
+ * (`joiners`: a word boundary after them is not safe to cut at).
  */
-export function packMergeBpe({ vocabSize, chars, merges, byteFallback }) {
+export function packMergeBpe({ vocabSize, chars, merges, byteFallback, joiners = [] }) {
   if (byteFallback.length !== 256) throw new Error('byteFallback needs 256 entries');
-  const words = new Uint32Array(3 + 256 + 2 * chars.length + 3 * merges.length);
+  const words = new Uint32Array(4 + 256 + joiners.length + 2 * chars.length + 3 * merges.length);
   words[0] = vocabSize;
   words[1] = chars.length;
   words[2] = merges.length;
-  new Int32Array(words.buffer, 12, 256).set(byteFallback);
-  let w = 3 + 256;
+  words[3] = joiners.length;
+  new Int32Array(words.buffer, 16, 256).set(byteFallback);
+  let w = 4 + 256;
+  for (const cp of joiners) words[w++] = cp;
   for (const [cp, id] of chars) {
     words[w++] = cp;
     words[w++] = id;

@@ -8,6 +8,10 @@ import { MergeHeap } from './merge-heap';
  * without a token fall back to one token per UTF-8 byte. Ids and merges live in typed arrays
  * (~15 MB for Gemma 3's 262k tokens and 515k merges, against ~110 MB of Maps and strings in
  * transformers.js), and merging works on integer ids, never on concatenated strings.
+ *
+ * The text is cut into words before each "▁" that follows a character no token has before a
+ * "▁" (Gemma 3: anything but "▁" and ">"). No token spans such a cut, so merging each word on
+ * its own gives exactly the whole text's result, and a word's count can be cached.
  */
 export interface MergeBpe {
   count(text: string): number;
@@ -15,6 +19,8 @@ export interface MergeBpe {
 }
 
 const NO_MERGE = -1;
+/** Words remembered with their count before the cache is cleared (a few MB at most). */
+const WORD_CACHE_LIMIT = 100_000;
 const SPACE = 0x20;
 const SENTENCEPIECE_SPACE = 0x2581; // ▁
 
@@ -27,6 +33,8 @@ export function createMergeBpe(data: MergeBpeData): MergeBpe {
     else astralId.set(cp, data.charIds[i]!);
   });
 
+  const joiners = new Set(data.joiners);
+  const wordCache = new Map<string, number>();
   const merges = mergeLeft.length;
   let size = 1;
   while (size < merges * 2) size <<= 1;
@@ -65,19 +73,19 @@ export function createMergeBpe(data: MergeBpeData): MergeBpe {
   let pairMerge = new Int32Array(1024);
   const heap = new MergeHeap();
 
-  /** Splits text into symbols (ids[0..n)); returns n. */
-  function symbolize(text: string): number {
-    if (text.length > ids.length) {
-      const cap = text.length + 64;
+  /** Splits text[start, end) into symbols (ids[0..n)); returns n. */
+  function symbolize(text: string, start: number, end: number): number {
+    if (end - start > ids.length) {
+      const cap = end - start + 64;
       ids = new Int32Array(cap);
       next = new Int32Array(cap + 1);
       prev = new Int32Array(cap + 1);
       pairMerge = new Int32Array(cap);
     }
     let n = 0;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = start; i < end; i++) {
       let cp = text.charCodeAt(i);
-      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < end) {
         const d = text.charCodeAt(i + 1);
         if (d >= 0xdc00 && d <= 0xdfff) {
           cp = ((cp - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
@@ -128,26 +136,59 @@ export function createMergeBpe(data: MergeBpeData): MergeBpe {
 
   const fallbackBytes = (cp: number) => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
 
+  function countWord(text: string, start: number, end: number): number {
+    const n = symbolize(text, start, end);
+    merge(n);
+    let total = 0;
+    for (let i = 0; i < n; i = next[i]!) {
+      const id = ids[i]!;
+      total += id >= 0 ? 1 : fallbackBytes(-1 - id);
+    }
+    return total;
+  }
+
+  /** Calls `word` for each word of text (see the file comment for where words are cut). */
+  function forEachWord(text: string, word: (start: number, end: number) => void): void {
+    let start = 0;
+    for (let i = 1; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== SPACE && c !== SENTENCEPIECE_SPACE) continue;
+      const before = text.charCodeAt(i - 1);
+      const pair = before >= 0xdc00 && before <= 0xdfff && i >= 2 && text.charCodeAt(i - 2) >= 0xd800 && text.charCodeAt(i - 2) <= 0xdbff;
+      const prev = pair ? text.codePointAt(i - 2)! : before;
+      if (prev === SPACE || prev === SENTENCEPIECE_SPACE || joiners.has(prev)) continue;
+      word(start, i);
+      start = i;
+    }
+    if (start < text.length) word(start, text.length);
+  }
+
   return {
     count(text) {
-      const n = symbolize(text);
-      merge(n);
       let total = 0;
-      for (let i = 0; i < n; i = next[i]!) {
-        const id = ids[i]!;
-        total += id >= 0 ? 1 : byteFallback[0] === -1 ? 1 : fallbackBytes(-1 - id);
-      }
+      forEachWord(text, (start, end) => {
+        const key = text.slice(start, end);
+        let n = wordCache.get(key);
+        if (n === undefined) {
+          n = countWord(text, start, end);
+          if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+          wordCache.set(key, n);
+        }
+        total += n;
+      });
       return total;
     },
     encode(text) {
-      const n = symbolize(text);
-      merge(n);
       const out: number[] = [];
-      for (let i = 0; i < n; i = next[i]!) {
-        const id = ids[i]!;
-        if (id >= 0) out.push(id);
-        else for (const b of new TextEncoder().encode(String.fromCodePoint(-1 - id))) out.push(byteFallback[b]!);
-      }
+      forEachWord(text, (start, end) => {
+        const n = symbolize(text, start, end);
+        merge(n);
+        for (let i = 0; i < n; i = next[i]!) {
+          const id = ids[i]!;
+          if (id >= 0) out.push(id);
+          else for (const b of new TextEncoder().encode(String.fromCodePoint(-1 - id))) out.push(byteFallback[b]!);
+        }
+      });
       return out;
     },
   };

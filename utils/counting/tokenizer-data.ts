@@ -12,9 +12,10 @@
  *  12  u32 FNV-1a of payload so a damaged file gives an error, never a wrong count
  *  16  payload
  * Kind 1 payload: u32 n; u8 length[n] (0 = unused rank); the tokens' bytes, concatenated in rank order.
- * Kind 2 payload: u32 vocabSize, u32 chars, u32 merges; i32 byteFallback[256] (-1 = none);
- *   {u32 codePoint, u32 id}[chars] (single-character tokens); {u32 left, u32 right, u32 result}[merges]
- *   in priority order.
+ * Kind 2 payload: u32 vocabSize, u32 chars, u32 merges, u32 joiners; i32 byteFallback[256]
+ *   (-1 = none); u32 joiners[] (code points some token has right before "▁"); {u32 codePoint,
+ *   u32 id}[chars] (single-character tokens); {u32 left, u32 right, u32 result}[merges] in
+ *   priority order.
  */
 
 export const TOKENIZER_MAGIC = 'TTKN';
@@ -40,6 +41,8 @@ export interface MergeBpeData {
   mergeLeft: Uint32Array;
   mergeRight: Uint32Array;
   mergeResult: Uint32Array;
+  /** Code points that some token has right before "▁": a word may not be cut after one. */
+  joiners: Uint32Array;
 }
 
 export type TokenizerData = ByteLevelBpeData | MergeBpeData;
@@ -97,13 +100,15 @@ function readByteLevel(payload: Uint8Array, fail: (problem: string) => never): B
 }
 
 function readMerges(payload: Uint8Array, fail: (problem: string) => never): MergeBpeData {
-  if (payload.length < 12 + 1024) fail('no merge-list header');
+  if (payload.length < 16 + 1024) fail('no merge-list header');
   const words = new Uint32Array(payload.buffer, payload.byteOffset, Math.floor(payload.byteLength / 4));
-  const [vocabSize, chars, merges] = [words[0]!, words[1]!, words[2]!];
-  const charsAt = 3 + 256;
+  const [vocabSize, chars, merges, joinerCount] = [words[0]!, words[1]!, words[2]!, words[3]!];
+  const joinersAt = 4 + 256;
+  const charsAt = joinersAt + joinerCount;
   const mergesAt = charsAt + 2 * chars;
-  if ((mergesAt + 3 * merges) * 4 !== payload.length) fail(`${chars} characters and ${merges} merges do not match the payload size`);
-  const byteFallback = new Int32Array(payload.buffer, payload.byteOffset + 12, 256);
+  if ((mergesAt + 3 * merges) * 4 !== payload.length) fail(`${chars} characters, ${merges} merges and ${joinerCount} joiners do not match the payload size`);
+  const byteFallback = new Int32Array(payload.buffer, payload.byteOffset + 16, 256);
+  const joiners = words.slice(joinersAt, charsAt);
   const charCodePoints = new Uint32Array(chars);
   const charIds = new Uint32Array(chars);
   for (let i = 0; i < chars; i++) {
@@ -123,5 +128,5 @@ function readMerges(payload: Uint8Array, fail: (problem: string) => never): Merg
     fail('a token id is outside the vocabulary');
   }
   if (!byteFallback.every((id) => id === -1 || (id >= 0 && id < vocabSize))) fail('a byte-fallback id is outside the vocabulary');
-  return { kind: 'merge-bpe', vocabSize, byteFallback: byteFallback.slice(), charCodePoints, charIds, mergeLeft, mergeRight, mergeResult };
+  return { kind: 'merge-bpe', vocabSize, byteFallback: byteFallback.slice(), charCodePoints, charIds, mergeLeft, mergeRight, mergeResult, joiners };
 }

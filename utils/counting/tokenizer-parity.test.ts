@@ -67,6 +67,7 @@ describe('gemma3 computes what transformers.js computes on the same tokenizer', 
       corpus().map((f) => f.text).join('\n'),
       ...Array.from({ length: 300 }, () => randomText(next, 1 + Math.floor(next() * 40))),
       'word '.repeat(2000),
+      '<div> </div> a > b x>  y >\u2581</p>   three  spaces \u2581\u2581 literal ▁ marks 𝐀 𝐁',
       '\u{10FFFF}\ud800 unknown characters fall back to bytes \u0378',
     ];
     for (const text of texts) expect(encoder.encode(text), JSON.stringify(text.slice(0, 60))).toEqual(reference(text));
