@@ -1,16 +1,18 @@
-// Inline badge speed in real Chromium with the built extension (issue 4 targets):
-//   keystroke -> badge update on a 50k-token prompt: median <= 16 ms, p95 <= 50 ms
-//   long tasks (> 50 ms) on the page's main thread while typing and while pasting 1 MB: none caused by TokenTally
+// Inline badge speed in real Chromium with the built extension (issue 15 targets, and issue 4's):
+//   keystroke -> badge update on a 50k-token prompt, timed in the page: median <= 4 ms, p95 <= 8 ms
+//   after the service worker is stopped (CDP ServiceWorker.stopWorker): next edit counted, median <= 150 ms
+//   1 MB paste counted <= 300 ms; 5 MB Gemini paste counted <= 2 s; no extra long tasks on the page
 //   first count after the first keystroke on a fresh browser: <= 1.5 s
-//   content-script bundle: <= 60 KB gzipped
-// Usage: TT_OUT_DIR=.output npx tsx scripts/bench-badge.ts   (build first: npm run build)
+//   content-script bundle <= 60 KB gzipped; zipped extension well under 15 MB
+// Usage: npm run build && npm run bench -- badge   (BENCH_ONLY=typing|paste|gemini|worker-stop|first)
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { deflateRawSync, gzipSync } from 'node:zlib';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { fixtureHtml } from '../test/e2e/fixture-html';
+import { variedProse } from './varied-text';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const extensionDir = path.resolve(process.env.TT_OUT_DIR ?? '.output', 'chrome-mv3');
@@ -39,9 +41,11 @@ async function launch(withExtension: boolean): Promise<{ context: BrowserContext
   await context.route(/^https?:\/\//, (r) => r.abort('blockedbyclient'));
   // tsx keeps function names with a __name() helper that page.evaluate bodies don't have.
   await context.addInitScript('window.__name = (f) => f');
-  const html = fixtureHtml('openai-playground.html');
-  await context.route('https://platform.openai.com/**', (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://platform.openai.com' });
+  for (const [origin, file] of [['https://platform.openai.com', 'openai-playground.html'], ['https://gemini.google.com', 'gemini.html']] as const) {
+    const html = fixtureHtml(file);
+    await context.route(`${origin}/**`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  }
   if (withExtension) context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return { context, close: async () => { await context.close(); rmSync(dir, { recursive: true, force: true }); } };
 }
@@ -57,6 +61,22 @@ async function instrument(page: Page): Promise<void> {
     // On window, capturing: runs before TokenTally's document listener, which may update the badge synchronously.
     window.addEventListener('input', () => { (w.bench as unknown as { lastInput: number }).lastInput = performance.now(); }, true);
   });
+}
+
+/** Resolves with ms from the next keydown to the badge after `fieldSelector` showing `expected` tokens. */
+function countedAfterKey(page: Page, fieldSelector: string, expected: number): Promise<number> {
+  return page.evaluate(([sel, n]) => {
+    const w = window as unknown as { bench: { lastKey: number } };
+    const host = document.querySelector(sel)!.nextElementSibling!;
+    return new Promise<number>((resolve) => {
+      new MutationObserver((_, obs) => {
+        if (host.getAttribute('data-tokens') !== String(n)) return;
+        obs.disconnect();
+        resolve(performance.now() - w.bench.lastKey);
+      }).observe(host, { attributes: true, attributeFilter: ['data-tokens'] });
+      setTimeout(() => resolve(-1), 60_000);
+    });
+  }, [fieldSelector, expected] as const);
 }
 
 function percentile(values: number[], p: number): number {
@@ -144,8 +164,8 @@ async function benchTyping(withExtension = true): Promise<number[]> {
     const median = percentile(latencies, 50);
     const p95 = percentile(latencies, 95);
     console.log(`prompt: ${promptTokens.toLocaleString('en-US')} tokens (${(prompt.length / 1024).toFixed(0)} KB); ${KEYSTROKES} keystrokes; final count ${finalTokens} (expected ${expected})`);
-    report('keystroke -> badge, median', `${median.toFixed(1)} ms`, '<= 16 ms', median <= 16);
-    report('keystroke -> badge, p95', `${p95.toFixed(1)} ms`, '<= 50 ms', p95 <= 50);
+    report('keystroke -> badge at 50k tokens, median', `${median.toFixed(1)} ms`, '<= 4 ms', median <= 4);
+    report('keystroke -> badge at 50k tokens, p95', `${p95.toFixed(1)} ms`, '<= 8 ms', p95 <= 8);
     const inputLatencies = await page.evaluate(() => (window as unknown as { bench: { inputLatencies: number[] } }).bench.inputLatencies);
     report('  of which input event -> badge (TokenTally), median / p95', `${percentile(inputLatencies, 50).toFixed(1)} / ${percentile(inputLatencies, 95).toFixed(1)} ms`, 'info', true);
     report('keystrokes with no badge update within 5 s', String(missed), '0', missed === 0);
@@ -166,17 +186,14 @@ async function pasteLongTasks(withExtension: boolean): Promise<{ tasks: number[]
     const field = page.locator(FIELD);
     if (withExtension) await field.locator('xpath=following-sibling::tokentally-badge[@data-state="ready"]').waitFor({ state: 'attached' });
     await page.waitForTimeout(1500); // let the tokenizer warm up, as it does while the user reads the page
-    const text = 'Paste test: a megabyte of ordinary prose, counted while the page stays smooth.\n'.repeat(Math.ceil(1_048_576 / 79));
+    const text = variedProse(1_048_576, 7);
     await field.click();
     await page.evaluate((t) => navigator.clipboard.writeText(t), text);
     await instrument(page);
     const t0 = Date.now();
+    const counted = withExtension ? countedAfterKey(page, FIELD, tokens(text)) : Promise.resolve(null);
     await page.keyboard.press('ControlOrMeta+V');
-    let countedMs: number | null = null;
-    if (withExtension) {
-      await page.waitForFunction(([sel, n]) => document.querySelector(sel)?.nextElementSibling?.getAttribute('data-tokens') === String(n), [FIELD, tokens(text)] as const, { timeout: 60_000 });
-      countedMs = Date.now() - t0;
-    }
+    const countedMs = await counted;
     await page.waitForTimeout(Math.max(0, 4000 - (Date.now() - t0)));
     const tasks = await page.evaluate(() => (window as unknown as { bench: { longTasks: Array<{ duration: number }> } }).bench.longTasks.map((t) => Math.round(t.duration)));
     return { tasks, countedMs };
@@ -220,6 +237,118 @@ async function benchFirstCount(): Promise<void> {
   report('first count after first keystroke (fresh browser, worst of 3)', `${worst.toFixed(0)} ms ${JSON.stringify(samples.map(Math.round))}`, '<= 1500 ms', worst <= 1500);
 }
 
+/** Pastes 5 MB into Gemini's editor and times paste -> counted (Gemma 3), timed in the page. */
+async function benchGeminiPaste(): Promise<void> {
+  const { context, close } = await launch(true);
+  try {
+    const page = await context.newPage();
+    await page.goto('https://gemini.google.com/app');
+    const field = page.locator('rich-textarea .ql-editor');
+    const badge = field.locator('xpath=following-sibling::tokentally-badge[1]');
+    await badge.and(page.locator('[data-state="ready"]')).waitFor({ state: 'attached' });
+    await page.waitForTimeout(1500); // the tokenizer warms up while the user reads the page
+    const text = variedProse(5 * 1_048_576, 11);
+    await field.click();
+    await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await instrument(page);
+    const counted = page.evaluate(() => {
+      const w = window as unknown as { bench: { lastKey: number } };
+      const host = document.querySelector('rich-textarea .ql-editor')!.nextElementSibling!;
+      return new Promise<{ ms: number; tokens: number }>((resolve) => {
+        new MutationObserver((_, obs) => {
+          const tokens = Number(host.getAttribute('data-tokens'));
+          if (tokens > 500_000) {
+            obs.disconnect();
+            resolve({ ms: performance.now() - w.bench.lastKey, tokens });
+          }
+        }).observe(host, { attributes: true, attributeFilter: ['data-tokens'] });
+      });
+    });
+    await page.keyboard.press('ControlOrMeta+V');
+    const { ms, tokens: n } = await counted;
+    report('5 MB Gemini paste counted (keydown -> badge)', `${ms.toFixed(0)} ms (${n.toLocaleString('en-US')} tokens)`, '<= 2000 ms', ms <= 2000);
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * Stops the extension's service worker through the DevTools protocol (as Chrome does after 30 s
+ * idle), then types one key that the badge cannot have predicted, and times keydown -> the new
+ * exact count on the badge. Repeated; the median is the figure.
+ */
+async function benchWorkerStop(): Promise<void> {
+  const { context, close } = await launch(true);
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionOrigin = new URL(worker.url()).origin;
+    const extensionPage = await context.newPage();
+    await extensionPage.goto(`${extensionOrigin}/popup.html`);
+    const cdp = await context.newCDPSession(extensionPage);
+    const status = new Map<string, { scope: string; running: string }>();
+    const registrations = new Map<string, string>();
+    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations: rs }) => rs.forEach((r) => registrations.set(r.registrationId, r.scopeURL)));
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) =>
+      versions.forEach((v) => status.set(v.versionId, { scope: registrations.get(v.registrationId) ?? v.scriptURL, running: v.runningStatus })),
+    );
+    await cdp.send('ServiceWorker.enable');
+    const page = await context.newPage();
+    await page.goto(PLAYGROUND);
+    const field = page.locator(FIELD);
+    await field.locator('xpath=following-sibling::tokentally-badge[@data-state="ready"]').waitFor({ state: 'attached' });
+    const prompt = 'A prompt the user wrote, then left alone long enough for Chrome to stop the idle worker.\n'.repeat(40);
+    await field.click();
+    await page.evaluate(([sel, text]) => {
+      const t = document.querySelector(sel) as HTMLTextAreaElement;
+      t.value = text;
+      t.setSelectionRange(text.length, text.length);
+      t.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    }, [FIELD, prompt] as const);
+    await instrument(page);
+    const samples: number[] = [];
+    let wrong = 0;
+    const keys = 'QZXJKVWQZXJK';
+    for (let run = 0; run < 9; run++) {
+      await page.waitForTimeout(800); // speculation and counts settle
+      const running = [...status].filter(([, v]) => v.scope.startsWith(extensionOrigin) && v.running === 'running');
+      for (const [versionId] of running) await cdp.send('ServiceWorker.stopWorker', { versionId });
+      const stopped = Date.now();
+      while (running.some(([id]) => status.get(id)?.running !== 'stopped') && Date.now() - stopped < 5000) await page.waitForTimeout(20);
+      await page.waitForTimeout(300); // the page's port sees the disconnect
+      const expected = tokens((await field.inputValue()) + keys[run]);
+      const next = countedAfterKey(page, FIELD, expected);
+      await page.keyboard.press(keys[run]!);
+      const ms = await next;
+      if (ms < 0) wrong++;
+      else samples.push(ms);
+    }
+    const median = percentile(samples, 50);
+    report(
+      'after a service-worker stop: next keystroke counted, median',
+      `${median.toFixed(0)} ms ${JSON.stringify(samples.map(Math.round))}`,
+      '<= 150 ms',
+      median <= 150 && wrong === 0,
+    );
+    if (wrong) report('  edits after a stop never counted right (10 s)', String(wrong), '0', false);
+  } finally {
+    await close();
+  }
+}
+
+/** What the store would receive: every file of the build, deflated (as in the zip). */
+function benchPackage(): void {
+  let total = 0;
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const file = path.join(dir, name);
+      if (statSync(file).isDirectory()) walk(file);
+      else total += deflateRawSync(readFileSync(file), { level: 9 }).length + 100;
+    }
+  };
+  walk(extensionDir);
+  report('zipped extension (approx.)', `${(total / 1e6).toFixed(2)} MB`, '< 15 MB', total < 15e6);
+}
+
 function benchBundle(): void {
   const file = path.join(extensionDir, 'content-scripts', 'content.js');
   const raw = readFileSync(file);
@@ -229,6 +358,7 @@ function benchBundle(): void {
 
 const only = process.env.BENCH_ONLY;
 benchBundle();
+benchPackage();
 if (!only || only === 'first') await benchFirstCount();
 if (!only || only === 'typing') {
 const typingLong = await benchTyping(true);
@@ -248,12 +378,16 @@ const withExt = await pasteLongTasks(true);
 const tbt = (tasks: number[]) => tasks.reduce((sum, t) => sum + Math.max(0, t - 50), 0);
 report(
   'long tasks pasting 1 MB: total blocking time with TokenTally vs without',
-  `${tbt(withExt.tasks)} ms ${JSON.stringify(withExt.tasks)} vs ${tbt(baseline.tasks)} ms ${JSON.stringify(baseline.tasks)}; counted in ${withExt.countedMs} ms`,
+  `${tbt(withExt.tasks)} ms ${JSON.stringify(withExt.tasks)} vs ${tbt(baseline.tasks)} ms ${JSON.stringify(baseline.tasks)}`,
   'no extra (<= baseline + 50 ms)',
   tbt(withExt.tasks) <= tbt(baseline.tasks) + 50,
 );
+report('1 MB paste counted (keydown -> badge)', `${withExt.countedMs?.toFixed(0)} ms`, '<= 300 ms', withExt.countedMs !== null && withExt.countedMs >= 0 && withExt.countedMs <= 300);
 
 }
+
+if (!only || only === 'gemini') await benchGeminiPaste();
+if (!only || only === 'worker-stop') await benchWorkerStop();
 
 console.log('\nTokenTally inline badge (real Chromium, built extension at ' + path.relative(process.cwd(), extensionDir) + ')');
 const width = Math.max(...results.map((r) => r[0].length));
