@@ -22,12 +22,16 @@ export default defineConfig({
     web_accessible_resources: [],
     ...(browser === 'firefox'
       ? {
+          // data_collection_permissions is the newest key used: Firefox 140 (the current ESR)
+          // on desktop, 142 on Android. Everything else (MV3 event page, scripting, host
+          // permissions granted at install, DecompressionStream) is older. Tested in 140 ESR.
           browser_specific_settings: {
             gecko: {
               id: 'tokentally@tokentally.app',
-              strict_min_version: '142.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
