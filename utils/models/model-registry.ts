@@ -15,9 +15,12 @@ import type { DatedPrice, ModelInfo, ModelPrice, ProviderId } from './model-type
  * another: see modelForId().
  */
 
-/** The pre-estimator Claude factor (o200k × 1.3), kept for settings written before per-script estimates. */
-export const DEFAULT_CLAUDE_TOKEN_FACTOR = COUNTING_RULES['claude-3'].factor;
-export const CLAUDE_TOKEN_FACTOR_SOURCE = COUNTING_RULES['claude-3'].bandSource;
+/**
+ * The single factor Claude counts used before per-script estimates (o200k × 1.3). A user who set
+ * their own factor (settings.claudeTokenFactor) chose it relative to this one, so their choice is
+ * kept as the ratio to it (see claudeAdjustment).
+ */
+export const LEGACY_CLAUDE_TOKEN_FACTOR = 1.3;
 
 export { PRICE_DATA_DATE };
 export const PRICE_DATA_SOURCE = `@pydantic/genai-prices ${GENAI_PRICES_VERSION} (https://github.com/pydantic/genai-prices)`;
@@ -133,12 +136,22 @@ export function listModels(): ModelInfo[] {
   return [...catalog().models].sort((a, b) => Number(deprecated.has(a.id)) - Number(deprecated.has(b.id)));
 }
 
-/** The model as the user configured it: their Claude factor and price override applied. */
+/**
+ * The user's multiplier over Claude estimates: their adjustment, or else the factor they had set
+ * before per-script estimates, read relative to the old default (1.5 then = ×1.154 now).
+ */
+export function claudeAdjustment(settings: Pick<Settings, 'claudeEstimateAdjust' | 'claudeTokenFactor'>): { factor: number; from: 'adjustment' | 'legacy-factor' | 'none' } {
+  if (settings.claudeEstimateAdjust != null) return { factor: settings.claudeEstimateAdjust, from: 'adjustment' };
+  if (settings.claudeTokenFactor != null) return { factor: settings.claudeTokenFactor / LEGACY_CLAUDE_TOKEN_FACTOR, from: 'legacy-factor' };
+  return { factor: 1, from: 'none' };
+}
+
+/** The model as the user configured it: their Claude adjustment and price override applied. */
 export function resolveModel(id: string, settings: Settings): ModelInfo | undefined {
   const base = modelForId(id);
   if (!base) return undefined;
   const model: ModelInfo = { ...base };
-  if (model.provider === 'anthropic' && settings.claudeTokenFactor != null) model.tokenFactor = settings.claudeTokenFactor;
+  if (model.provider === 'anthropic') model.tokenFactor = claudeAdjustment(settings).factor;
   const override = settings.priceOverrides[model.id];
   if (override) {
     const price: ModelPrice = { inputPerMTok: override.inputPerMTok, outputPerMTok: override.outputPerMTok };

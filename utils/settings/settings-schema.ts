@@ -97,8 +97,14 @@ export const settingsSchema = z.object({
   sites: z.record(z.string().min(1).max(253), siteSettingsSchema).default({}),
   /** Per-model price overrides keyed by model id. */
   priceOverrides: z.record(z.string().min(1).max(120), priceOverrideSchema).default({}),
-  /** Claude counts = o200k count x this factor; see utils/models for the default's source. */
+  /**
+   * Legacy: before per-script estimates, Claude counts were o200k x this factor (default 1.3). A
+   * value a user chose is still honoured, as claudeEstimateAdjust = factor / 1.3, until they set
+   * an adjustment or remove it (see claudeAdjustment in utils/models/model-registry.ts).
+   */
   claudeTokenFactor: z.number({ error: 'Enter a number' }).finite('Enter a number').min(0.5, 'Must be between 0.5 and 3').max(3, 'Must be between 0.5 and 3').nullable().default(null),
+  /** The user's own multiplier over Claude estimates (1.1 = 10% more); null = none. */
+  claudeEstimateAdjust: z.number({ error: 'Enter a number' }).finite('Enter a number').min(0.5, 'Must be between 0.5 and 2').max(2, 'Must be between 0.5 and 2').nullable().default(null),
   /** Exact Claude counts via Anthropic's count_tokens endpoint (sends prompt text to Anthropic). Off by default. */
   anthropicExactCounts: z.boolean().default(false),
   /** Days to keep usage events; null = forever. */

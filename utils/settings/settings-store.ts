@@ -26,6 +26,7 @@ const SECTION_OF: Record<string, string> = {
   extraSites: 'sites',
   priceOverrides: 'prices',
   claudeTokenFactor: 'accuracy',
+  claudeEstimateAdjust: 'accuracy',
   anthropicExactCounts: 'accuracy',
   retentionDays: 'data',
 };

@@ -14,6 +14,8 @@ export interface FileCount {
   tokens: number;
   exact: boolean;
   inputCostUsd: number | null;
+  /** Relative error band of an estimate (0.14 = ±14%), 0 when exact. */
+  band: number;
 }
 
 /** The extension's pipeline (segmenting, segment counter, tokenizer data) running in Node. */
@@ -29,6 +31,7 @@ export function createNodeCounter() {
       tokens: result.tokens,
       exact: result.exact,
       inputCostUsd: costUsd(model, result.tokens, 0),
+      band: result.exact ? 0 : model.band,
     };
   };
 }
