@@ -3,7 +3,7 @@ import type { ModelInfo } from '@/utils/models/model-types';
 import type { SiteAdapter } from '@/utils/sites/site-adapter';
 import type { Theme } from '@/utils/page/page-theme';
 import { ClayRunEstimate } from '@/components/clay/ClayRunEstimate';
-import { foldedText, formatTokens, formatUsd } from './format';
+import { countText, foldedText, formatBand, formatTokens, formatUsd } from './format';
 
 /** Everything the badge shows; computed by utils/page/badge-session.ts. */
 export interface BadgeView {
@@ -98,7 +98,7 @@ export function Badge({ view, actions }: { view: BadgeView; actions: BadgeAction
       ? 'Counting tokens…'
       : view.state === 'error'
         ? view.error ?? "Can't read this field"
-        : foldedText(view.tokens, view.exact, view.inputCostUsd);
+        : foldedText(view.tokens, view.exact, view.inputCostUsd, view.model?.band);
   const modelName = view.model?.label ?? 'unknown model';
 
   return (
@@ -145,7 +145,6 @@ export function Badge({ view, actions }: { view: BadgeView; actions: BadgeAction
 
 function Details({ view, actions }: { view: BadgeView; actions: BadgeActions }) {
   const { model } = view;
-  const approx = view.exact ? '' : '≈';
   const pageModel = view.models.find((m) => m.id === view.pageModelId);
   const defaultLabel = pageModel ? `From page: ${pageModel.label}` : `Site default${view.modelSource === 'default' && model ? `: ${model.label}` : ''}`;
   const conversationTokens = view.conversation?.tokens ?? 0;
@@ -174,8 +173,7 @@ function Details({ view, actions }: { view: BadgeView; actions: BadgeActions }) 
       <dl>
         <dt>Prompt</dt>
         <dd data-field="prompt-tokens">
-          {approx}
-          {formatTokens(view.tokens)} tokens
+          {countText(view.tokens, view.exact, model?.band)} tokens
         </dd>
         <dt>Input cost</dt>
         <dd data-field="input-cost">{formatUsd(view.inputCostUsd)}</dd>
@@ -204,7 +202,7 @@ function Details({ view, actions }: { view: BadgeView; actions: BadgeActions }) 
           <dl>
             <dt>Conversation</dt>
             <dd data-field="conversation-tokens">
-              {view.conversation ? `${view.conversation.exact ? '' : '≈'}${formatTokens(conversationTokens)} tokens` : 'counting…'}
+              {view.conversation ? `${countText(conversationTokens, view.conversation.exact, model.band)} tokens` : 'counting…'}
             </dd>
           </dl>
           <div class="note">
@@ -230,8 +228,8 @@ function Details({ view, actions }: { view: BadgeView; actions: BadgeActions }) 
           ? `Exact count from the ${view.exactSource} (your key; this prompt was sent to Anthropic to count it).`
           : view.exact
             ? `Exact count with ${model?.label ?? 'the model'}'s tokenizer.`
-            : `Estimate: ${model?.label ?? 'this model'}'s tokenizer is not public, so the count is approximate.`}
-        {model?.price ? '' : ' No known price for this model.'}
+            : `Estimate${model?.band ? ` (${formatBand(model.band)})` : ''}: ${model?.label ?? 'this model'}'s tokenizer is not public, so the count is approximate.`}
+        {model?.price ? '' : model && !model.inCatalog ? ' Not in the price list yet: price unknown.' : ' No known price for this model.'}
       </p>
       {view.exactNote ? (
         <p class="note" data-field="exact-note" role="status">

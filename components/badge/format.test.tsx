@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldedText, formatUsd, formatTokens } from './format';
+import { countText, foldedText, formatBand, formatUsd, formatTokens } from './format';
 
 describe('badge formatting', () => {
   it('reads like the spec: 1,234 tokens · $0.0031', () => {
@@ -7,6 +7,13 @@ describe('badge formatting', () => {
   });
   it('marks estimates with ≈', () => {
     expect(foldedText(1234, false, 0.0031)).toBe('≈1,234 tokens · $0.0031');
+  });
+  it('shows an estimate with its band', () => {
+    expect(foldedText(1234, false, 0.0031, 0.14)).toBe('≈1,234 ±14% tokens · $0.0031');
+    expect(countText(1234, false, 0.06)).toBe('≈1,234 ±6%');
+    expect(countText(1234, true, 0.06)).toBe('1,234');
+    expect(formatBand(0.001)).toBe('±1%');
+    expect(formatBand(0.155)).toBe('±16%');
   });
   it('says when no price is known instead of guessing', () => {
     expect(foldedText(1, true, null)).toBe('1 token · no price');

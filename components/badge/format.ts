@@ -16,8 +16,21 @@ export function formatUsd(usd: number | null): string {
   return `$${usd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
-/** The folded badge text: `≈1,234 tokens · $0.0031` (≈ marks an estimate). */
-export function foldedText(tokens: number, exact: boolean, costUsd: number | null): string {
-  const count = `${exact ? '' : '≈'}${formatTokens(tokens)} ${tokens === 1 ? 'token' : 'tokens'}`;
-  return `${count} · ${formatUsd(costUsd)}`;
+/** "±14%": an estimate's relative band (0.14), as a whole percent, never below 1%. */
+export function formatBand(band: number): string {
+  return `±${Math.max(1, Math.round(band * 100))}%`;
+}
+
+/**
+ * A count as the badge writes it: `1,234` when exact, `≈1,234 ±14%` for an estimate with a
+ * known band (≈ alone when there is none).
+ */
+export function countText(tokens: number, exact: boolean, band = 0): string {
+  if (exact) return formatTokens(tokens);
+  return `≈${formatTokens(tokens)}${band > 0 ? ` ${formatBand(band)}` : ''}`;
+}
+
+/** The folded badge text: `≈1,234 ±14% tokens · $0.0031` (≈ and the band mark an estimate). */
+export function foldedText(tokens: number, exact: boolean, costUsd: number | null, band = 0): string {
+  return `${countText(tokens, exact, band)} ${tokens === 1 ? 'token' : 'tokens'} · ${formatUsd(costUsd)}`;
 }

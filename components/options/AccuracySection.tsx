@@ -1,11 +1,15 @@
 import { useState } from 'preact/hooks';
 import type { FormBindings } from '@/utils/settings/form-bindings';
+import type { CountingRuleRow } from '@/utils/settings/price-catalog';
+import { formatBand } from '@/components/badge/format';
 import { CheckboxField, Section, TextField } from './fields';
 
 export interface AccuracyProps {
   b: FormBindings;
-  claudeFactorDefault: number;
-  claudeFactorSource: string;
+  /** How each kind of model is counted, with its band and where the band comes from. */
+  rules: CountingRuleRow[];
+  /** The single Claude factor of earlier versions (a user's own factor is read relative to it). */
+  legacyClaudeFactor: number;
   /** Masked stored key, null = none, undefined = loading. */
   maskedKey: string | null | undefined;
   onSaveKey: (key: string) => Promise<{ ok: true } | { ok: false; error: string }>;
@@ -14,25 +18,61 @@ export interface AccuracyProps {
 }
 
 export function AccuracySection(props: AccuracyProps) {
-  const { b, claudeFactorDefault, claudeFactorSource, maskedKey } = props;
+  const { b, rules, legacyClaudeFactor, maskedKey } = props;
   const exact = b.value<boolean>(['anthropicExactCounts']);
+  const legacy = b.value<number | null>(['claudeTokenFactor']);
+  const adjust = b.value<number | null>(['claudeEstimateAdjust']);
   return (
     <Section
       id="accuracy"
       title="Accuracy"
-      intro="OpenAI counts are exact. Claude and Gemini counts are estimates: no public tokenizer matches their current models."
+      intro="OpenAI counts are exact. Claude and Gemini counts are estimates, each shown with its error band (≈ 1,234 ±14%): no public tokenizer matches their current models."
     >
+      <table class="rules" aria-label="How each model is counted">
+        <thead>
+          <tr>
+            <th scope="col">Counted as</th>
+            <th scope="col">Band</th>
+            <th scope="col">Where the band comes from</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rules.map((r) => (
+            <tr key={r.id} data-rule={r.id}>
+              <td>
+                {r.summary}
+                {r.examples.length ? <span class="hint"> (e.g. {r.examples.join(', ')})</span> : null}
+              </td>
+              <td data-field="band">{r.exact ? 'exact' : formatBand(r.band)}</td>
+              <td class="hint">{r.bandSource}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <TextField
-        label="Claude estimate factor"
-        binding={b.number(['claudeTokenFactor'])}
-        placeholder={`Default: ${claudeFactorDefault}`}
-        suffix="× GPT-4o count"
+        label="Your adjustment to Claude estimates"
+        binding={b.number(['claudeEstimateAdjust'])}
+        placeholder="None"
+        suffix="× the estimate"
         hint={
           <>
-            Claude counts are estimated as the GPT-4o (o200k) count times this factor. Empty uses the default, {claudeFactorDefault}: {claudeFactorSource}
+            Multiplies every Claude estimate, e.g. 1.05 if your exact counts keep coming out 5% higher. Empty means none. Claude estimates are now made per
+            script (Latin, CJK, Korean, Cyrillic, …) and per tokenizer generation (Claude up to 4.6, and 4.7 onwards) instead of one factor.
           </>
         }
       />
+      {legacy.value != null ? (
+        <div class="field" data-field="legacy-claude-factor">
+          <p class="hint" role="note">
+            {adjust.value == null
+              ? `You had set Claude counts to ${legacy.value} × the GPT-4o count. Estimates no longer use one factor, so your choice is kept relative to the old default (${legacyClaudeFactor}): ×${(legacy.value / legacyClaudeFactor).toFixed(3)} over the new estimate, until you set an adjustment above.`
+              : `You had set Claude counts to ${legacy.value} × the GPT-4o count; your adjustment above replaces it.`}
+          </p>
+          <button type="button" class="secondary" onClick={() => legacy.onChange(null)}>
+            Forget my earlier factor
+          </button>
+        </div>
+      ) : null}
       <fieldset>
         <legend>Exact Claude counts (optional)</legend>
         <p class="warning" id="exact-warning">

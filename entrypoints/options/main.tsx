@@ -48,8 +48,8 @@ function Options() {
       <SitesSection b={b} sites={sites} models={catalog.models} />
       <AccuracySection
         b={b}
-        claudeFactorDefault={catalog.claudeFactorDefault}
-        claudeFactorSource={catalog.claudeFactorSource}
+        rules={catalog.rules}
+        legacyClaudeFactor={catalog.legacyClaudeFactor}
         maskedKey={key.masked}
         onSaveKey={async (k) => {
           const result = await key.save(k);

@@ -23,7 +23,7 @@ async function expectCounted(site: BadgeSite, badge: Locator, text: string): Pro
       .toBeGreaterThanOrEqual(Math.floor(reference * 0.6));
     expect(await tokensOf(badge)).toBeLessThanOrEqual(Math.ceil(reference * 1.8) + 2);
     await expect(badge).toHaveAttribute('data-exact', 'false');
-    expect(await badgeText(badge)).toMatch(/^≈[\d,]+ tokens? · /);
+    expect(await badgeText(badge)).toMatch(/^≈[\d,]+ ±\d+% tokens? · /);
   }
 }
 

@@ -1,24 +1,37 @@
 import type { ModelInfo, ModelPrice } from '../models/model-types';
-import { CLAUDE_TOKEN_FACTOR_SOURCE, DEFAULT_CLAUDE_TOKEN_FACTOR, listModels, PRICE_DATA_DATE, PRICE_DATA_SOURCE } from '../models/model-registry';
+import { COUNTING_RULES, type CountingRuleId } from '../models/counting-rules';
+import { LEGACY_CLAUDE_TOKEN_FACTOR, listModels, PRICE_DATA_DATE, PRICE_DATA_SOURCE } from '../models/model-registry';
+
+/** How one kind of model is counted, for the Accuracy section. */
+export interface CountingRuleRow {
+  id: CountingRuleId;
+  summary: string;
+  exact: boolean;
+  /** Relative band, 0 when exact. */
+  band: number;
+  bandSource: string;
+  /** A few catalogued models counted this way. */
+  examples: string[];
+}
 
 /** What the Prices and Accuracy sections show about the bundled model data. */
 export interface PriceCatalog {
   models: ModelInfo[];
   priceDate: string;
   priceSource: string;
-  claudeFactorDefault: number;
-  claudeFactorSource: string;
+  rules: CountingRuleRow[];
+  /** The single Claude factor used before per-script estimates (a user's old factor is read relative to it). */
+  legacyClaudeFactor: number;
 }
 
 export function priceCatalog(): PriceCatalog {
   const models = [...listModels()].sort((a, b) => a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id));
-  return {
-    models,
-    priceDate: PRICE_DATA_DATE,
-    priceSource: PRICE_DATA_SOURCE,
-    claudeFactorDefault: DEFAULT_CLAUDE_TOKEN_FACTOR,
-    claudeFactorSource: CLAUDE_TOKEN_FACTOR_SOURCE,
-  };
+  const rules = (Object.keys(COUNTING_RULES) as CountingRuleId[]).map((id) => {
+    const rule = COUNTING_RULES[id];
+    const users = models.filter((m) => m.rule === id).map((m) => m.label);
+    return { id, summary: rule.summary, exact: rule.exact, band: rule.band, bandSource: rule.bandSource, examples: users.slice(-3).reverse() };
+  });
+  return { models, priceDate: PRICE_DATA_DATE, priceSource: PRICE_DATA_SOURCE, rules, legacyClaudeFactor: LEGACY_CLAUDE_TOKEN_FACTOR };
 }
 
 /** "$2.50" per million tokens; null price = unknown. */
