@@ -47,7 +47,8 @@ export function createSegmentCounter(pool: TokenizerPool, options: SegmentCounte
     if (todo.length === 0) return counts;
 
     const encoder = await pool.get(tokenizer);
-    const countOne = isClaudeEstimator(counter) ? (text: string) => estimateClaudeTokens(text, counter, encoder.count) : encoder.count;
+    const exact = (text: string) => encoder.count(text);
+    const countOne = isClaudeEstimator(counter) ? (text: string) => estimateClaudeTokens(text, counter, exact) : exact;
     let sliceStart = performance.now();
     for (const i of todo) {
       const segment = segments[i]!;
