@@ -1,0 +1,244 @@
+import { z } from 'zod';
+import { DAY_MS, HOUR_MS, idPart, type MeterWindow } from './meter-types';
+
+/**
+ * Claude's usage endpoints as the claude.ai web app reads them (last confirmed 2026-10, see
+ * shared/notes/site-evidence.md): `GET /api/organizations` lists the user's organizations and
+ * `GET /api/organizations/{uuid}/usage` answers with the organization's windows.
+ *
+ * Two shapes are in use. The older one has one field per window: `five_hour`, `seven_day`,
+ * `seven_day_opus`, `seven_day_sonnet`, each `{ utilization: 0-100, resets_at: ISO }` or null.
+ * Newer responses add a `limits` array (`kind`: session | weekly_all | weekly_scoped, `percent`,
+ * `resets_at`, `scope.model.display_name`); per-model windows such as Fable appear only there.
+ * Extra usage (the monthly spend cap) is `extra_usage` and, newer, `spend`.
+ *
+ * Percentages are percentage points (0.5 means half a percent). Everything is checked here,
+ * at the boundary: a window whose numbers don't make sense is dropped rather than shown wrong,
+ * and a response with no readable window is an error, never "0%".
+ */
+
+const percent = z.number().finite().min(0).max(1000);
+const isoTime = z.string().max(64);
+
+const legacyWindowSchema = z.looseObject({
+  utilization: percent.nullable().optional(),
+  resets_at: isoTime.nullable().optional(),
+});
+
+const limitSchema = z.looseObject({
+  kind: z.string().max(60),
+  percent: percent.nullable().optional(),
+  resets_at: isoTime.nullable().optional(),
+  is_active: z.boolean().nullable().optional(),
+  scope: z
+    .looseObject({
+      model: z.looseObject({ display_name: z.string().max(80).nullable().optional() }).nullable().optional(),
+      surface: z.looseObject({ display_name: z.string().max(80).nullable().optional() }).nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+});
+
+const moneySchema = z.looseObject({
+  amount_minor: z.number().finite().min(0),
+  currency: z.string().max(8).nullable().optional(),
+  exponent: z.number().int().min(0).max(6).nullable().optional(),
+});
+
+export const claudeUsageSchema = z.looseObject({
+  five_hour: legacyWindowSchema.nullable().optional(),
+  seven_day: legacyWindowSchema.nullable().optional(),
+  seven_day_opus: legacyWindowSchema.nullable().optional(),
+  seven_day_sonnet: legacyWindowSchema.nullable().optional(),
+  // Each entry is checked on its own below, so one odd entry cannot sink the others.
+  limits: z.array(z.unknown()).max(100).nullable().optional(),
+  extra_usage: z
+    .looseObject({
+      is_enabled: z.boolean().nullable().optional(),
+      used_credits: z.number().finite().min(0).nullable().optional(),
+      monthly_limit: z.number().finite().min(0).nullable().optional(),
+      utilization: percent.nullable().optional(),
+      currency: z.string().max(8).nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+  spend: z
+    .looseObject({
+      enabled: z.boolean().nullable().optional(),
+      percent: percent.nullable().optional(),
+      used: moneySchema.nullable().optional(),
+      limit: moneySchema.nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+});
+export type ClaudeUsage = z.infer<typeof claudeUsageSchema>;
+
+export const claudeOrganizationsSchema = z
+  .array(
+    z.looseObject({
+      uuid: z.string().regex(/^[0-9a-fA-F-]{8,64}$/, 'not an organization id'),
+      name: z.string().max(200).nullable().optional(),
+      capabilities: z.array(z.string().max(80)).max(100).nullable().optional(),
+    }),
+  )
+  .max(200);
+export type ClaudeOrganization = z.infer<typeof claudeOrganizationsSchema>[number];
+
+const SESSION_MS = 5 * HOUR_MS;
+const WEEK_MS = 7 * DAY_MS;
+
+/** Model windows the older shape names in its own fields. */
+const LEGACY_MODEL_FIELDS = [
+  ['seven_day_opus', 'Opus'],
+  ['seven_day_sonnet', 'Sonnet'],
+] as const;
+
+/**
+ * An ISO time as epoch ms, or null. Trims fractional seconds to milliseconds first: the API
+ * sends microseconds ("…00.462679+00:00"), which not every engine's Date.parse accepts.
+ */
+export function parseIsoTime(value: string | null | undefined): number | null {
+  if (!value) return null;
+  const trimmed = value.replace(/(\.\d{3})\d+/, '$1');
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(trimmed)) return null;
+  const t = Date.parse(trimmed);
+  return Number.isFinite(t) && t > 0 ? t : null;
+}
+
+function window(id: string, label: string, pct: number, resetsAt: string | null | undefined, lengthMs: number | null, detail?: string): MeterWindow {
+  return { id, label, used: pct / 100, resetsAt: parseIsoTime(resetsAt), lengthMs, ...(detail ? { detail } : {}) };
+}
+
+function modelName(limit: z.infer<typeof limitSchema>): string | null {
+  const name = limit.scope?.model?.display_name ?? limit.scope?.surface?.display_name;
+  return name?.trim() ? name.trim() : null;
+}
+
+/**
+ * A scoped window's id names the model family ("Opus 4.8" -> claude:weekly:opus), so the id
+ * stays put when the version in the name changes; the full name only when two windows share
+ * a family.
+ */
+function scopedId(name: string, taken: ReadonlyMap<string, unknown>): string {
+  const family = `claude:weekly:${idPart(name.split(/\s+/)[0] ?? name)}`;
+  return taken.has(family) ? `claude:weekly:${idPart(name)}` : family;
+}
+
+/** "opus" -> "Opus": the API has sent both spellings. */
+const titleCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Money in the currency's units: amount_minor / 10^exponent (cents by default). */
+function money(m: z.infer<typeof moneySchema> | null | undefined): number | null {
+  if (!m) return null;
+  return m.amount_minor / 10 ** (m.exponent ?? 2);
+}
+
+export function formatMoney(amount: number, currency: string | null | undefined): string {
+  const code = (currency ?? 'USD').toUpperCase();
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency: code }).format(amount);
+  } catch {
+    return `${amount.toFixed(2)} ${code}`;
+  }
+}
+
+/** The monthly spend cap, when the organization has turned extra usage on. */
+function extraUsageWindow(usage: ClaudeUsage): MeterWindow | null {
+  const spend = usage.spend;
+  if (spend?.enabled) {
+    const used = money(spend.used);
+    const limit = money(spend.limit);
+    if (used !== null && limit !== null && limit > 0) {
+      const currency = spend.used?.currency ?? spend.limit?.currency;
+      const pct = spend.percent ?? (used / limit) * 100;
+      return window('claude:extra', 'Extra usage (monthly)', pct, null, null, `${formatMoney(used, currency)} of ${formatMoney(limit, currency)}`);
+    }
+  }
+  const extra = usage.extra_usage;
+  if (extra?.is_enabled) {
+    // Credits are in cents.
+    const used = extra.used_credits ?? null;
+    const limit = extra.monthly_limit ?? null;
+    if (used !== null && limit !== null && limit > 0) {
+      const pct = extra.utilization ?? (used / limit) * 100;
+      return window('claude:extra', 'Extra usage (monthly)', pct, null, null, `${formatMoney(used / 100, extra.currency)} of ${formatMoney(limit / 100, extra.currency)}`);
+    }
+    if (typeof extra.utilization === 'number') return window('claude:extra', 'Extra usage (monthly)', extra.utilization, null, null);
+  }
+  return null;
+}
+
+/**
+ * The windows in a usage response, newer `limits` first, the older fields for any window the
+ * array does not have. Throws when the response has no window at all (an unknown shape).
+ */
+export function claudeWindowsFrom(raw: unknown): MeterWindow[] {
+  const parsed = claudeUsageSchema.safeParse(raw);
+  if (!parsed.success) throw new UnknownShapeError(describeIssue(parsed.error));
+  const usage = parsed.data;
+  const windows = new Map<string, MeterWindow>();
+  const add = (w: MeterWindow) => {
+    if (!windows.has(w.id)) windows.set(w.id, w);
+  };
+
+  for (const entry of usage.limits ?? []) {
+    const limit = limitSchema.safeParse(entry);
+    // An entry of a kind we don't know (or with no number) is skipped, not fatal: the API
+    // has added kinds before ("inactive_pool").
+    if (!limit.success || typeof limit.data.percent !== 'number') continue;
+    const l = limit.data;
+    if (l.kind === 'session') add(window('claude:session', 'Session (5 h)', l.percent!, l.resets_at, SESSION_MS));
+    else if (l.kind === 'weekly_all') add(window('claude:weekly', 'Weekly (all models)', l.percent!, l.resets_at, WEEK_MS));
+    else if (l.kind === 'weekly_scoped') {
+      const name = modelName(l);
+      if (name) add(window(scopedId(name, windows), `Weekly · ${titleCase(name)}`, l.percent!, l.resets_at, WEEK_MS));
+    }
+  }
+
+  const legacy = (w: z.infer<typeof legacyWindowSchema> | null | undefined) => (w && typeof w.utilization === 'number' ? w : null);
+  const five = legacy(usage.five_hour);
+  if (five) add(window('claude:session', 'Session (5 h)', five.utilization!, five.resets_at, SESSION_MS));
+  const seven = legacy(usage.seven_day);
+  if (seven) add(window('claude:weekly', 'Weekly (all models)', seven.utilization!, seven.resets_at, WEEK_MS));
+  for (const [field, name] of LEGACY_MODEL_FIELDS) {
+    const w = legacy(usage[field]);
+    // The same window may already have come from `limits`, perhaps as "Opus 4.8".
+    const family = `claude:weekly:${idPart(name)}`;
+    if (w && ![...windows.keys()].some((id) => id === family || id.startsWith(`${family}-`))) {
+      add(window(family, `Weekly · ${name}`, w.utilization!, w.resets_at, WEEK_MS));
+    }
+  }
+
+  const extra = extraUsageWindow(usage);
+  if (extra) add(extra);
+
+  if (windows.size === 0) throw new UnknownShapeError('no usage windows in the response');
+  return [...windows.values()];
+}
+
+/** Organizations whose chat usage can be read: those with a chat capability (API-only consoles have none). */
+export function chatOrganizations(raw: unknown): ClaudeOrganization[] {
+  const parsed = claudeOrganizationsSchema.safeParse(raw);
+  if (!parsed.success) throw new UnknownShapeError(`organizations: ${describeIssue(parsed.error)}`);
+  return parsed.data.filter((org) => {
+    const caps = org.capabilities;
+    // No capability list at all: keep it (and let its usage request decide).
+    if (!caps) return true;
+    return caps.some((c) => c === 'chat' || c.startsWith('claude_'));
+  });
+}
+
+export class UnknownShapeError extends Error {
+  constructor(detail: string) {
+    super(`unexpected response shape (${detail})`);
+    this.name = 'UnknownShapeError';
+  }
+}
+
+function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  const path = issue.path.length ? issue.path.join('.') : 'response';
+  return `${path}: ${issue.message}`.slice(0, 160);
+}
