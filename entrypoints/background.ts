@@ -9,17 +9,34 @@ import { loadSettings, updateSettings, watchSettings } from '@/utils/settings/se
 import { getTotals } from '@/utils/usage/usage-queries';
 import { cacheValidatedSettings } from '@/utils/settings/validated-settings-cache';
 import { migrateLegacyStorage } from '@/utils/storage/migrate-storage';
+import { createMeterHandlers } from '@/utils/meters/meter-handlers';
+import { siteWindowBadge, startMeterMonitor } from '@/utils/meters/meter-monitor';
 
 export default defineBackground(() => {
   // Toolbar badge + threshold notifications, refreshed after every usage write (issue 6).
-  const onUsageWritten = startUsageMonitor({ loadSettings, watchSettings, getTotals });
+  const onUsageWritten = startUsageMonitor({ loadSettings, watchSettings, getTotals, siteWindowBadge });
+  // The sites' own meters (issue 13): readings from site tabs, their alerts, and ChatGPT's counted caps.
+  const onMetersChanged = startMeterMonitor({ loadSettings, watchSettings });
+  const meters = createMeterHandlers({
+    now: Date.now,
+    onChange: () => {
+      onMetersChanged();
+      onUsageWritten();
+    },
+  });
   // Listeners are registered synchronously at start-up: an MV3 worker woken by a
   // message only delivers it to listeners that exist in its first turn.
   browser.runtime.onMessage.addListener((raw, sender) =>
     routeMessage(raw, sender, {
       ...countHandlers,
-      ...afterUsageWrites(usageHandlers, onUsageWritten),
+      ...afterUsageWrites(usageHandlers, () => {
+        onUsageWritten();
+        onMetersChanged();
+      }),
       ping: () => ({ pong: true }),
+      'meter-claim': (request) => meters.claim(request.site),
+      'meter-report': (request) => meters.report(request.report),
+      'meter-notice': (request) => meters.notice(request.notice),
     }),
   );
   // Content scripts' counts arrive over a long-lived port (one postMessage per keystroke).

@@ -4,6 +4,7 @@ import { startBadges } from '@/utils/page/badge-manager';
 import { reportError } from '@/utils/page/guard';
 import { startTurnTracking } from '@/utils/recording/turn-tracker';
 import { startClayAutoLog } from '@/utils/clay/clay-auto-log';
+import { startSiteMeters } from '@/utils/meters/start-site-meters';
 
 export default defineContentScript({
   matches: [...SUPPORTED_SITE_MATCHES],
@@ -22,6 +23,8 @@ export default defineContentScript({
         const stopTracking = startTurnTracking(adapter, { modelId: badges.modelId, promptText: badges.promptText });
         ctx.onInvalidated(stopTracking);
       }
+      // The site's own usage meter (Claude, Gemini, ChatGPT's limit notice), issue 13.
+      ctx.onInvalidated(startSiteMeters(location.hostname));
     } catch (error) {
       reportError(error);
     }

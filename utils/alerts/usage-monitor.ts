@@ -17,6 +17,8 @@ export interface UsageMonitorDeps {
   notify(alert: DueAlert): Promise<void>;
   loadFired(): Promise<Set<string>>;
   saveFired(keys: Set<string>, now: number): Promise<void>;
+  /** The badge for "show the fullest site window" (utils/meters); null = the usual badge. */
+  siteWindowBadge?(settings: Settings, now: number): Promise<ActionBadge | null>;
 }
 
 export interface UsageCheck {
@@ -56,7 +58,8 @@ export function createUsageMonitor(deps: UsageMonitorDeps): { refresh(): Promise
       currentLimitStatuses(settings, now, deps.getTotals),
       deps.getTotals(todayRange(now, browserTimeZone())),
     ]);
-    const badge = actionBadgeFor(statuses, today.inputTokens + today.outputTokens, settings.alertThresholds);
+    const siteBadge = await deps.siteWindowBadge?.(settings, now).catch(() => null);
+    const badge = siteBadge ?? actionBadgeFor(statuses, today.inputTokens + today.outputTokens, settings.alertThresholds);
     await deps.setBadge(badge);
     const fired = await deps.loadFired();
     const due = dueAlerts(statuses, settings.alertThresholds, fired);
@@ -126,10 +129,12 @@ export function startUsageMonitor(deps: {
   loadSettings(): Promise<Settings>;
   watchSettings(onChange: (s: Settings) => void): () => void;
   getTotals: UsageMonitorDeps['getTotals'];
+  siteWindowBadge?: UsageMonitorDeps['siteWindowBadge'];
 }): () => void {
   const monitor = createUsageMonitor({
     loadSettings: deps.loadSettings,
     getTotals: deps.getTotals,
+    siteWindowBadge: deps.siteWindowBadge,
     now: Date.now,
     setBadge: setActionBadge,
     notify: showNotification,

@@ -3,6 +3,9 @@ import { usageEventSchema } from '../usage/usage-event';
 import type { RateLimit } from './rate-limiter';
 import type { ContentSender } from './sender';
 import { recordFromTabProblem } from './tab-site-check';
+import { limitNoticeSchema, meterReportSchema } from '../meters/meter-schemas';
+import { METER_SITES } from '../meters/meter-types';
+import { meterSenderProblem } from '../meters/meter-sender';
 
 /**
  * Content script → background: everything a page's content script may ask of the background.
@@ -50,6 +53,12 @@ const CONTENT_REQUESTS = [
   /** One finished turn or run. From a tab it must name that tab's site (see tab-site-check.ts). */
   z.object({ type: z.literal('record-usage'), event: usageEventSchema }),
   z.object({ type: z.literal('ping') }),
+  /** May this tab read its site's usage meter now? One read per site per minute, across tabs. */
+  z.object({ type: z.literal('meter-claim'), site: z.enum(METER_SITES) }),
+  /** What the tab read from its site's own usage meter, or why it could not. */
+  z.object({ type: z.literal('meter-report'), report: meterReportSchema }),
+  /** ChatGPT's "you've reached the limit … resets after …" notice, seen on the page. */
+  z.object({ type: z.literal('meter-notice'), notice: limitNoticeSchema }),
 ] as const;
 
 export const contentRequestSchema = z.discriminatedUnion('type', [...CONTENT_REQUESTS]);
@@ -65,6 +74,9 @@ export interface ContentResponseMap {
   'count-exact': ExactCountReply;
   'record-usage': { stored: boolean };
   ping: { pong: true };
+  'meter-claim': { due: boolean; retryInMs: number };
+  'meter-report': { stored: boolean };
+  'meter-notice': { stored: boolean };
 }
 
 /**
@@ -81,11 +93,20 @@ export const CONTENT_RATE_LIMITS: { [T in ContentRequestType]: RateLimit<Content
   // A person sends a turn every few seconds at most; the burst covers an outbox flushed at page start.
   'record-usage': { burst: 30, perSecond: 0.5 },
   ping: { burst: 10, perSecond: 2 },
+  // A page asks on load, after each reply and when shown again; the background allows one read a minute.
+  'meter-claim': { burst: 10, perSecond: 0.5 },
+  // One report per organization per read (a few), or a Gemini usage page re-rendering.
+  'meter-report': { burst: 10, perSecond: 0.5 },
+  'meter-notice': { burst: 5, perSecond: 0.1 },
 };
 
 /** Checks that need to know who sent the message. A string is the reason it is refused. */
 export const CONTENT_SENDER_CHECKS: { [T in ContentRequestType]?: (request: ContentRequestOf<T>, sender: ContentSender) => string | null } = {
   'record-usage': (request, sender) => recordFromTabProblem(request.event, sender),
+  // A tab reads and reports its own site's meter only.
+  'meter-claim': (request, sender) => meterSenderProblem(request.site, sender.host),
+  'meter-report': (request, sender) => meterSenderProblem(request.report.site, sender.host),
+  'meter-notice': (_, sender) => meterSenderProblem('chatgpt', sender.host),
 };
 
 function charsOf(segments: readonly string[]): number {

@@ -9,7 +9,7 @@ import { getRecentEvents } from '../usage/usage-queries';
 import { makeEvent } from '../usage/usage-test-helpers';
 import type { UsageEvent } from '../usage/usage-event';
 
-const handlers: Handlers = {
+const handlers: Partial<Handlers> = {
   ...usageHandlers,
   count: (r) => ({ counts: r.segments.map((s) => s.length) }),
   'count-exact': () => null,

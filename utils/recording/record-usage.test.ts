@@ -9,7 +9,7 @@ import { flushPendingUsage, recordUsage } from './record-usage';
 
 const OUTBOX = 'usageOutbox:chatgpt.com';
 
-const handlers: Handlers = { ...usageHandlers, count: () => ({ counts: [] }), 'count-exact': () => null, ping: () => ({ pong: true }) };
+const handlers: Partial<Handlers> = { ...usageHandlers, count: () => ({ counts: [] }), 'count-exact': () => null, ping: () => ({ pong: true }) };
 
 /** Background that is "stopped" for the first `failures` messages (throws or replies nothing). */
 function flakyBackground(failures: number) {

@@ -68,6 +68,45 @@ export const siteSettingsSchema = z.object({
   projectedOutputTokens: count(1e7).default(1000),
 });
 
+/** Alert thresholds as fractions of a limit, ascending (0.8 = 80%). */
+const thresholdsSchema = z
+  .array(fraction)
+  .min(1, 'Set at least one threshold')
+  .max(5, 'At most 5 thresholds')
+  .refine((t) => t.every((v, i) => i === 0 || v > t[i - 1]!), 'Thresholds must go up');
+
+/** A ChatGPT message cap: this many messages to this model in a rolling window (see utils/meters/chatgpt-caps.ts). */
+export const messageCapSchema = z.object({
+  model: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, 'Name a model, e.g. gpt-5')
+    .max(80, 'At most 80 characters')
+    .regex(/^[a-z0-9][a-z0-9.-]*(\|[a-z0-9][a-z0-9.-]*)*$/, 'Model ids like gpt-5 or gpt-5-thinking, "|" between models that share a cap'),
+  hours: z.number({ error: 'Enter hours' }).finite('Enter hours').int('Use whole hours').min(1, 'At least 1 hour').max(720, 'At most 720 hours (30 days)'),
+  cap: z.number({ error: 'Enter a number' }).finite('Enter a number').int('Use a whole number').min(1, 'At least 1').max(100_000, 'At most 100,000'),
+});
+
+/** The sites' own usage meters (utils/meters). */
+export const siteMeterSettingsSchema = z.object({
+  /**
+   * Read the sites' own meters: Claude's usage (requests to claude.ai with the page's own
+   * session), Gemini's usage page and ChatGPT's limit notice while they are open. Off = no
+   * request is made at all.
+   */
+  read: z.boolean().default(true),
+  /** Notify when a window crosses these fractions. */
+  thresholds: thresholdsSchema.default([0.8, 0.95]),
+  /** Notify when a window that was full resets. */
+  notifyOnReset: z.boolean().default(false),
+  /** What the toolbar badge shows: your own limits (and today's tokens), or the fullest site window. */
+  badge: z.enum(['own-limits', 'fullest-window']).default('own-limits'),
+  /** ChatGPT plan whose default caps apply; 'custom' uses `chatgptCaps`, 'none' tracks no caps. */
+  chatgptPlan: z.enum(['none', 'free', 'go', 'plus', 'pro', 'business', 'custom']).default('none'),
+  chatgptCaps: z.array(messageCapSchema).max(12, 'At most 12 caps').default([]),
+});
+
 export const priceOverrideSchema = z.object({
   inputPerMTok: usd,
   outputPerMTok: usd,
@@ -86,12 +125,7 @@ export const settingsSchema = z.object({
     >)
     .default({ openai: defaultLimits(), anthropic: defaultLimits(), google: defaultLimits() }),
   /** Alert thresholds as fractions of a limit, ascending (0.8 = 80%). */
-  alertThresholds: z
-    .array(fraction)
-    .min(1, 'Set at least one threshold')
-    .max(5, 'At most 5 thresholds')
-    .refine((t) => t.every((v, i) => i === 0 || v > t[i - 1]!), 'Thresholds must go up')
-    .default([0.8, 1]),
+  alertThresholds: thresholdsSchema.default([0.8, 1]),
   clay: claySettingsSchema.default(() => claySettingsSchema.parse({})),
   /** Keyed by site hostname, e.g. "chatgpt.com"; missing = defaults. */
   sites: z.record(z.string().min(1).max(253), siteSettingsSchema).default({}),
@@ -111,6 +145,7 @@ export const settingsSchema = z.object({
   retentionDays: z.number({ error: 'Enter a number of days' }).finite('Enter a number of days').int('Use a whole number').min(1, 'At least 1 day').max(3650, 'At most 3650 days').nullable().default(null),
   /** Hostnames the user enabled beyond the supported sites (optional permission granted). */
   extraSites: z.array(z.string().min(1).max(253)).max(200).default([]),
+  siteMeters: siteMeterSettingsSchema.default(() => siteMeterSettingsSchema.parse({})),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -118,6 +153,7 @@ export type ProviderLimits = z.infer<typeof providerLimitsSchema>;
 export type ClaySettings = z.infer<typeof claySettingsSchema>;
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 export type PriceOverride = z.infer<typeof priceOverrideSchema>;
+export type SiteMeterSettings = z.infer<typeof siteMeterSettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 

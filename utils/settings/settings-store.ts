@@ -29,8 +29,9 @@ const SECTION_OF: Record<string, string> = {
   claudeEstimateAdjust: 'accuracy',
   anthropicExactCounts: 'accuracy',
   retentionDays: 'data',
+  siteMeters: 'meters',
 };
-const SECTIONS = ['meta', 'limits', 'clay', 'sites', 'prices', 'accuracy', 'data', 'general'] as const;
+const SECTIONS = ['meta', 'limits', 'clay', 'sites', 'prices', 'accuracy', 'data', 'meters', 'general'] as const;
 const KEY_PREFIX = STORAGE_KEYS.settingsSections.key;
 export const SETTINGS_SYNC_KEYS: readonly string[] = SECTIONS.map((s) => KEY_PREFIX + s);
 /** The unversioned (v0) layout: the whole document under one key. */

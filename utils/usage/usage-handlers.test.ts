@@ -9,7 +9,7 @@ import { makeEvent } from './usage-test-helpers';
 import { saveSettings } from '../settings/settings-store';
 import { DEFAULT_SETTINGS } from '../settings/settings-schema';
 
-const handlers: Handlers = {
+const handlers: Partial<Handlers> = {
   ...usageHandlers,
   count: () => ({ counts: [] }),
   'count-exact': () => null,
