@@ -4,6 +4,7 @@ import { SaveBar } from './SaveBar';
 
 const NAV = [
   ['limits', 'Limits'],
+  ['plan-limits', 'Plan limits'],
   ['clay', 'Clay'],
   ['prices', 'Prices'],
   ['sites', 'Sites'],

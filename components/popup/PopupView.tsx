@@ -6,6 +6,7 @@ import { DailyChart } from './DailyChart';
 import { ModelBreakdown } from './ModelBreakdown';
 import { RecentTurns } from './RecentTurns';
 import { EmptyState } from './EmptyState';
+import { PlanLimits } from './PlanLimits';
 import { QuickActions, type QuickActionHandlers } from './QuickActions';
 
 export function PopupView(props: {
@@ -41,6 +42,7 @@ export function PopupView(props: {
               ))}
             </div>
           )}
+          {!props.cardsOnly && <PlanLimits />}
           {data.data.hasUsage && props.cardsOnly && <p class="muted chart-placeholder">Loading daily chart…</p>}
           {data.data.hasUsage && !props.cardsOnly && (
             <>

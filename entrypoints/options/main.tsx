@@ -6,6 +6,7 @@ import { ClaySection } from '@/components/options/ClaySection';
 import { DataSection } from '@/components/options/DataSection';
 import { LimitsSection } from '@/components/options/LimitsSection';
 import { LoadingPage, OptionsPage } from '@/components/options/OptionsPage';
+import { PlanLimitsSection } from '@/components/options/PlanLimitsSection';
 import { PricesSection } from '@/components/options/PricesSection';
 import { SitesSection } from '@/components/options/SitesSection';
 import { requestAnthropicAccess } from '@/utils/accuracy/anthropic-permission';
@@ -43,6 +44,7 @@ function Options() {
   return (
     <OptionsPage dirty={api.dirty} status={api.status} onSave={save} onDiscard={api.discard}>
       <LimitsSection b={b} timezones={timezones} />
+      <PlanLimitsSection b={b} />
       <ClaySection b={b} timezones={timezones} enrichmentTypes={enrichmentTypeRows(draft.clay?.creditsPerEnrichment ?? {})} />
       <PricesSection b={b} models={catalog.models} priceDate={catalog.priceDate} priceSource={catalog.priceSource} />
       <SitesSection b={b} sites={sites} models={catalog.models} />
