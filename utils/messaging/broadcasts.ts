@@ -8,6 +8,8 @@ import { browser } from 'wxt/browser';
 export interface Broadcasts {
   /** Stored usage changed (a write, an import, a deletion, retention): views re-read. */
   'usage-changed': { type: 'usage-changed' };
+  /** A site's usage meter reading was stored (utils/meters): the popup's "Plan limits" re-reads. */
+  'meters-changed': { type: 'meters-changed' };
 }
 
 export type BroadcastType = keyof Broadcasts;

@@ -57,7 +57,8 @@ function limitBlocks(root: Node): Element[] {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(), i = 0; n && i < MAX_TEXT_NODES; n = walker.nextNode(), i++) visit(n);
   }
-  return [...found];
+  // One notice may hold several limit words: keep the outermost block only.
+  return [...found].filter((block) => ![...found].some((other) => other !== block && other.contains(block)));
 }
 
 export function watchLimitNotice(onNotice: (notice: LimitNotice) => void, locale = document.documentElement.lang || navigator.language || 'en'): () => void {

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { STORAGE_KEYS } from '../storage/storage-keys';
 import type { Settings } from '../settings/settings-schema';
 import { BADGE_COLORS, percentText, type ActionBadge } from '../alerts/action-badge';
 import { capLengthMs, effectiveCaps } from './chatgpt-caps';
@@ -13,7 +14,7 @@ import { meterSeverity } from './plan-limits';
  * and at each full window's reset time, it works out the alerts due (meter-alerts.ts), shows
  * them, and keeps its ledger in storage.local so a restarted worker never repeats one.
  */
-export const METER_ALERTS_KEY = 'meterAlertLedger';
+const METER_ALERTS_KEY = STORAGE_KEYS.meterAlertLedger.key;
 export const METER_RESET_ALARM_PREFIX = 'tokentally-meter-reset:';
 
 export interface MeterMonitorDeps {

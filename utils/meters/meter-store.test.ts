@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { routeMessage } from '../messaging/router';
 import { RateLimiter } from '../messaging/rate-limiter';
 import { tabSender } from '../messaging/test-senders';
 import { createMeterHandlers, MIN_READ_INTERVAL_MS, RATE_LIMITED_INTERVAL_MS } from './meter-handlers';
-import { loadSiteMeters, parseState, SITE_METERS_KEY } from './meter-store';
+import { loadSiteMeters, parseState } from './meter-store';
 import type { MeterReport } from './meter-types';
 
 const report = (over: Partial<MeterReport> = {}): MeterReport => ({
@@ -45,7 +44,7 @@ describe('meter reports', () => {
     expect(await send({ type: 'meter-notice', notice: { site: 'chatgpt', model: 'gpt-5', label: 'GPT-5', resetsAt: null, seenAt: 1 } }, 'https://claude.ai/new')).toMatchObject({ ok: false, refused: true });
     expect(await send({ type: 'meter-claim', site: 'claude' }, 'https://chatgpt.com/')).toMatchObject({ ok: false, refused: true });
     expect(await send({ type: 'meter-report', report: { ...report(), windows: [{ id: 'x', used: 'a lot' }] } }, 'https://claude.ai/new')).toMatchObject({ ok: false, refused: true });
-    expect(await fakeBrowser.storage.local.get(SITE_METERS_KEY)).toEqual({});
+    expect((await loadSiteMeters()).readings).toEqual({});
     expect(await send({ type: 'meter-report', report: report() }, 'https://claude.ai/new')).toEqual({ ok: true, value: { stored: true } });
   });
 });

@@ -1,15 +1,15 @@
-import { browser } from 'wxt/browser';
+import { sendBroadcast } from '../messaging/broadcasts';
 import { z } from 'zod';
 import { limitNoticeSchema, meterReportSchema } from './meter-schemas';
 import { noticeInForce } from './notice-rules';
-import { readingKey, SITE_METERS_KEY, type LimitNotice, type MeterReading, type MeterReport, type MeterSite } from './meter-types';
-
-export { SITE_METERS_KEY };
+import { readMetersState, writeMetersState } from './meters-db';
+import { readingKey, type LimitNotice, type MeterReading, type MeterReport, type MeterSite } from './meter-types';
 
 /**
- * The last reading of each site's meter, per account, kept by the background in storage.local
- * so the popup can show it when no tab of the site is open. Written by the background only
- * (content scripts send reports, see meter-handlers.ts); read by the popup.
+ * The last reading of each site's meter, per account, kept by the background (meters-db.ts) so
+ * the popup can show it when no tab of the site is open. Written by the background only
+ * (content scripts send reports, see meter-handlers.ts); read by the popup, told of changes by
+ * the 'meters-changed' broadcast.
  */
 
 export interface SiteMetersState {
@@ -69,8 +69,7 @@ export function withNotice(state: SiteMetersState, notice: LimitNotice, now: num
 }
 
 export async function loadSiteMeters(): Promise<SiteMetersState> {
-  const stored = await browser.storage.local.get(SITE_METERS_KEY);
-  return parseState(stored[SITE_METERS_KEY]);
+  return parseState(await readMetersState());
 }
 
 let chain: Promise<unknown> = Promise.resolve();
@@ -78,7 +77,8 @@ let chain: Promise<unknown> = Promise.resolve();
 export function updateSiteMeters(change: (state: SiteMetersState) => SiteMetersState): Promise<SiteMetersState> {
   const next = chain.then(async () => {
     const state = change(await loadSiteMeters());
-    await browser.storage.local.set({ [SITE_METERS_KEY]: state });
+    await writeMetersState(state);
+    void sendBroadcast({ type: 'meters-changed' });
     return state;
   });
   chain = next.catch(() => undefined);

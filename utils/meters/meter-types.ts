@@ -76,9 +76,6 @@ export interface LimitNotice {
   seenAt: number;
 }
 
-/** storage.local key of the readings (written by the background only, see meter-store.ts). */
-export const SITE_METERS_KEY = 'siteMeters';
-
 /** Key of a reading in the store: one per site and account, so organizations are kept apart. */
 export const readingKey = (site: MeterSite, account: string): string => `${site}:${account}`;
 

@@ -35,8 +35,9 @@ function monthNames(locale: string): string[][] {
 }
 
 function dayPeriodWords(locale: string): { am: string[]; pm: string[] } {
-  const am = ['am', 'a.m.'];
-  const pm = ['pm', 'p.m.'];
+  // The usual markers, so a browser with little locale data still reads them.
+  const am = ['am', 'a.m.', '午前', '上午', '오전', 'vorm.', 'sáng'];
+  const pm = ['pm', 'p.m.', '午後', '下午', '晚上', '오후', 'nachm.', 'chiều'];
   try {
     const format = new Intl.DateTimeFormat(locale, { hour: 'numeric', hour12: true });
     const word = (hour: number) => format.formatToParts(new Date(2024, 0, 1, hour)).find((p) => p.type === 'dayPeriod')?.value.toLowerCase();

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { buildPlanLimits, type PlanLimitsData, type PlanLimitsInput } from './plan-limits';
-import { SITE_METERS_KEY } from './meter-types';
+import { isBroadcast } from '../messaging/broadcasts';
+import { STORAGE_KEYS } from '../storage/storage-keys';
 
 /** Countdowns and staleness move on without new data. */
 const TICK_MS = 30_000;
@@ -32,10 +33,10 @@ export function usePlanLimits(): PlanLimitsData | null {
     // After the first paint: the cards' numbers come first.
     const start = setTimeout(load, 0);
     const onStorage = (changes: Record<string, unknown>, area: string) => {
-      if ((area === 'local' && SITE_METERS_KEY in changes) || (area === 'sync' && Object.keys(changes).some((k) => k.startsWith('settings')))) load();
+      if (area === 'sync' && Object.keys(changes).some((k) => k.startsWith(STORAGE_KEYS.settingsSections.key))) load();
     };
     const onMessage = (message: unknown) => {
-      if ((message as { type?: string } | null)?.type === 'usage-changed') load();
+      if (isBroadcast(message, 'meters-changed') || isBroadcast(message, 'usage-changed')) load();
     };
     browser.storage.onChanged.addListener(onStorage);
     browser.runtime.onMessage.addListener(onMessage);

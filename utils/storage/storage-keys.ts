@@ -50,6 +50,8 @@ export const STORAGE_KEYS = {
   legacyAnthropicKey: entry('local', 'anthropicApiKey', ['background'], ['background'], 'v0.1 location of the Anthropic API key (moved out)'),
   /** Threshold alerts already shown, so a restarted worker never repeats one. */
   firedAlerts: entry('local', 'firedAlerts', ['background'], ['background'], 'keys of alerts already notified'),
+  /** Meter alerts already shown, per window (utils/meters/meter-alerts.ts); the readings themselves live in the meters database. */
+  meterAlertLedger: entry('local', 'meterAlertLedger', ['background'], ['background'], 'the highest threshold notified per site meter window'),
   /** Bumped after every usage write so the popup knows its snapshot is stale. */
   usageRevision: entry('local', 'usageRevision', ['pages'], ['background'], 'a token that changes with every usage write'),
   /** Validated settings for the popup's start-up; see validated-settings-cache.ts. */
