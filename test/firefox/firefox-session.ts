@@ -109,7 +109,12 @@ export async function until(check: () => Promise<boolean>, what: string, timeout
   }
 }
 
-export async function launchFirefox(): Promise<FirefoxSession> {
+export interface LaunchOptions {
+  /** More Firefox prefs, e.g. a short extensions.background.idle.timeout. */
+  prefs?: Record<string, unknown>;
+}
+
+export async function launchFirefox(options: LaunchOptions = {}): Promise<FirefoxSession> {
   const uuid = randomUUID();
   const trapped: string[] = [];
   const requests: SeenRequest[] = [];
@@ -120,7 +125,7 @@ export async function launchFirefox(): Promise<FirefoxSession> {
       browser: 'firefox',
       executablePath: firefoxPath,
       headless: true,
-      extraPrefsFirefox: firefoxPrefs(uuid, trap.port),
+      extraPrefsFirefox: { ...firefoxPrefs(uuid, trap.port), ...options.prefs },
       // Lets puppeteer's 'services.settings.server' pref take effect, so Firefox stops polling
       // its remote-settings server.
       env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },

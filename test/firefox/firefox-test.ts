@@ -6,10 +6,11 @@ import { launchFirefox, type FirefoxSession } from './firefox-session';
  * Playwright's runner (timeouts, retries, expect.poll) around a puppeteer-driven Firefox:
  * each test gets a fresh browser, profile and add-on install.
  */
-export const test = base.extend<{ firefox: FirefoxSession }>({
-  // eslint-disable-next-line no-empty-pattern
-  firefox: async ({}, use) => {
-    const session = await launchFirefox();
+export const test = base.extend<{ firefox: FirefoxSession; firefoxPrefs: Record<string, unknown> }>({
+  /** More Firefox prefs for a describe block: test.use({ firefoxPrefs: { ... } }). */
+  firefoxPrefs: [{}, { option: true }],
+  firefox: async ({ firefoxPrefs }, use) => {
+    const session = await launchFirefox({ prefs: firefoxPrefs });
     try {
       await use(session);
     } finally {
