@@ -4,7 +4,8 @@ import { Section, TextField } from './fields';
 
 export interface DataProps {
   b: FormBindings;
-  onExportUsage: (format: 'json' | 'csv') => Promise<void>;
+  /** Resolves with what to tell the user (records skipped, if any). */
+  onExportUsage: (format: 'json' | 'csv') => Promise<string>;
   /** Returns a summary for the user; throws with a readable message. */
   onImportUsage: (text: string) => Promise<string>;
   onDeleteAllUsage: () => Promise<void>;
@@ -39,10 +40,10 @@ export function DataSection(props: DataProps) {
       <fieldset>
         <legend>Usage records</legend>
         <div class="buttons">
-          <button type="button" disabled={busy} onClick={() => run(async () => (await props.onExportUsage('csv'), 'Exported CSV.'))}>
+          <button type="button" disabled={busy} onClick={() => run(() => props.onExportUsage('csv'))}>
             Export usage (CSV)
           </button>
-          <button type="button" disabled={busy} onClick={() => run(async () => (await props.onExportUsage('json'), 'Exported JSON.'))}>
+          <button type="button" disabled={busy} onClick={() => run(() => props.onExportUsage('json'))}>
             Export usage (JSON)
           </button>
           <label class="button">

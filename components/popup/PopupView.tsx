@@ -8,6 +8,7 @@ import { RecentTurns } from './RecentTurns';
 import { EmptyState } from './EmptyState';
 import { PlanLimits } from './PlanLimits';
 import { QuickActions, type QuickActionHandlers } from './QuickActions';
+import { skippedRecordsText } from '@/utils/usage/usage-bounds';
 
 export function PopupView(props: {
   data: PopupDataState;
@@ -43,6 +44,11 @@ export function PopupView(props: {
             </div>
           )}
           {!props.cardsOnly && <PlanLimits />}
+          {data.data.skippedRecords > 0 && (
+            <p class="muted small" data-testid="skipped-records" title="Stored records with an impossible time, token count or cost are kept but left out of every total, chart and export.">
+              {skippedRecordsText(data.data.skippedRecords)}
+            </p>
+          )}
           {data.data.hasUsage && props.cardsOnly && <p class="muted chart-placeholder">Loading daily chart…</p>}
           {data.data.hasUsage && !props.cardsOnly && (
             <>

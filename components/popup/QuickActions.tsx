@@ -5,7 +5,8 @@ import type { EnableResult } from '@/utils/sites/extra-sites';
 export interface QuickActionHandlers {
   openOptions(): void;
   setPaused(host: string, paused: boolean): Promise<boolean>;
-  exportUsage(format: 'json' | 'csv'): Promise<void>;
+  /** Resolves with what to tell the user (records skipped, if any). */
+  exportUsage(format: 'json' | 'csv'): Promise<string>;
   /** Called synchronously from the click (the permission prompt needs the gesture). */
   enableSite(address: string, tabId?: number): Promise<EnableResult>;
 }
@@ -14,9 +15,9 @@ export function QuickActions(props: { site: CurrentSite | null; actions: QuickAc
   const { site, actions } = props;
   const [status, setStatus] = useState('');
   const [address, setAddress] = useState('');
-  const report = (p: Promise<unknown>, done: string) =>
+  const report = (p: Promise<unknown>, done?: string) =>
     p.then(
-      () => setStatus(done),
+      (result) => setStatus(done ?? String(result)),
       (e: unknown) => setStatus(`Failed: ${e instanceof Error ? e.message : String(e)}`),
     );
   const enable = (addr: string) =>
@@ -48,10 +49,10 @@ export function QuickActions(props: { site: CurrentSite | null; actions: QuickAc
             Enable on {site!.host}
           </button>
         )}
-        <button type="button" onClick={() => report(actions.exportUsage('csv'), 'Exported CSV.')}>
+        <button type="button" onClick={() => report(actions.exportUsage('csv'))}>
           Export CSV
         </button>
-        <button type="button" onClick={() => report(actions.exportUsage('json'), 'Exported JSON.')}>
+        <button type="button" onClick={() => report(actions.exportUsage('json'))}>
           Export JSON
         </button>
       </div>

@@ -18,7 +18,7 @@ import type { Settings } from '@/utils/settings/settings-schema';
 import { exportSettingsJson, parseSettingsImport } from '@/utils/settings/settings-transfer';
 import { supportedSites } from '@/utils/settings/site-list';
 import { timezoneChoices } from '@/utils/settings/timezones';
-import { deleteAllUsage, downloadFile, exportUsage, importUsage, settingsExportFile } from '@/utils/settings/usage-data-actions';
+import { deleteAllUsage, downloadFile, exportAndDownloadUsage, importUsage, settingsExportFile } from '@/utils/settings/usage-data-actions';
 import { useOptionsForm, useUnsavedChangesGuard } from '@/utils/settings/use-options-form';
 
 const EXACT_PATH = ['anthropicExactCounts'];
@@ -72,7 +72,7 @@ function Options() {
       />
       <DataSection
         b={b}
-        onExportUsage={async (format) => downloadFile(await exportUsage(format))}
+        onExportUsage={exportAndDownloadUsage}
         onImportUsage={async (text) => {
           const { imported, duplicates } = await importUsage(text);
           return `Imported ${imported.toLocaleString()} record${imported === 1 ? '' : 's'}${duplicates ? ` (${duplicates.toLocaleString()} already present, skipped)` : ''}.`;

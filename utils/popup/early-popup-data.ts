@@ -1,6 +1,5 @@
 import { readValidatedSettings } from '@/utils/settings/validated-settings-cache';
-import { getDailyTotals, getRecentEvents, getTotalsByModel, getUsageOverview } from '@/utils/usage/usage-queries';
-import type { UsageEvent } from '@/utils/usage/usage-event';
+import { getDailyTotals, getTotalsByModel, getUsageOverview, readRecentEvents, type RecentEvents } from '@/utils/usage/usage-queries';
 import { loadPopupData, RECENT_TURNS, type PopupData, type PopupQueries } from './popup-data';
 import type { SnapshotKey } from './popup-snapshot';
 
@@ -11,19 +10,19 @@ import type { SnapshotKey } from './popup-snapshot';
  * IndexedDB on this open; only the settings parse is skipped.
  */
 
-export const usageQueries: PopupQueries = { getTotalsByModel, getDailyTotals, getRecentEvents, getUsageOverview };
+export const usageQueries: PopupQueries = { getTotalsByModel, getDailyTotals, readRecentEvents, getUsageOverview };
 
-let recent: Promise<UsageEvent[]> | null = null;
+let recent: Promise<RecentEvents> | null = null;
 
 /** The last turns, read once per open; the first call (as the popup's script starts) also opens the database. */
-export function takeEarlyRecent(): Promise<UsageEvent[]> | undefined {
+export function takeEarlyRecent(): Promise<RecentEvents> | undefined {
   const r = recent ?? undefined;
   recent = null;
   return r;
 }
 
 export function startEarlyRecent(): void {
-  recent ??= getRecentEvents(RECENT_TURNS);
+  recent ??= readRecentEvents(RECENT_TURNS);
 }
 
 /**

@@ -13,28 +13,38 @@ function dayFormatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-export const formatInt = (n: number) => int.format(Math.round(n));
-export const formatCompact = (n: number) => (n < 10_000 ? formatInt(n) : compact.format(n));
+/** Shown for a number no record within bounds can produce (never "NaN" or "$∞"). */
+const UNKNOWN = '—';
+
+export const formatInt = (n: number) => (Number.isFinite(n) ? int.format(Math.round(n)) : UNKNOWN);
+export const formatCompact = (n: number) => (!Number.isFinite(n) ? UNKNOWN : n < 10_000 ? formatInt(n) : compact.format(n));
 
 export function formatUsd(n: number): string {
+  if (!Number.isFinite(n)) return UNKNOWN;
   // Chat turns often cost fractions of a cent: show enough digits that the number is never "$0.00".
   if (n > 0 && n < 1) return `$${n.toFixed(4)}`;
   return `$${usd.format(n)}`;
 }
 
-export const formatPercent = (fraction: number) => `${Math.floor(fraction * 100 + 1e-9)}%`;
+export const formatPercent = (fraction: number) => (Number.isFinite(fraction) ? `${Math.floor(fraction * 100 + 1e-9)}%` : UNKNOWN);
+
+/** Formats an instant, or says it can't be shown (a Date out of range throws when formatted). */
+function formatDate(formatter: Intl.DateTimeFormat, instant: number): string {
+  const date = new Date(instant);
+  return Number.isNaN(date.getTime()) ? UNKNOWN : formatter.format(date);
+}
 
 /** "Dec 14" for a local YYYY-MM-DD date. */
 export function formatDay(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return dayFormatter('UTC').format(new Date(Date.UTC(y, m - 1, d)));
+  return formatDate(dayFormatter('UTC'), Date.UTC(y, m - 1, d));
 }
 
 /** "Dec 14" for an instant, in the period's timezone. */
 export function formatInstantDay(instant: number, timeZone: string): string {
-  return dayFormatter(timeZone).format(new Date(instant));
+  return formatDate(dayFormatter(timeZone), instant);
 }
 
 export function formatTime(instant: number): string {
-  return time.format(new Date(instant));
+  return formatDate(time, instant);
 }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { updateSettings } from '@/utils/settings/settings-store';
 import { siteSettingsFor } from '@/utils/settings/settings-schema';
-import { exportUsageCsv, exportUsageJson } from '@/utils/usage/usage-export';
+import { exportAndDownloadUsage } from '@/utils/settings/usage-data-actions';
 import { disableExtraSite, enableExtraSite, normaliseOrigin, type EnableResult } from '@/utils/sites/extra-sites';
 
 /** The popup's quick actions. Views call these; they hold no browser logic themselves. */
@@ -18,22 +18,7 @@ export async function setSitePaused(host: string, paused: boolean): Promise<bool
   return result.ok;
 }
 
-function download(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-export async function exportUsage(format: 'json' | 'csv'): Promise<void> {
-  const stamp = new Date().toISOString().slice(0, 10);
-  if (format === 'json') download(`tokentally-usage-${stamp}.json`, await exportUsageJson(), 'application/json');
-  else download(`tokentally-usage-${stamp}.csv`, await exportUsageCsv(), 'text/csv');
-}
+export const exportUsage = exportAndDownloadUsage;
 
 /** Must be called synchronously from the click: the permission prompt needs the gesture. */
 export function enableSite(originOrAddress: string, tabId?: number): Promise<EnableResult> {

@@ -20,7 +20,7 @@ function fakeQueries(rows: Array<{ provider: ProviderId; model: string; totals: 
       return rows.filter((r) => !provider || r.provider === provider);
     },
     getDailyTotals: async () => [{ day: '2026-11-03', totals: totals(100, 50, 0.01, 1) }],
-    getRecentEvents: async (limit) => recent.slice(0, limit) as UsageEvent[],
+    readRecentEvents: async (limit) => ({ events: recent.slice(0, limit) as UsageEvent[], skipped: 0 }),
   };
   return { queries, calls };
 }

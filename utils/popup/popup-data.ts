@@ -1,7 +1,7 @@
 import type { ProviderId } from '@/utils/models/model-types';
 import type { Settings } from '@/utils/settings/settings-schema';
 import type { UsageEvent } from '@/utils/usage/usage-event';
-import type { UsageOverview, UsageOverviewRequest, UsageTotals } from '@/utils/usage/usage-queries';
+import type { RecentEvents, UsageOverview, UsageOverviewRequest, UsageTotals } from '@/utils/usage/usage-queries';
 import { daysLeft, lastDayOf, todayRange, type BillingPeriod } from '@/utils/periods/billing-period';
 import { limitReachedAt, projectUsage } from '@/utils/periods/pace';
 import { addDays, formatLocalDate, parseLocalDate, localDateOf } from '@/utils/periods/zoned-time';
@@ -20,7 +20,8 @@ import {
 export interface PopupQueries {
   getTotalsByModel(range: { from: number; to: number }, provider?: ProviderId): Promise<Array<{ provider: ProviderId; model: string; totals: UsageTotals }>>;
   getDailyTotals(range: { from: number; to: number }, timeZone: string, provider?: ProviderId): Promise<Array<{ day: string; totals: UsageTotals }>>;
-  getRecentEvents(limit: number): Promise<UsageEvent[]>;
+  /** The newest events and how many stored records are out of bounds (skipped everywhere). */
+  readRecentEvents(limit: number): Promise<RecentEvents>;
   /** When given, cards and chart come from this one read instead of separate queries. */
   getUsageOverview?(request: UsageOverviewRequest, provider?: ProviderId): Promise<UsageOverview>;
 }
@@ -82,6 +83,8 @@ export interface PopupData {
   /** Null until the chart's data is read (it comes second so the cards show sooner). */
   daily: DailySeries | null;
   recent: UsageEvent[];
+  /** Stored records out of bounds (usage-bounds.ts): not in any number shown here; the popup says how many. */
+  skippedRecords: number;
   thresholds: number[];
   /** False for a first-time user: nothing recorded yet. */
   hasUsage: boolean;
@@ -113,7 +116,7 @@ export async function loadPopupData(
   settings: Settings,
   now: number,
   queries: PopupQueries,
-  recentPromise: Promise<UsageEvent[]> = queries.getRecentEvents(RECENT_TURNS),
+  recentPromise: Promise<RecentEvents> = queries.readRecentEvents(RECENT_TURNS),
 ): Promise<PopupData> {
   if (!queries.getUsageOverview) {
     const data = await loadCards(settings, now, queries, recentPromise);
@@ -169,7 +172,7 @@ export async function loadCards(
   settings: Settings,
   now: number,
   queries: PopupQueries,
-  recentPromise: Promise<UsageEvent[]> = queries.getRecentEvents(RECENT_TURNS),
+  recentPromise: Promise<RecentEvents> = queries.readRecentEvents(RECENT_TURNS),
 ): Promise<PopupData> {
   const groups = periodGroups(settings, now);
   const rowsPerGroup = await Promise.all(
@@ -178,7 +181,7 @@ export async function loadCards(
   return buildCards(settings, now, modelRowsOf(groups, rowsPerGroup), await recentPromise);
 }
 
-function buildCards(settings: Settings, now: number, modelRows: Map<ProviderId, ModelRow[]>, recent: UsageEvent[]): PopupData {
+function buildCards(settings: Settings, now: number, modelRows: Map<ProviderId, ModelRow[]>, { events: recent, skipped }: RecentEvents): PopupData {
   const recentProviders = new Set(recent.map((e) => e.provider));
   const cards: ProviderCardData[] = [];
   for (const provider of ALL_PROVIDERS) {
@@ -215,7 +218,7 @@ function buildCards(settings: Settings, now: number, modelRows: Map<ProviderId, 
     });
   }
 
-  return { now, cards, daily: null, recent, thresholds: settings.alertThresholds, hasUsage: recent.length > 0 };
+  return { now, cards, daily: null, recent, skippedRecords: skipped, thresholds: settings.alertThresholds, hasUsage: recent.length > 0 };
 }
 
 /** The chart's range: the period of `provider` up to now, in its timezone. */

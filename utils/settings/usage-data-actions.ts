@@ -1,10 +1,11 @@
 import { sendRequest } from '../messaging/send-message';
 import { exportUsageCsv, exportUsageJson, parseUsageImport } from '../usage/usage-export';
+import { skippedRecordsText } from '../usage/usage-bounds';
 
 /**
- * The options page's Data section, over the recording layer's functions: the page
- * reads exports directly (read-only IndexedDB access) and asks the background to
- * write (import, delete), so every write goes through one place.
+ * Usage data actions of the options page and the popup: pages read exports directly
+ * (read-only IndexedDB access) and ask the background to write (import, delete), so every
+ * write goes through one place.
  */
 export interface ExportFile {
   filename: string;
@@ -14,10 +15,19 @@ export interface ExportFile {
 
 const stamp = (d = new Date()) => d.toISOString().slice(0, 10);
 
-export async function exportUsage(format: 'json' | 'csv'): Promise<ExportFile> {
-  return format === 'json'
-    ? { filename: `tokentally-usage-${stamp()}.json`, mime: 'application/json', content: await exportUsageJson() }
-    : { filename: `tokentally-usage-${stamp()}.csv`, mime: 'text/csv', content: await exportUsageCsv() };
+export async function exportUsage(format: 'json' | 'csv'): Promise<{ file: ExportFile; skipped: number }> {
+  const { text, skipped } = format === 'json' ? await exportUsageJson() : await exportUsageCsv();
+  const file = format === 'json'
+    ? { filename: `tokentally-usage-${stamp()}.json`, mime: 'application/json', content: text }
+    : { filename: `tokentally-usage-${stamp()}.csv`, mime: 'text/csv', content: text };
+  return { file, skipped };
+}
+
+/** Exports and downloads usage; returns what to tell the user ("Exported CSV.", with any records skipped). */
+export async function exportAndDownloadUsage(format: 'json' | 'csv'): Promise<string> {
+  const { file, skipped } = await exportUsage(format);
+  downloadFile(file);
+  return `Exported ${format.toUpperCase()}${skipped ? ` (${skippedRecordsText(skipped)})` : ''}.`;
 }
 
 /** Imports a usage export; throws an Error with a message for the user when the file is wrong. */

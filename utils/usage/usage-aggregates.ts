@@ -1,6 +1,7 @@
 import type { IDBPObjectStore } from 'idb';
 import type { ProviderId } from '../models/model-types';
 import type { UsageEvent } from './usage-event';
+import { isWithinBounds } from './usage-bounds';
 
 /**
  * Sums of usage over one time span for one provider+model. Three span widths are kept:
@@ -64,7 +65,8 @@ type AggregateStore = IDBPObjectStore<any, any, 'aggregates', 'readwrite' | 'ver
 /**
  * Adds (sign 1) or removes (sign -1) events from their aggregates. Deltas are merged in
  * memory first so each aggregate record is read and written once. Must run inside the
- * same transaction that writes/deletes the events, so both always agree.
+ * same transaction that writes/deletes the events, so both always agree. Events outside the
+ * bounds are left out both ways (a stored record v0.1 accepted, or one written by other means).
  */
 export async function addEventsToAggregates(
   store: AggregateStore,
@@ -74,6 +76,8 @@ export async function addEventsToAggregates(
 ): Promise<void> {
   const deltas = new Map<string, { key: [number, number, string, string]; sums: Sums }>();
   for (const event of events) {
+    // Never summed, so never subtracted: a record out of bounds (usage-bounds.ts) stays out.
+    if (!isWithinBounds(event)) continue;
     for (const span of spans) {
       const key: [number, number, string, string] = [span, spanStart(event.time, span), event.provider, event.model];
       const id = aggregateId(key);

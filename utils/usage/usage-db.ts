@@ -2,6 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { UsageEvent } from './usage-event';
 import { addEventsToAggregates, DAY_MS, HOUR_MS, QUARTER_MS } from './usage-aggregates';
 import type { UsageAggregate } from './usage-aggregates';
+import { isWithinBounds } from './usage-bounds';
 
 /**
  * The usage database. Only the background writes it; popup/options pages read it.
@@ -13,9 +14,12 @@ import type { UsageAggregate } from './usage-aggregates';
  *     them from the events a v1 database already holds.
  *  3: adds hourly aggregates (local days in daily history read 24 records, not 96):
  *     the aggregates are rebuilt from the events.
+ *  4: `quarantine`: events outside the bounds of usage-bounds.ts (v0.1 stored `time: 9e15`
+ *     or `costUsd: 1.7e308` when asked to) move there, kept but never summed or shown, and the
+ *     aggregates are rebuilt without them. Views count them ("1 record out of bounds skipped").
  */
 export const USAGE_DB_NAME = 'tokentally-usage';
-export const USAGE_DB_VERSION = 3;
+export const USAGE_DB_VERSION = 4;
 
 export interface UsageDbV1 extends DBSchema {
   events: { key: string; value: UsageEvent; indexes: { 'by-time': number } };
@@ -28,6 +32,8 @@ export interface UsageDb extends DBSchema {
     key: [number, number, string, string];
     value: UsageAggregate;
   };
+  /** Stored records outside the bounds, as they were (not UsageEvents any more). */
+  quarantine: { key: string; value: Record<string, unknown> & { id: string } };
 }
 
 type UpgradeTx = IDBPTransaction<UsageDb, StoreNames<UsageDb>[], 'versionchange'>;
@@ -47,6 +53,21 @@ const migrations: Record<number, (db: IDBPDatabase<UsageDb>, tx: UpgradeTx) => P
     const aggregates = tx.objectStore('aggregates');
     await aggregates.clear();
     await addEventsToAggregates(aggregates, await tx.objectStore('events').getAll(), 1, [DAY_MS, HOUR_MS, QUARTER_MS]);
+  },
+  4: async (db, tx) => {
+    db.createObjectStore('quarantine', { keyPath: 'id' });
+    const events = tx.objectStore('events');
+    const kept: UsageEvent[] = [];
+    const moves: Promise<unknown>[] = [];
+    for (const event of await events.getAll()) {
+      if (isWithinBounds(event)) kept.push(event);
+      else moves.push(tx.objectStore('quarantine').put(event as UsageDb['quarantine']['value']), events.delete(event.id));
+    }
+    await Promise.all(moves);
+    if (moves.length === 0) return; // the aggregates already agree with the events
+    const aggregates = tx.objectStore('aggregates');
+    await aggregates.clear();
+    await addEventsToAggregates(aggregates, kept);
   },
 };
 

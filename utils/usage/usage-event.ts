@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { latestEventTime, MAX_EVENT_COST_USD, MAX_EVENT_CREDITS, MAX_EVENT_TOKENS, MIN_EVENT_TIME } from './usage-bounds';
 
 /**
  * One recorded turn (a chat message + its reply, a console run, or a Clay run): the schema
@@ -6,29 +7,15 @@ import { z } from 'zod';
  * and the `UsageEvent` type derived from it. Holds counts, model and cost only: never any
  * prompt or reply text.
  *
- * The bounds below are what any real turn stays far inside; a record outside them is a bug
- * or a forgery, and one such record must never be able to blank the popup or break export
- * (see usage-bounds.ts for how stored records are checked again when read).
+ * The bounds (usage-bounds.ts) are what any real turn stays far inside; a record outside them
+ * is a bug or a forgery, and one such record must never be able to blank the popup or break
+ * export, so views check stored records against the same bounds when they read them.
  */
-
-/** No record predates TokenTally's world: anything before 2020-01-01 is a broken clock or a forgery. */
-export const MIN_EVENT_TIME = Date.UTC(2020, 0, 1);
-/** How far ahead of this machine's clock a record may be stamped (another device's skewed clock). */
-export const MAX_EVENT_CLOCK_SKEW_MS = 24 * 60 * 60_000;
-/** Tokens per field per event. A 1M-token context re-sent by a 100-row Clay run is ~10^8. */
-export const MAX_EVENT_TOKENS = 1_000_000_000;
-/** USD per event: a whole Clay run on an own key stays well below; a chat turn is cents. */
-export const MAX_EVENT_COST_USD = 10_000;
-/** Clay credits per event (a 10^6-row run at 10 credits a row). */
-export const MAX_EVENT_CREDITS = 10_000_000;
 
 export const PROVIDER_IDS = ['openai', 'anthropic', 'google', 'clay'] as const;
 export const providerSchema = z.enum(PROVIDER_IDS);
 
 const tokens = z.number().int().nonnegative().max(MAX_EVENT_TOKENS);
-
-/** The latest time a record may carry, read when it is checked (not when this module loaded). */
-export const latestEventTime = (now = Date.now()) => now + MAX_EVENT_CLOCK_SKEW_MS;
 
 export const usageEventSchema = z
   .object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getAllEvents } from './usage-queries';
+import { readExportableEvents } from './usage-queries';
 import { usageEventSchema, type UsageEvent } from './usage-event';
 
 /** Export/import formats. The JSON envelope is versioned so a future format can still read old files. */
@@ -14,14 +14,16 @@ export interface UsageExportV1 {
   events: UsageEvent[];
 }
 
-export async function exportUsageJson(): Promise<string> {
-  const file: UsageExportV1 = {
-    format: EXPORT_FORMAT,
-    version: EXPORT_VERSION,
-    exportedAt: new Date().toISOString(),
-    events: await getAllEvents(),
-  };
-  return JSON.stringify(file, null, 2);
+/** An export's text, and how many stored records it left out for being out of bounds. */
+export interface UsageExport {
+  text: string;
+  skipped: number;
+}
+
+export async function exportUsageJson(): Promise<UsageExport> {
+  const { events, skipped } = await readExportableEvents();
+  const file: UsageExportV1 = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date().toISOString(), events };
+  return { text: JSON.stringify(file, null, 2), skipped };
 }
 
 export const CSV_COLUMNS = [
@@ -37,10 +39,16 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** Export skips records out of bounds; a time no Date can hold still never breaks a row. */
+function isoTime(time: number): string {
+  const date = new Date(time);
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString();
+}
+
 export function eventsToCsv(events: UsageEvent[]): string {
   const rows = events.map((e) =>
     [
-      e.id, e.time, new Date(e.time).toISOString(), e.site, e.provider, e.model, e.kind,
+      e.id, e.time, isoTime(e.time), e.site, e.provider, e.model, e.kind,
       e.promptTokens, e.contextTokens, e.promptTokens + e.contextTokens, e.outputTokens,
       e.costUsd, e.priceDate, e.exact, e.credits,
     ].map(csvCell).join(','),
@@ -48,8 +56,9 @@ export function eventsToCsv(events: UsageEvent[]): string {
   return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }
 
-export async function exportUsageCsv(): Promise<string> {
-  return eventsToCsv(await getAllEvents());
+export async function exportUsageCsv(): Promise<UsageExport> {
+  const { events, skipped } = await readExportableEvents();
+  return { text: eventsToCsv(events), skipped };
 }
 
 /**

@@ -103,7 +103,7 @@ describe('export', () => {
   it('exports JSON in a versioned envelope that import reads back', async () => {
     const events = [makeEvent({ id: 'json-1-aaaa', time: 1_700_000_000_000 }), makeEvent({ id: 'json-2-bbbb', time: 1_700_000_100_000, costUsd: null })];
     await send({ type: 'import-usage', events });
-    const parsed = JSON.parse(await exportUsageJson());
+    const parsed = JSON.parse((await exportUsageJson()).text);
     expect(parsed).toMatchObject({ format: 'tokentally-usage', version: 1 });
     expect(typeof parsed.exportedAt).toBe('string');
     expect(parsed.events).toEqual(events);
@@ -112,7 +112,7 @@ describe('export', () => {
 
   it('exports CSV with a header and proper quoting', async () => {
     await send({ type: 'import-usage', events: [makeEvent({ id: 'csv,"quoted"', site: 'a.example', time: 1_700_000_000_000, credits: 2 })] });
-    const csv = await exportUsageCsv();
+    const csv = (await exportUsageCsv()).text;
     const [header, row, end] = csv.split('\r\n');
     expect(header).toBe('id,time,timeIso,site,provider,model,kind,promptTokens,contextTokens,inputTokens,outputTokens,costUsd,priceDate,exact,credits');
     expect(row).toBe('"csv,""quoted""",1700000000000,2023-11-14T22:13:20.000Z,a.example,openai,gpt-4o,chat,10,100,110,50,0.001,2026-11-01,true,2');

@@ -1,10 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { storeEvents } from './usage-store';
 import { getUsageOverview, type UsageTotals } from './usage-queries';
 import { makeEvent } from './usage-test-helpers';
 import { localDay } from './local-days';
 import type { UsageEvent } from './usage-event';
 import { DAY_MS } from './usage-aggregates';
+
+// The data here runs into December 2026, and a record stamped after tomorrow is out of
+// bounds (usage-bounds.ts): these tests run on a clock past all of it.
+beforeEach(() => void vi.useFakeTimers({ now: Date.UTC(2027, 0, 15), toFake: ['Date'] }));
+afterEach(() => void vi.useRealTimers());
 
 /** Every total is compared with a per-event sum; costs to 1e-9 (float sums in another order). */
 function brute(events: UsageEvent[]): UsageTotals {

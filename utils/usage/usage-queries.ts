@@ -1,9 +1,10 @@
-import type { IDBPTransaction } from 'idb';
+import type { IDBPIndex, IDBPTransaction } from 'idb';
 import type { ProviderId } from '../models/model-types';
 import { openUsageDb, type UsageDb } from './usage-db';
 import { DAY_MS, HOUR_MS, SPANS, type UsageAggregate } from './usage-aggregates';
 import { localDays } from './local-days';
 import type { UsageEvent } from './usage-event';
+import { isWithinBounds, latestEventTime, MIN_EVENT_TIME } from './usage-bounds';
 
 /** Read-only queries for the popup and options pages. Ranges are [from, to) in epoch ms. */
 
@@ -53,6 +54,16 @@ function eventPiece(e: UsageEvent): Piece {
   };
 }
 
+const SUM_FIELDS = ['promptTokens', 'contextTokens', 'outputTokens', 'costUsd', 'credits', 'turns', 'unpricedTurns'] as const;
+
+/**
+ * Aggregates are written only from events within bounds, so their sums are finite; a record
+ * damaged by other means must not turn every total into NaN or $∞.
+ */
+function saneAggregates(rows: UsageAggregate[]): UsageAggregate[] {
+  return rows.filter((row) => SUM_FIELDS.every((f) => typeof row[f] === 'number' && Number.isFinite(row[f])));
+}
+
 const ceilTo = (t: number, step: number) => Math.ceil(t / step) * step;
 const floorTo = (t: number, step: number) => Math.floor(t / step) * step;
 
@@ -66,13 +77,13 @@ function collectPieces(tx: ReadTx, from: number, to: number, spans: readonly num
   const [span, ...narrower] = spans;
   if (span === undefined) {
     const byTime = tx.objectStore('events').index('by-time');
-    return [byTime.getAll(IDBKeyRange.bound(from, to, false, true)).then((events) => events.map(eventPiece))];
+    return [byTime.getAll(IDBKeyRange.bound(from, to, false, true)).then((events) => events.filter((e) => isWithinBounds(e)).map(eventPiece))];
   }
   const alignedFrom = ceilTo(from, span);
   const alignedTo = floorTo(to, span);
   if (alignedFrom >= alignedTo) return collectPieces(tx, from, to, narrower);
   return [
-    tx.objectStore('aggregates').getAll(IDBKeyRange.bound([span, alignedFrom], [span, alignedTo], false, true)),
+    tx.objectStore('aggregates').getAll(IDBKeyRange.bound([span, alignedFrom], [span, alignedTo], false, true)).then(saneAggregates),
     ...collectPieces(tx, from, alignedFrom, narrower),
     ...collectPieces(tx, alignedTo, to, narrower),
   ];
@@ -144,6 +155,7 @@ export async function getUsageOverview(request: UsageOverviewRequest, provider?:
   const unionTo = ceilTo(Math.max(...all.map((r) => r.to)), DAY_MS);
   const dayRows = tx.objectStore('aggregates')
     .getAll(IDBKeyRange.bound([DAY_MS, unionFrom], [DAY_MS, unionTo], false, true))
+    .then(saneAggregates)
     .then((rows) => {
       const byStart = new Map<number, Piece[]>();
       for (const row of rows) {
@@ -237,40 +249,73 @@ class EdgeReader {
 
 const SUB_DAY_SPANS = SPANS.filter((s) => s < DAY_MS);
 
+export interface RecentEvents {
+  /** The newest events within bounds, newest first. */
+  events: UsageEvent[];
+  /** Stored records outside the bounds (usage-bounds.ts), none of which is shown or summed. */
+  skipped: number;
+}
+
+/** The newest events, newest first (records out of bounds left out). */
+export async function getRecentEvents(limit: number, now = Date.now()): Promise<UsageEvent[]> {
+  return (await readRecentEvents(limit, now)).events;
+}
+
+/**
+ * The newest events, and how many stored records are out of bounds: those in quarantine, those
+ * stamped before 2020 or after tomorrow (cheap index counts), and those of the newest whose
+ * numbers are out of bounds.
+ */
+export async function readRecentEvents(limit: number, now = Date.now()): Promise<RecentEvents> {
+  const db = await openUsageDb();
+  const tx = db.transaction(['events', 'quarantine']);
+  const byTime = tx.objectStore('events').index('by-time');
+  const latest = latestEventTime(now);
+  const outside = Promise.all([
+    tx.objectStore('quarantine').count(),
+    byTime.count(IDBKeyRange.upperBound(MIN_EVENT_TIME, true)),
+    byTime.count(IDBKeyRange.lowerBound(latest, true)),
+  ]).then((counts) => counts.reduce((a, b) => a + b, 0));
+  const newest = limit > 0 ? newestEvents(byTime, limit, now, latest) : Promise.resolve([]);
+  const [read, outsideCount] = await Promise.all([newest, outside]);
+  const events = read.filter((e) => isWithinBounds(e, now));
+  globalThis.performance?.mark?.('tt:recent');
+  return { events, skipped: outsideCount + read.length - events.length };
+}
+
 /** Windows tried before walking a cursor: one getAll instead of a round trip per event. */
 const RECENT_WINDOWS_MS = [15 * 60_000, HOUR_MS, 6 * HOUR_MS, DAY_MS, 7 * DAY_MS];
 
-/** The newest events, newest first. */
-export async function getRecentEvents(limit: number, now = Date.now()): Promise<UsageEvent[]> {
-  const db = await openUsageDb();
-  if (limit <= 0) return [];
-  const byTime = db.transaction('events').store.index('by-time');
-  // The smallest recent window holding enough events (counting reads keys only). Windows are
-  // open-ended: events stamped in the future (clock changes) are the newest too.
+type TimeIndex = IDBPIndex<UsageDb, ('events' | 'quarantine')[], 'events', 'by-time', 'readonly'>;
+
+async function newestEvents(byTime: TimeIndex, limit: number, now: number, latest: number): Promise<UsageEvent[]> {
+  // The smallest recent window holding enough events (counting reads keys only), up to the
+  // latest time a record may carry (a clock a little ahead is fine; 9e15 is not).
   // One window at a time: counting walks the index, so a wide window costs what it holds.
   for (const window of RECENT_WINDOWS_MS) {
-    const range = IDBKeyRange.lowerBound(now - window);
+    const range = IDBKeyRange.bound(now - window, latest);
     const count = await byTime.count(range);
     if (count < limit) continue;
     if (count > limit * 8) break;
-    return done((await byTime.getAll(range)).slice(-limit).reverse());
+    return (await byTime.getAll(range)).slice(-limit).reverse();
   }
   const result: UsageEvent[] = [];
-  let cursor = await byTime.openCursor(null, 'prev');
+  let cursor = await byTime.openCursor(IDBKeyRange.bound(MIN_EVENT_TIME, latest), 'prev');
   while (cursor && result.length < limit) {
     result.push(cursor.value);
     cursor = await cursor.continue();
   }
-  return done(result);
+  return result;
 }
 
-function done(events: UsageEvent[]): UsageEvent[] {
-  globalThis.performance?.mark?.('tt:recent');
-  return events;
-}
-
-/** Every event, oldest first (for export). */
-export async function getAllEvents(): Promise<UsageEvent[]> {
+/**
+ * Every event within bounds, oldest first (for export), and how many stored records were left
+ * out because they are not (quarantined ones included).
+ */
+export async function readExportableEvents(now = Date.now()): Promise<{ events: UsageEvent[]; skipped: number }> {
   const db = await openUsageDb();
-  return db.getAllFromIndex('events', 'by-time');
+  const tx = db.transaction(['events', 'quarantine']);
+  const [all, quarantined] = await Promise.all([tx.objectStore('events').index('by-time').getAll(), tx.objectStore('quarantine').count()]);
+  const events = all.filter((e) => isWithinBounds(e, now));
+  return { events, skipped: quarantined + all.length - events.length };
 }

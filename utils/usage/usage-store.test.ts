@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDB } from 'idb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storeEvents, deleteAllUsage, deleteEventsBefore } from './usage-store';
@@ -8,6 +8,11 @@ import { makeEvent } from './usage-test-helpers';
 import { localDay } from './local-days';
 import type { UsageEvent } from './usage-event';
 import { DAY_MS, HOUR_MS, QUARTER_MS } from './usage-aggregates';
+
+// The data here runs into December 2026, and a record stamped after tomorrow is out of
+// bounds (usage-bounds.ts): these tests run on a clock past all of it.
+beforeEach(() => void vi.useFakeTimers({ now: Date.UTC(2027, 0, 15), toFake: ['Date'] }));
+afterEach(() => void vi.useRealTimers());
 
 function bruteTotals(events: UsageEvent[], from: number, to: number, provider?: string): UsageTotals {
   const t: UsageTotals = { promptTokens: 0, contextTokens: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, credits: 0, turns: 0, unpricedTurns: 0 };
@@ -162,9 +167,9 @@ describe('usage storage', () => {
     expect([...v2Spans].sort((a, b) => a - b)).toEqual([QUARTER_MS, DAY_MS]);
     v2.close();
 
-    // v2 -> v3: aggregates rebuilt with hours too.
+    // v2 -> v3: aggregates rebuilt with hours too (v3 -> v4 finds nothing out of bounds).
     const db = await openUsageDb();
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(4);
     expect(await db.count('events')).toBe(300);
     const v3Spans = new Set((await db.getAll('aggregates')).map((a) => a.span));
     expect([...v3Spans].sort((a, b) => a - b)).toEqual([QUARTER_MS, HOUR_MS, DAY_MS]);
@@ -180,6 +185,7 @@ describe('usage storage', () => {
     const db = await openUsageDbAt(3);
     expect([...db.objectStoreNames].sort()).toEqual(['aggregates', 'events']);
     db.close();
+    expect([...(await openUsageDb()).objectStoreNames].sort()).toEqual(['aggregates', 'events', 'quarantine']);
     expect(fakeBrowser).toBeDefined();
   });
 });

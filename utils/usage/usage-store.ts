@@ -54,8 +54,8 @@ async function existenceCheck(
 
 export async function deleteAllUsage(): Promise<void> {
   const db = await openUsageDb();
-  const tx = db.transaction(['events', 'aggregates'], 'readwrite');
-  await Promise.all([tx.objectStore('events').clear(), tx.objectStore('aggregates').clear()]);
+  const tx = db.transaction(['events', 'aggregates', 'quarantine'], 'readwrite');
+  await Promise.all([tx.objectStore('events').clear(), tx.objectStore('aggregates').clear(), tx.objectStore('quarantine').clear()]);
   await tx.done;
 }
 
