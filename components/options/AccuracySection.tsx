@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { FormBindings } from '@/utils/settings/form-bindings';
 import type { CountingRuleRow } from '@/utils/settings/price-catalog';
+import type { CorrectionRow } from '@/utils/estimates/use-estimate-corrections';
 import { formatBand } from '@/components/badge/format';
 import { CheckboxField, Section, TextField } from './fields';
 
@@ -10,6 +11,9 @@ export interface AccuracyProps {
   rules: CountingRuleRow[];
   /** The single Claude factor of earlier versions (a user's own factor is read relative to it). */
   legacyClaudeFactor: number;
+  /** What the estimates learned from the user's exact counts; undefined while loading. */
+  corrections: CorrectionRow[] | undefined;
+  onResetCorrections: () => Promise<void>;
   /** Masked stored key, null = none, undefined = loading. */
   maskedKey: string | null | undefined;
   onSaveKey: (key: string) => Promise<{ ok: true } | { ok: false; error: string }>;
@@ -61,6 +65,7 @@ export function AccuracySection(props: AccuracyProps) {
           </>
         }
       />
+      <LearnedCorrections corrections={props.corrections} onReset={props.onResetCorrections} />
       {legacy.value != null ? (
         <div class="field" data-field="legacy-claude-factor">
           <p class="hint" role="note">
@@ -87,6 +92,47 @@ export function AccuracySection(props: AccuracyProps) {
         <KeyForm {...props} maskedKey={maskedKey} />
       </fieldset>
     </Section>
+  );
+}
+
+function LearnedCorrections({ corrections, onReset }: { corrections: CorrectionRow[] | undefined; onReset: () => Promise<void> }) {
+  const [message, setMessage] = useState<string | null>(null);
+  if (!corrections) return null;
+  const any = corrections.some((c) => c.correction);
+  return (
+    <div class="field" data-field="estimate-corrections">
+      <p class="label">Learned from your exact counts</p>
+      <p class="hint">
+        Each exact Claude count (from Anthropic's endpoint when that is on, or a count a console shows after a run) is compared with the estimate of the
+        same text, and a bounded running ratio corrects later estimates towards your kind of text. Only the ratios are kept, never the text.
+      </p>
+      <ul>
+        {corrections.map((c) => (
+          <li key={c.estimator} data-estimator={c.estimator}>
+            {c.label}:{' '}
+            {c.correction
+              ? `×${c.correction.ratio.toFixed(3)} from ${c.correction.samples} exact count${c.correction.samples === 1 ? '' : 's'} (last ${new Date(c.correction.updated).toISOString().slice(0, 10)})`
+              : 'no exact counts yet (×1)'}
+          </li>
+        ))}
+      </ul>
+      <button
+        type="button"
+        class="secondary"
+        disabled={!any}
+        onClick={async () => {
+          await onReset();
+          setMessage('Corrections reset: estimates use the calibrated factors only.');
+        }}
+      >
+        Reset learned corrections
+      </button>
+      {message && (
+        <p class="ok" role="status">
+          {message}
+        </p>
+      )}
+    </div>
   );
 }
 

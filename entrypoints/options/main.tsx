@@ -11,6 +11,7 @@ import { PricesSection } from '@/components/options/PricesSection';
 import { SitesSection } from '@/components/options/SitesSection';
 import { requestAnthropicAccess } from '@/utils/accuracy/anthropic-permission';
 import { useAnthropicKey } from '@/utils/accuracy/use-anthropic-key';
+import { useEstimateCorrections } from '@/utils/estimates/use-estimate-corrections';
 import { enrichmentTypeRows } from '@/utils/settings/clay-enrichment-types';
 import { formBindings } from '@/utils/settings/form-bindings';
 import { priceCatalog } from '@/utils/settings/price-catalog';
@@ -26,6 +27,7 @@ const EXACT_PATH = ['anthropicExactCounts'];
 function Options() {
   const api = useOptionsForm();
   const key = useAnthropicKey();
+  const corrections = useEstimateCorrections();
   const catalog = useMemo(priceCatalog, []);
   useUnsavedChangesGuard(api?.dirty ?? false);
   if (!api) return <LoadingPage />;
@@ -52,6 +54,8 @@ function Options() {
         b={b}
         rules={catalog.rules}
         legacyClaudeFactor={catalog.legacyClaudeFactor}
+        corrections={corrections.rows}
+        onResetCorrections={corrections.reset}
         maskedKey={key.masked}
         onSaveKey={async (k) => {
           const result = await key.save(k);

@@ -7,7 +7,11 @@ import { exactClaudeCountIfEnabled } from './exact-claude-count';
  * the same tab and frame aborts the older one, so a user who resumes typing never pays for a
  * stale count. The gate (setting on + key stored + Claude model) is exactClaudeCountIfEnabled's.
  */
-export function createExactCountHandler(count: typeof exactClaudeCountIfEnabled = exactClaudeCountIfEnabled): Handler<'count-exact'> {
+export function createExactCountHandler(
+  count: typeof exactClaudeCountIfEnabled = exactClaudeCountIfEnabled,
+  /** Told about each exact count (the estimate's per-user correction learns from it). */
+  onExact?: (text: string, modelId: string, tokens: number) => void,
+): Handler<'count-exact'> {
   const inFlight = new Map<string, AbortController>();
   const keyOf = (sender: Runtime.MessageSender) => `${sender.tab?.id ?? 'ext'}:${sender.frameId ?? 0}`;
 
@@ -19,7 +23,9 @@ export function createExactCountHandler(count: typeof exactClaudeCountIfEnabled 
     try {
       const result = await count(request.text, request.modelId, { signal: controller.signal });
       if (!result) return null;
-      return result.ok ? { tokens: result.tokens } : { error: result.error };
+      if (!result.ok) return { error: result.error };
+      onExact?.(request.text, request.modelId, result.tokens);
+      return { tokens: result.tokens };
     } finally {
       if (inFlight.get(key) === controller) inFlight.delete(key);
     }

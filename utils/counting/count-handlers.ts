@@ -1,5 +1,6 @@
 import type { Handlers } from '../messaging/router';
 import { createExactCountHandler } from '../accuracy/exact-count-handler';
+import { correctedCounts, createExactObserver } from '../estimates/exact-observations';
 import { extensionTokenizerSource } from './extension-tokenizer-source';
 import { createSegmentCounter, type CountSegmentsFn } from './segment-counter';
 import { createTokenizerPool } from './tokenizer-pool';
@@ -12,13 +13,18 @@ function counter(): CountSegmentsFn {
   return countSegments;
 }
 
+const observeExact = createExactObserver(counter);
+
 /**
- * The background's counting handlers: 'count' (one count per segment, in order) and the opt-in
- * 'count-exact' (Anthropic's count for Claude; null unless the user turned it on).
+ * The background's counting handlers: 'count' (one count per segment, in order; Claude
+ * estimates with the user's learned correction), the opt-in 'count-exact' (Anthropic's count
+ * for Claude; null unless the user turned it on), and 'observe-exact-count' (a real count a page
+ * showed). Both kinds of exact count teach the estimate's correction.
  */
-export const countHandlers: Pick<Handlers, 'count' | 'count-exact'> = {
-  count: async (request) => ({ counts: await counter()(request.tokenizer, request.segments) }),
-  'count-exact': createExactCountHandler(),
+export const countHandlers: Pick<Handlers, 'count' | 'count-exact' | 'observe-exact-count'> = {
+  count: async (request) => ({ counts: await correctedCounts(request.tokenizer, await counter()(request.tokenizer, request.segments)) }),
+  'count-exact': createExactCountHandler(undefined, (text, modelId, tokens) => void observeExact(text, modelId, tokens).catch(() => {})),
+  'observe-exact-count': (request) => observeExact(request.text, request.modelId, request.tokens),
 };
 
 /**

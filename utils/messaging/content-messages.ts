@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { usageEventSchema } from '../usage/usage-event';
 import type { RateLimit } from './rate-limiter';
 import type { ContentSender } from './sender';
-import { recordFromTabProblem } from './tab-site-check';
+import type { ObservationResult } from '../estimates/exact-observations';
+import { observeFromTabProblem, recordFromTabProblem } from './tab-site-check';
 import { limitNoticeSchema, meterReportSchema } from '../meters/meter-schemas';
 import { METER_SITES } from '../meters/meter-types';
 import { meterSenderProblem } from '../meters/meter-sender';
@@ -50,6 +51,17 @@ const CONTENT_REQUESTS = [
     text: z.string().max(5_000_000),
     modelId: z.string().min(1).max(120),
   }),
+  /**
+   * A real token count the page showed for a text (a console's input tokens after a run): the
+   * background folds it into the user's correction of that model's estimate
+   * (utils/estimates/report-exact-count.ts sends it). Text stays in the browser.
+   */
+  z.object({
+    type: z.literal('observe-exact-count'),
+    modelId: z.string().min(1).max(120),
+    text: z.string().max(5_000_000),
+    tokens: z.number().int().nonnegative().max(10_000_000),
+  }),
   /** One finished turn or run. From a tab it must name that tab's site (see tab-site-check.ts). */
   z.object({ type: z.literal('record-usage'), event: usageEventSchema }),
   z.object({ type: z.literal('ping') }),
@@ -72,6 +84,7 @@ export type ExactCountReply = { tokens: number } | { error: string } | null;
 export interface ContentResponseMap {
   count: { counts: number[] };
   'count-exact': ExactCountReply;
+  'observe-exact-count': ObservationResult;
   'record-usage': { stored: boolean };
   ping: { pong: true };
   'meter-claim': { due: boolean; retryInMs: number };
@@ -90,6 +103,8 @@ export const CONTENT_RATE_LIMITS: { [T in ContentRequestType]: RateLimit<Content
   count: { burst: 2_000, perSecond: 500, cost: (r) => 1 + Math.ceil(charsOf(r.segments) / 10_000) },
   // Each one is a request to Anthropic with the user's key.
   'count-exact': { burst: 20, perSecond: 2 },
+  // One per console run.
+  'observe-exact-count': { burst: 10, perSecond: 0.5 },
   // A person sends a turn every few seconds at most; the burst covers an outbox flushed at page start.
   'record-usage': { burst: 30, perSecond: 0.5 },
   ping: { burst: 10, perSecond: 2 },
@@ -107,6 +122,7 @@ export const CONTENT_SENDER_CHECKS: { [T in ContentRequestType]?: (request: Cont
   'meter-claim': (request, sender) => meterSenderProblem(request.site, sender.host),
   'meter-report': (request, sender) => meterSenderProblem(request.report.site, sender.host),
   'meter-notice': (_, sender) => meterSenderProblem('chatgpt', sender.host),
+  'observe-exact-count': (request, sender) => observeFromTabProblem(request.modelId, sender),
 };
 
 function charsOf(segments: readonly string[]): number {

@@ -13,6 +13,7 @@ const handlers: Partial<Handlers> = {
   ...usageHandlers,
   count: (r) => ({ counts: r.segments.map((s) => s.length) }),
   'count-exact': () => null,
+  'observe-exact-count': () => ({ applied: false }),
   ping: () => ({ pong: true }),
 };
 

@@ -1,5 +1,5 @@
 import type { ProviderId } from '../models/model-types';
-import { getModel } from '../models/model-registry';
+import { getModel, modelForId } from '../models/model-registry';
 import { findAdapter } from '../sites/find-adapter';
 import type { SiteAdapter } from '../sites/site-adapter';
 import { PROVIDER_IDS, type UsageEvent } from '../usage/usage-event';
@@ -44,5 +44,16 @@ export function recordFromTabProblem(event: UsageEvent, sender: Pick<ContentSend
   const tokens = Math.max(event.promptTokens, event.contextTokens, event.outputTokens);
   if (tokens > MAX_TURN_TOKENS) return `${tokens.toLocaleString('en-US')} tokens is not one ${adapter.name} turn`;
   if ((event.costUsd ?? 0) > MAX_TURN_COST_USD) return `$${event.costUsd} is not one ${adapter.name} turn`;
+  return null;
+}
+
+/** Why a tab on `sender.host` may not report an exact count for `modelId`, or null when it may. */
+export function observeFromTabProblem(modelId: string, sender: Pick<ContentSender, 'host'>): string | null {
+  const tabHost = host(sender.host);
+  const adapter = findAdapter(tabHost);
+  if (!adapter.hosts.includes(tabHost)) return `${tabHost} is not a supported site`;
+  const model = modelForId(modelId);
+  if (!model) return `unknown model "${modelId}"`;
+  if (!allowedProviders(adapter).includes(model.provider)) return `${adapter.name} does not serve ${model.provider} models`;
   return null;
 }

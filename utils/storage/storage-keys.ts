@@ -57,6 +57,13 @@ export const STORAGE_KEYS = {
   /** Validated settings for the popup's start-up; see validated-settings-cache.ts. */
   validatedSettings: entry('local', 'validatedSettings', ['pages'], ['background'], 'the settings as last validated, with the text they came from'),
 
+  /**
+   * The per-user correction of each Claude estimator (utils/estimates/estimate-corrections.ts):
+   * ratios and sample counts only. A content script could write it, which is why every value is
+   * validated and bounded (±25-33%) on read.
+   */
+  estimateCorrections: entry('local', 'estimateCorrections', ['background', 'pages'], ['background', 'pages'], 'per-generation ratios of exact Claude counts to estimates'),
+
   /** scripts/bench-popup.ts: how many events its persistent profile already holds. */
   benchSeeded: entry('local', 'benchSeeded', ['tests'], ['tests'], 'benchmark bookkeeping'),
 } as const;

@@ -13,6 +13,7 @@ const handlers: Partial<Handlers> = {
   ...usageHandlers,
   count: () => ({ counts: [] }),
   'count-exact': () => null,
+  'observe-exact-count': () => ({ applied: false }),
   ping: () => ({ pong: true }),
 };
 const sender = pageSender();

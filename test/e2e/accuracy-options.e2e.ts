@@ -1,0 +1,21 @@
+import { test, expect } from './extension-fixture';
+import { CLAUDE_FACTORS } from '../../utils/estimates/claude-factors.generated';
+
+test('the Accuracy section states each estimate\'s band and source, and shows and resets what exact counts taught', async ({ openExtensionPage }) => {
+  const page = await openExtensionPage('options.html');
+  const section = page.locator('#accuracy');
+  const newer = section.locator('tr[data-rule="claude-4.7"]');
+  await expect(newer.locator('[data-field="band"]')).toHaveText(`±${Math.round(CLAUDE_FACTORS['claude47-estimate'].band * 100)}%`);
+  await expect(newer).toContainText('count_tokens');
+  await expect(section.locator('tr[data-rule="o200k"] [data-field="band"]')).toHaveText('exact');
+  await expect(section.locator('tr[data-rule="gemini-gemma4"]')).toContainText('Assumed, not measured');
+
+  const learned = section.locator('[data-field="estimate-corrections"]');
+  await expect(learned.locator('li[data-estimator="claude47-estimate"]')).toContainText('no exact counts yet');
+  // What the background writes after exact counts (ratios only).
+  await page.evaluate(() => chrome.storage.local.set({ estimateCorrections: { 'claude47-estimate': { ratio: 1.05, samples: 3, updated: Date.parse('2026-11-20T10:00:00Z') } } }));
+  await expect(learned.locator('li[data-estimator="claude47-estimate"]')).toContainText('×1.050 from 3 exact counts (last 2026-11-20)');
+  await learned.getByRole('button', { name: 'Reset learned corrections' }).click();
+  await expect(learned.locator('li[data-estimator="claude47-estimate"]')).toContainText('no exact counts yet');
+  expect(await page.evaluate(() => chrome.storage.local.get('estimateCorrections'))).toEqual({});
+});

@@ -1,0 +1,104 @@
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import { STORAGE_KEYS } from '../storage/storage-keys';
+import type { ClaudeEstimatorId } from '../models/model-types';
+
+/**
+ * A per-user correction of each Claude estimator: the running ratio of exact counts (the user's
+ * opt-in count_tokens results, or a console's real count after a run) to TokenTally's estimate
+ * of the same text. Someone who mostly writes German, or camelCase code, gets estimates that
+ * drift towards their own texts. Bounded: one odd observation moves it a little, and it never
+ * goes beyond ±25-33%. Kept in storage.local by the background; the options page shows and
+ * resets it. Counts only: no text is stored.
+ */
+
+export interface Correction {
+  /** Multiplier applied to this estimator's estimates. */
+  ratio: number;
+  /** Observations behind it. */
+  samples: number;
+  /** When the last observation arrived (ms since the epoch). */
+  updated: number;
+}
+export type Corrections = Partial<Record<ClaudeEstimatorId, Correction>>;
+
+export const CORRECTION_RULES = {
+  /** Texts shorter than this (estimated tokens) are ignored: the request's fixed framing tokens would dominate. */
+  minTokens: 200,
+  /** One observation's ratio is clamped to this range (a mismatched observation must not swing the estimate). */
+  observation: [0.67, 1.5] as const,
+  /** The correction itself stays in this range. */
+  overall: [0.75, 1.33] as const,
+  /** The estimator's own fit counts as this many observations of ratio 1: the first exact count moves it a quarter of the way. */
+  priorWeight: 3,
+  /** After this many observations each new one weighs 1/window (a running average over roughly the last `window`). */
+  window: 20,
+} as const;
+
+const clamp = (x: number, [lo, hi]: readonly [number, number]) => Math.min(hi, Math.max(lo, x));
+
+/** The correction after one observation, or null when the observation is too small to use. */
+export function nextCorrection(prev: Correction | undefined, estimate: number, exact: number, now = Date.now()): Correction | null {
+  if (!(estimate >= CORRECTION_RULES.minTokens) || !Number.isFinite(exact) || exact <= 0) return null;
+  const observed = clamp(exact / estimate, CORRECTION_RULES.observation);
+  const samples = prev?.samples ?? 0;
+  const weight = 1 / Math.min(samples + 1 + CORRECTION_RULES.priorWeight, CORRECTION_RULES.window);
+  // Averaged in log space, so over- and under-counts of the same size cancel.
+  const log = Math.log(prev?.ratio ?? 1) * (1 - weight) + Math.log(observed) * weight;
+  return { ratio: clamp(Math.exp(log), CORRECTION_RULES.overall), samples: samples + 1, updated: now };
+}
+
+const KEY = STORAGE_KEYS.estimateCorrections.key;
+const correctionSchema = z.object({
+  ratio: z.number().finite().min(CORRECTION_RULES.overall[0]).max(CORRECTION_RULES.overall[1]),
+  samples: z.number().int().nonnegative(),
+  updated: z.number().finite(),
+});
+const correctionsSchema = z.object({ 'claude3-estimate': correctionSchema.optional(), 'claude47-estimate': correctionSchema.optional() });
+
+/** The stored corrections; anything malformed (or written by hand) reads as no correction. */
+export async function loadCorrections(): Promise<Corrections> {
+  const stored = (await browser.storage.local.get(KEY))[KEY];
+  const parsed = correctionsSchema.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+export async function resetCorrections(): Promise<void> {
+  await browser.storage.local.remove(KEY);
+}
+
+let cached: Promise<Corrections> | null = null;
+let watching = false;
+let writes: Promise<unknown> = Promise.resolve();
+
+function current(): Promise<Corrections> {
+  if (!watching) {
+    watching = true;
+    // The options page's reset (or another writer) shows up here; the next count re-reads.
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && KEY in changes) cached = null;
+    });
+  }
+  cached ??= loadCorrections().catch(() => ({}));
+  return cached;
+}
+
+/** Background: the multiplier for an estimator's counts right now (1 with no observations). */
+export async function correctionFactor(estimator: ClaudeEstimatorId): Promise<number> {
+  return (await current())[estimator]?.ratio ?? 1;
+}
+
+/** Background: folds one exact count into the estimator's correction. Writes are serialised. */
+export function recordExactObservation(estimator: ClaudeEstimatorId, estimate: number, exact: number): Promise<Correction | null> {
+  const run = writes.then(async () => {
+    const all = await loadCorrections();
+    const next = nextCorrection(all[estimator], estimate, exact);
+    if (!next) return null;
+    const updated = { ...all, [estimator]: next };
+    await browser.storage.local.set({ [KEY]: updated });
+    cached = Promise.resolve(updated);
+    return next;
+  });
+  writes = run.catch(() => {});
+  return run;
+}

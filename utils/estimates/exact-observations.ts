@@ -1,0 +1,41 @@
+import type { CountSegmentsFn } from '../counting/segment-counter';
+import { splitIntoSegments } from '../counting/segment-text';
+import { modelForId } from '../models/model-registry';
+import type { CounterId } from '../models/model-types';
+import { isClaudeEstimator } from './claude-estimator';
+import { CORRECTION_RULES, correctionFactor, recordExactObservation } from './estimate-corrections';
+
+/** What became of one exact count reported to the background. */
+export interface ObservationResult {
+  applied: boolean;
+  /** Why it was not used (not an estimated model, too short…). */
+  reason?: string;
+  /** The estimator's correction after it. */
+  ratio?: number;
+  samples?: number;
+}
+
+/**
+ * Background: learns from an exact count of a text (the opt-in count_tokens result, or a real
+ * count a console showed after a run). The text's own estimate is recomputed here, uncorrected,
+ * from the segment counter (whose cache the page's counting has usually filled already).
+ */
+export function createExactObserver(countSegments: () => CountSegmentsFn) {
+  return async (text: string, modelId: string, exactTokens: number): Promise<ObservationResult> => {
+    const model = modelForId(modelId);
+    if (!model) return { applied: false, reason: `unknown model "${modelId}"` };
+    if (!isClaudeEstimator(model.counter)) return { applied: false, reason: `${model.label} is not estimated from o200k: nothing to correct` };
+    const counts = await countSegments()(model.counter, splitIntoSegments(text, 'o200k'));
+    const estimate = counts.reduce((a, b) => a + b, 0);
+    const next = await recordExactObservation(model.counter, estimate, exactTokens);
+    if (!next) return { applied: false, reason: `too short to learn from (under ${CORRECTION_RULES.minTokens} estimated tokens)` };
+    return { applied: true, ratio: next.ratio, samples: next.samples };
+  };
+}
+
+/** Background: an estimator's segment counts with the user's correction applied (other counters untouched). */
+export async function correctedCounts(counter: CounterId, counts: number[]): Promise<number[]> {
+  if (!isClaudeEstimator(counter)) return counts;
+  const factor = await correctionFactor(counter);
+  return factor === 1 ? counts : counts.map((c) => c * factor);
+}
