@@ -1,9 +1,9 @@
 import type { Settings } from '../settings/settings-schema';
 import { CATALOG, GENAI_PRICES_VERSION, PRICE_DATA_DATE } from './catalog.generated';
 import type { CatalogModel } from './catalog-model';
-import { COUNTING_RULES, ruleForModel, UNKNOWN_MODEL_RULES } from './counting-rules';
+import { COUNTING_RULES, ruleForModel, UNKNOWN_MODEL_RULES, type CountingRuleId } from './counting-rules';
 import { labelOfId, providerOfId } from './model-id';
-import { limitsFor } from './model-limits';
+import { limitsFor, type ModelLimits } from './model-limits';
 import { matchesRule } from './model-match';
 import type { DatedPrice, ModelInfo, ModelPrice, ProviderId } from './model-types';
 
@@ -34,15 +34,12 @@ export function priceOn(prices: readonly DatedPrice[], day: string): DatedPrice 
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-function build(id: string, provider: ProviderId, entry: CatalogModel | undefined, day: string): ModelInfo | undefined {
-  const found = ruleForModel(id, provider);
-  const limits = limitsFor(id);
-  if (!found || !limits) return undefined;
-  const { ruleId, rule } = found;
-  const dated = entry ? priceOn(entry.prices, day) : undefined;
+/** A model counted by `ruleId`, with the rule's tokenizer, exactness and band; no price. */
+function fromRule(id: string, label: string, provider: ProviderId, ruleId: CountingRuleId, limits: ModelLimits): ModelInfo {
+  const rule = COUNTING_RULES[ruleId];
   return {
     id,
-    label: labelOfId(id),
+    label,
     provider,
     tokenizer: rule.tokenizer,
     counter: rule.counter,
@@ -50,12 +47,19 @@ function build(id: string, provider: ProviderId, entry: CatalogModel | undefined
     tokenFactor: rule.factor,
     exact: rule.exact,
     band: rule.band,
-    contextWindow: entry?.contextWindow ?? limits.contextWindow,
-    maxOutput: Math.min(limits.maxOutput, entry?.contextWindow ?? limits.contextWindow),
-    ...(dated ? { price: dated.price } : {}),
-    ...(dated?.from ? { priceFrom: dated.from } : {}),
-    inCatalog: !!entry,
+    contextWindow: limits.contextWindow,
+    maxOutput: Math.min(limits.maxOutput, limits.contextWindow),
+    inCatalog: false,
   };
+}
+
+function build(id: string, provider: ProviderId, entry: CatalogModel | undefined, day: string): ModelInfo | undefined {
+  const found = ruleForModel(id, provider);
+  const limits = limitsFor(id);
+  if (!found || !limits) return undefined;
+  const model = fromRule(id, labelOfId(id), provider, found.ruleId, { ...limits, contextWindow: entry?.contextWindow ?? limits.contextWindow });
+  const dated = entry ? priceOn(entry.prices, day) : undefined;
+  return { ...model, ...(dated ? { price: dated.price } : {}), ...(dated?.from ? { priceFrom: dated.from } : {}), inCatalog: !!entry };
 }
 
 let models: ModelInfo[] | null = null;
@@ -111,23 +115,9 @@ const FAMILY_PREFIX = { openai: 'gpt', anthropic: 'claude', google: 'gemini' } a
  */
 export function unknownModel(provider: ProviderId, shownLabel = ''): ModelInfo {
   const p = provider === 'clay' ? 'openai' : provider;
-  const ruleId = UNKNOWN_MODEL_RULES[p];
-  const rule = COUNTING_RULES[ruleId];
-  const limits = limitsFor(FAMILY_PREFIX[p])!;
-  return {
-    id: 'unknown',
-    label: shownLabel ? `Unknown model (${shownLabel.slice(0, 40)})` : 'Unknown model',
-    provider,
-    tokenizer: rule.tokenizer,
-    counter: rule.counter,
-    rule: ruleId,
-    tokenFactor: rule.factor,
-    exact: rule.exact,
-    band: rule.band,
-    contextWindow: limits.contextWindow,
-    maxOutput: limits.maxOutput,
-    inCatalog: false,
-  };
+  const label = shownLabel ? `Unknown model (${shownLabel.slice(0, 40)})` : 'Unknown model';
+  const model = fromRule('unknown', label, p, UNKNOWN_MODEL_RULES[p], limitsFor(FAMILY_PREFIX[p])!);
+  return { ...model, provider };
 }
 
 /** Every catalogued model (deprecated ones last), for pickers and the options page. */
