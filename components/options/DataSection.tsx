@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { FormBindings } from '@/utils/settings/form-bindings';
 import { Section, TextField } from './fields';
+import type { SettingsChange } from '@/utils/settings/settings-changes';
 
 export interface DataProps {
   b: FormBindings;
@@ -10,8 +11,16 @@ export interface DataProps {
   onImportUsage: (text: string) => Promise<string>;
   onDeleteAllUsage: () => Promise<void>;
   onExportSettings: () => void;
-  onImportSettings: (text: string) => Promise<{ ok: true } | { ok: false; errors: string[] }>;
+  /** Reads a settings file; nothing is saved until the user confirms the listed changes (`apply`). */
+  onImportSettings: (text: string) => SettingsImportPreview;
 }
+
+export type SettingsImportPreview =
+  | { ok: true; changes: SettingsChange[]; ignored: string[]; apply: () => Promise<{ ok: true } | { ok: false; errors: string[] }> }
+  | { ok: false; errors: string[] };
+
+/** Changes listed before the rest are summarised as "and N more". */
+const CHANGES_SHOWN = 40;
 
 type Note = { error: boolean; text: string } | null;
 
@@ -21,6 +30,7 @@ export function DataSection(props: DataProps) {
   const { b } = props;
   const [usageNote, setUsageNote] = useState<Note>(null);
   const [settingsNote, setSettingsNote] = useState<{ error: boolean; lines: string[] } | null>(null);
+  const [preview, setPreview] = useState<Extract<SettingsImportPreview, { ok: true }> | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -95,7 +105,7 @@ export function DataSection(props: DataProps) {
       </fieldset>
       <fieldset>
         <legend>Settings file</legend>
-        <p class="hint">A JSON copy of these settings (your Anthropic API key is never included). Importing replaces all settings and saves them.</p>
+        <p class="hint">A JSON copy of these settings (your Anthropic API key is never included). Importing shows what the file would change, and saves only when you confirm.</p>
         <div class="buttons">
           <button type="button" onClick={props.onExportSettings}>
             Export settings
@@ -112,12 +122,51 @@ export function DataSection(props: DataProps) {
                 const file = input.files?.[0];
                 input.value = '';
                 if (!file) return;
-                const result = await props.onImportSettings(await file.text());
-                setSettingsNote(result.ok ? { error: false, lines: ['Settings imported and saved.'] } : { error: true, lines: result.errors });
+                const result = props.onImportSettings(await file.text());
+                setPreview(result.ok && result.changes.length > 0 ? result : null);
+                if (!result.ok) setSettingsNote({ error: true, lines: result.errors });
+                else if (result.changes.length === 0) setSettingsNote({ error: false, lines: ['This file matches your current settings: nothing to change.'] });
+                else setSettingsNote(null);
               }}
             />
           </label>
         </div>
+        {preview && (
+          <div role="group" aria-labelledby="settings-import-title" class="import-preview" data-testid="settings-import-preview">
+            <p id="settings-import-title">
+              This file changes {preview.changes.length} setting{preview.changes.length === 1 ? '' : 's'}:
+            </p>
+            <ul>
+              {preview.changes.slice(0, CHANGES_SHOWN).map((c) => (
+                <li key={c.path} data-path={c.path}>
+                  {c.label}: {c.from} → {c.to}
+                </li>
+              ))}
+              {preview.changes.length > CHANGES_SHOWN && <li>and {preview.changes.length - CHANGES_SHOWN} more</li>}
+            </ul>
+            {preview.ignored.length > 0 && <p class="hint">Not settings, left out: {preview.ignored.join(', ')}</p>}
+            <button
+              type="button"
+              onClick={async () => {
+                const saved = await preview.apply();
+                setPreview(null);
+                setSettingsNote(saved.ok ? { error: false, lines: ['Settings imported and saved.'] } : { error: true, lines: saved.errors });
+              }}
+            >
+              Save these settings
+            </button>
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => {
+                setPreview(null);
+                setSettingsNote({ error: false, lines: ['Import cancelled: nothing was changed.'] });
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        )}
         {settingsNote && (
           <div class={settingsNote.error ? 'field-error' : 'ok'} role="status" data-testid="settings-import-result">
             {settingsNote.error && <p>Nothing was imported:</p>}

@@ -83,11 +83,16 @@ function Options() {
         }}
         onDeleteAllUsage={deleteAllUsage}
         onExportSettings={() => downloadFile(settingsExportFile(exportSettingsJson(api.form.saved)))}
-        onImportSettings={async (text) => {
-          const parsed = parseSettingsImport(text);
+        onImportSettings={(text) => {
+          const parsed = parseSettingsImport(text, api.form.saved);
           if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)) };
-          const saved = await api.saveWhole(parsed.settings);
-          return saved.ok ? { ok: true } : { ok: false, errors: [saved.message] };
+          return {
+            ...parsed,
+            apply: async () => {
+              const saved = await api.saveWhole(parsed.settings);
+              return saved.ok ? { ok: true } : { ok: false, errors: [saved.message] };
+            },
+          };
         }}
       />
     </OptionsPage>

@@ -115,10 +115,32 @@ test('settings export and import round-trip, and a bad file is refused', async (
   await page.getByLabel('Alert thresholds').fill('100');
   await saveAndWait(page);
   expect(await syncStorage(page)).not.toEqual(original);
+  // The file's changes are listed first; cancelling saves nothing, confirming saves them.
   await page.getByTestId('import-settings').setInputFiles(file);
+  const preview = page.getByTestId('settings-import-preview');
+  await expect(preview).toContainText('This file changes 2 settings:');
+  await expect(preview.locator('li[data-path="limits.openai.monthlyTokenLimit"]')).toHaveText('Limits › OpenAI › Monthly token limit: 1 → 777,777');
+  await expect(preview.locator('li[data-path="alertThresholds"]')).toHaveText('Alert thresholds: [1] → [0.5,0.9,1]');
+  await preview.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('settings-import-result')).toContainText('nothing was changed');
+  expect(await syncStorage(page)).not.toEqual(original);
+  await page.getByTestId('import-settings').setInputFiles(file);
+  await preview.getByRole('button', { name: 'Save these settings' }).click();
   await expect(page.getByTestId('settings-import-result')).toContainText('Settings imported and saved');
   expect(await syncStorage(page)).toEqual(original);
   await expect(openaiLimit(page)).toHaveValue('777777');
+
+  // A stray file is refused with a reason, and resets nothing.
+  for (const [name, content, message] of [
+    ['empty.json', '{}', 'holds no TokenTally settings'],
+    ['hello.json', '{"hello": 1}', 'holds no TokenTally settings'],
+    ['usage.json', JSON.stringify({ format: 'tokentally-usage', version: 1, exportedAt: '2026-11-01T00:00:00Z', events: [] }), 'usage export, not settings'],
+  ] as const) {
+    await page.getByTestId('import-settings').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
+    await expect(page.getByTestId('settings-import-result')).toContainText(message);
+    await expect(preview).toHaveCount(0);
+    expect(await syncStorage(page)).toEqual(original);
+  }
 
   // A file with an invalid value is refused, naming the field, and changes nothing.
   const bad = structuredClone(exported);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { Settings } from './settings-schema';
+import { settingsSchema, type Settings } from './settings-schema';
+import { settingsChanges, type SettingsChange } from './settings-changes';
+import { EXPORT_FORMAT } from '../usage/usage-export';
 import { migrateSettings } from './settings-migrations';
 import { validateSettings, type SettingsError } from './settings-store';
 
@@ -7,7 +9,8 @@ import { validateSettings, type SettingsError } from './settings-store';
  * Settings export/import as a JSON file. The Anthropic API key is not part of
  * Settings (it lives in the extension's secrets database), so it can never end up in an export.
  * An import is validated strictly: unlike loadSettings(), which repairs what it
- * finds in storage, a file the user picked is refused with the reasons listed.
+ * finds in storage, a file the user picked is refused with the reasons listed, and
+ * the user sees what it would change before anything is saved.
  */
 export const SETTINGS_EXPORT_FORMAT = 'tokentally-settings';
 
@@ -17,24 +20,56 @@ export function exportSettingsJson(settings: Settings, now = new Date()): string
 
 const envelopeSchema = z.object({ format: z.literal(SETTINGS_EXPORT_FORMAT), settings: z.unknown() });
 
-export type ImportResult = { ok: true; settings: Settings } | { ok: false; errors: SettingsError[] };
+/** Top-level fields a settings document can hold ("version" alone says nothing). */
+const SETTINGS_FIELDS: ReadonlySet<string> = new Set(Object.keys(settingsSchema.shape).filter((k) => k !== 'version'));
 
-/** Accepts our envelope or a bare settings document (any older version is migrated). */
-export function parseSettingsImport(text: string): ImportResult {
+export type ImportResult =
+  | {
+      ok: true;
+      /** The settings to save: the file's fields over the current ones. */
+      settings: Settings;
+      /** What saving them would change, field by field (empty: nothing). */
+      changes: SettingsChange[];
+      /** Fields in the file that are not settings; they are left out. */
+      ignored: string[];
+    }
+  | { ok: false; errors: SettingsError[] };
+
+const refuse = (message: string, path = ''): ImportResult => ({ ok: false, errors: [{ path, message }] });
+
+/**
+ * Reads a settings file against the current settings. Accepts our envelope or a bare settings
+ * document (any older version is migrated). A file changes only the fields it holds; one with
+ * no settings field at all (`{}`, a usage export, any other JSON) is refused, so a stray file
+ * can never reset everything to the defaults. Nothing is saved here: the caller shows
+ * `changes` and saves only when the user confirms.
+ */
+export function parseSettingsImport(text: string, current: Settings): ImportResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, errors: [{ path: '', message: 'This file is not JSON. Choose a settings file exported by TokenTally.' }] };
+    return refuse('This file is not JSON. Choose a settings file exported by TokenTally.');
+  }
+  if ((data as { format?: unknown } | null)?.format === EXPORT_FORMAT) {
+    return refuse('This is a usage export, not settings. Import it under "Usage records" instead.');
   }
   const envelope = envelopeSchema.safeParse(data);
   const doc = envelope.success ? envelope.data.settings : data;
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    return { ok: false, errors: [{ path: '', message: 'This JSON is not a TokenTally settings export.' }] };
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return refuse('This JSON is not a TokenTally settings export.');
+  const fields = Object.keys(doc);
+  if (!fields.some((f) => SETTINGS_FIELDS.has(f))) {
+    return refuse('This file holds no TokenTally settings (none of its fields is a setting), so nothing was changed. Choose a file made with "Export settings".');
   }
   const migrated = migrateSettings(doc);
-  if (!migrated.ok) {
-    return { ok: false, errors: [{ path: 'version', message: `These settings come from a newer TokenTally (v${migrated.from}). Update the extension first.` }] };
-  }
-  return validateSettings(migrated.doc);
+  if (!migrated.ok) return refuse(`These settings come from a newer TokenTally (v${migrated.from}). Update the extension first.`, 'version');
+  const known = Object.fromEntries(Object.entries(migrated.doc).filter(([f]) => SETTINGS_FIELDS.has(f)));
+  const valid = validateSettings({ ...current, ...known, version: migrated.doc.version });
+  if (!valid.ok) return valid;
+  return {
+    ok: true,
+    settings: valid.settings,
+    changes: settingsChanges(current, valid.settings),
+    ignored: fields.filter((f) => !SETTINGS_FIELDS.has(f) && f !== 'version'),
+  };
 }
