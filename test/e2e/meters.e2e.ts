@@ -1,6 +1,7 @@
 import type { BrowserContext, Page, Request } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, servePage, fixtureHtml } from './extension-fixture';
-import { NEW_SHAPE, OLD_SHAPE, ORG_UUID, ORGANIZATIONS } from '../../utils/meters/claude-usage-fixtures';
+import { NEW_SHAPE, OLD_SHAPE, ORG_UUID, ORGANIZATIONS, TEAM_ORG_UUID } from '../../utils/meters/claude-usage-fixtures';
 
 /**
  * The sites' own usage meters (issue 13) against the built extension: claude.ai's usage
@@ -37,7 +38,7 @@ interface Seen {
 }
 
 /** Serves claude.ai (page + usage endpoints) and records every request the browser makes. */
-async function serveClaude(context: BrowserContext, usage: Reply) {
+async function serveClaude(context: BrowserContext, usage: Reply, orgs: { list: unknown[]; usage: Record<string, Reply> } = { list: ORGANIZATIONS.slice(0, 1), usage: {} }) {
   await context.addCookies([{ name: 'sessionKey', value: SESSION_COOKIE, domain: 'claude.ai', path: '/', secure: true, httpOnly: true, sameSite: 'Lax' }]);
   await servePage(context, 'https://claude.ai/new', fixtureHtml('claude.html'));
   const api: Seen[] = [];
@@ -46,7 +47,9 @@ async function serveClaude(context: BrowserContext, usage: Reply) {
     const request = route.request();
     api.push({ url: request.url(), method: request.method(), cookie: (await request.headerValue('cookie')) ?? '', postData: request.postData() });
     const path = new URL(request.url()).pathname;
-    if (path === '/api/organizations') return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(ORGANIZATIONS.slice(0, 1)) });
+    if (path === '/api/organizations') return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(orgs.list) });
+    const other = Object.entries(orgs.usage).find(([uuid]) => path === `/api/organizations/${uuid}/usage`)?.[1];
+    if (other) return route.fulfill({ status: other.status, contentType: other.contentType, body: other.body });
     if (path === `/api/organizations/${ORG_UUID}/usage`) return route.fulfill({ status: usage.status, contentType: usage.contentType, body: usage.body });
     return route.fulfill({ status: 404, contentType: 'application/json', body: '{}' });
   });
@@ -97,6 +100,33 @@ test('Claude, newer shape: after a visit the popup shows the session, weekly and
   ]);
   for (const r of api) expect(r.cookie).toContain(`sessionKey=${SESSION_COOKIE}`);
   expect(all.filter((u) => u.startsWith('http') && new URL(u).origin !== 'https://claude.ai')).toEqual([]);
+});
+
+test('Claude: several organizations are kept apart, the one the page uses shown first; the section passes axe in light and dark', async ({ context, openExtensionPage }) => {
+  const { body } = newShapeNow();
+  const team = structuredClone(body);
+  team.limits[0]!.percent = 12;
+  team.five_hour.utilization = 12;
+  await context.addCookies([{ name: 'lastActiveOrg', value: TEAM_ORG_UUID, domain: 'claude.ai', path: '/', secure: true, sameSite: 'Lax' }]);
+  const { api } = await serveClaude(context, json(body), { list: ORGANIZATIONS, usage: { [TEAM_ORG_UUID]: json(team) } });
+  await openClaude(context);
+  await expect.poll(() => api.length, { timeout: 15_000 }).toBe(3);
+  // The API-only organization is never asked.
+  expect(api.map((r) => new URL(r.url).pathname)).toEqual(['/api/organizations', `/api/organizations/${TEAM_ORG_UUID}/usage`, `/api/organizations/${ORG_UUID}/usage`]);
+
+  const popup = await openExtensionPage('popup.html');
+  const claude = popup.locator('[data-meter-site="claude"]');
+  await expect(claude).toHaveAttribute('data-account', `claude:${TEAM_ORG_UUID}`);
+  await expect(meter(popup, 'claude:session')).toHaveAttribute('data-used', '0.12');
+  await claude.getByLabel('Organization').selectOption({ label: "sam@example.com's Organization" });
+  await expect(claude).toHaveAttribute('data-account', `claude:${ORG_UUID}`);
+  await expect(meter(popup, 'claude:session')).toHaveAttribute('data-used', '0.425');
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await popup.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page: popup }).include('.plan-limits').analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${colorScheme}: ${v.id}`)).toEqual([]);
+  }
 });
 
 test('Claude, older shape: session, weekly, Opus and Sonnet windows', async ({ context, openExtensionPage }) => {
@@ -192,4 +222,36 @@ test('Gemini: the usage page’s own numbers show in the popup, with no request 
   const weeklyReset = Date.parse((await meter(popup, 'gemini:weekly').getAttribute('data-resets-at'))!);
   expect(Math.abs(weeklyReset - (Date.now() + 76 * H))).toBeLessThan(2 * 60_000);
   expect(requests.filter((u) => u.startsWith('https://gemini.google.com/') && !u.endsWith('/usage'))).toEqual([]);
+});
+
+test('options: a ChatGPT plan shows its dated, sourced caps; custom caps are saved and drive the popup', async ({ openExtensionPage }) => {
+  const options = await openExtensionPage('options.html');
+  const section = options.locator('#plan-limits');
+  await section.getByLabel('Your ChatGPT plan').selectOption('plus');
+  const table = section.locator('table[data-plan="plus"]');
+  await expect(table).toContainText('GPT-5.5 Instant');
+  await expect(table).toContainText('160 / 3 h');
+  await expect(table).toContainText('3,000 / 7 d');
+  await expect(table).toContainText(/help\.openai\.com.*\(2026-\d\d\)/);
+
+  // Custom starts from the plan shown; edit the first cap, refuse a bad one, then save.
+  await section.getByLabel('Your ChatGPT plan').selectOption('custom');
+  await expect(section.getByLabel('Messages, cap 1')).toHaveValue('160');
+  await section.getByLabel('Messages, cap 1').fill('40');
+  await section.getByLabel('Model, cap 2').fill('not a model!');
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(section.locator('#cap-1-model-error')).toContainText('Model ids like gpt-5');
+  await section.getByLabel('Model, cap 2').fill('gpt-5-thinking');
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(options.getByTestId('save-status')).toHaveText('Saved');
+
+  const reply = await options.evaluate(() =>
+    chrome.runtime.sendMessage({
+      type: 'record-usage',
+      event: { id: 'e2e-meter-custom', time: Date.now() - 60_000, site: 'chatgpt.com', provider: 'openai', model: 'gpt-5', promptTokens: 3, contextTokens: 0, outputTokens: 4, costUsd: 0, priceDate: '2026-11-01', exact: true, kind: 'chat' },
+    }),
+  );
+  expect(reply).toMatchObject({ ok: true });
+  const popup = await openExtensionPage('popup.html');
+  await expect(meter(popup, 'chatgpt:gpt-5:3h')).toHaveAttribute('data-used', String(1 / 40));
 });

@@ -2,9 +2,11 @@
  * GET requests to the site the user has open, made the way the page itself makes them: same
  * origin, with the page's own session cookie, carrying nothing of the user's (no text, no key).
  *
- * Firefox runs a content script's own `fetch` as the extension, not as the page (different
- * origin, so SameSite session cookies and CSRF checks can refuse it); `content.fetch` is the
- * page's fetch there. Chrome's content-script `fetch` already behaves as the page's.
+ * Chrome's content-script `fetch` behaves as the page's. So does Firefox's in MV3 builds
+ * (checked in firefox-esr 140: the page's SameSite=Lax cookie goes with it, and no `content`
+ * global is exposed; test/firefox/meters.firefox.ts). Firefox MV2 ran a content script's
+ * `fetch` as the extension (another origin, which SameSite cookies and CSRF checks refuse);
+ * there `content.fetch` is the page's own, so it is used whenever it exists.
  */
 
 export interface PageResponse {
