@@ -1,10 +1,18 @@
-// @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Window } from 'happy-dom';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { watchLimitNotice } from './limit-notice-watcher';
 import type { LimitNotice } from './meter-types';
 
-afterEach(() => {
-  document.body.innerHTML = '';
+// Its own window, not the happy-dom test environment (whose timers stall vitest's worker).
+let window: Window;
+let document: Document;
+beforeEach(() => {
+  window = new Window({ url: 'https://chatgpt.com/' });
+  window.document.documentElement.lang = 'en';
+  document = window.document as unknown as Document;
+});
+afterEach(async () => {
+  await window.happyDOM.close();
 });
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -12,7 +20,7 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('watching chatgpt.com for its limit notice', () => {
   it('finds a notice the page adds, across its two lines, once', async () => {
     const seen: LimitNotice[] = [];
-    const stop = watchLimitNotice((n) => seen.push(n), 'en');
+    const stop = watchLimitNotice((n) => seen.push(n), document);
     const notice = document.createElement('div');
     notice.innerHTML = '<div>You’ve hit the Plus plan limit for GPT-5 Thinking.</div><div>Responses will use another model until your limit resets after 11:59 PM.</div><button>Upgrade</button>';
     document.body.append(notice);
@@ -27,7 +35,7 @@ describe('watching chatgpt.com for its limit notice', () => {
 
   it('ignores the same words inside a reply, the composer or code', async () => {
     const onNotice = vi.fn();
-    const stop = watchLimitNotice(onNotice, 'en');
+    const stop = watchLimitNotice(onNotice, document);
     document.body.innerHTML = `
       <div data-message-author-role="assistant"><p>You’ve hit the Plus plan limit for GPT-5. It resets after 6:41 PM.</p></div>
       <div contenteditable="true"><p>You’ve hit the Plus plan limit for GPT-5. It resets after 6:41 PM.</p></div>

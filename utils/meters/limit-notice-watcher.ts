@@ -43,6 +43,9 @@ function candidateBlock(start: Element): Element | null {
   return first;
 }
 
+const TEXT_NODE = 3;
+const SHOW_TEXT = 4;
+
 /** Short blocks in `root` whose text mentions a limit. */
 function limitBlocks(root: Node): Element[] {
   const found = new Set<Element>();
@@ -52,16 +55,17 @@ function limitBlocks(root: Node): Element[] {
     const block = candidateBlock(parent);
     if (block) found.add(block);
   };
-  if (root.nodeType === Node.TEXT_NODE) visit(root);
+  if (root.nodeType === TEXT_NODE) visit(root);
   else {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, SHOW_TEXT);
     for (let n = walker.nextNode(), i = 0; n && i < MAX_TEXT_NODES; n = walker.nextNode(), i++) visit(n);
   }
   // One notice may hold several limit words: keep the outermost block only.
   return [...found].filter((block) => ![...found].some((other) => other !== block && other.contains(block)));
 }
 
-export function watchLimitNotice(onNotice: (notice: LimitNotice) => void, locale = document.documentElement.lang || navigator.language || 'en'): () => void {
+export function watchLimitNotice(onNotice: (notice: LimitNotice) => void, doc: Document = document): () => void {
+  const locale = doc.documentElement.lang || navigator.language || 'en';
   const seen = new Set<string>();
   let pending: Node[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -87,16 +91,17 @@ export function watchLimitNotice(onNotice: (notice: LimitNotice) => void, locale
     check(roots);
   });
 
-  const observer = new MutationObserver((records) => {
+  const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
+  const observer = new Observer((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) if (pending.length < MAX_PENDING) pending.push(node);
       if (record.type === 'characterData' && pending.length < MAX_PENDING) pending.push(record.target);
     }
     timer ??= setTimeout(flush, 750);
   });
-  observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+  observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, characterData: true });
   // A notice already on the page when it loads.
-  const initial = setTimeout(guard(() => check([document.body ?? document.documentElement])), 1_000);
+  const initial = setTimeout(guard(() => check([doc.body ?? doc.documentElement])), 1_000);
   return () => {
     observer.disconnect();
     clearTimeout(timer);
