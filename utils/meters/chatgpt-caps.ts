@@ -55,14 +55,14 @@ export const CHATGPT_PLAN_DEFAULTS: Record<Exclude<ChatgptPlan, 'none' | 'custom
   go: {
     name: 'Go',
     caps: [
-      { model: 'gpt-5', hours: 3, cap: 160, label: 'GPT-5.5 Instant', source: `${GPT55_ARTICLE}, quoted by tokenkarma.app`, seen: '2026-06' },
+      { model: 'gpt-5', hours: 3, cap: 160, label: 'GPT-5.5 Instant (counts every tier but Pro)', source: `${GPT55_ARTICLE}, quoted by tokenkarma.app`, seen: '2026-06' },
       { model: 'gpt-5-thinking', hours: 5, cap: 10, label: 'Thinking picked by hand (automatic switches do not count)', source: `${GPT55_ARTICLE}, quoted by tokenkarma.app`, seen: '2026-06' },
     ],
   },
   plus: {
     name: 'Plus',
     caps: [
-      { model: 'gpt-5', hours: 3, cap: 160, label: 'GPT-5.5 Instant', source: `${GPT55_ARTICLE}, quoted by ai.zenken.co.jp and tokenkarma.app`, seen: '2026-05' },
+      { model: 'gpt-5', hours: 3, cap: 160, label: 'GPT-5.5 Instant (counts every tier but Pro)', source: `${GPT55_ARTICLE}, quoted by ai.zenken.co.jp and tokenkarma.app`, seen: '2026-05' },
       { model: 'gpt-5-thinking', hours: 7 * 24, cap: 3000, label: 'GPT-5.5 Thinking picked by hand', source: `${GPT55_ARTICLE}, quoted by ai.zenken.co.jp (and chatai.guide for GPT-5.4, 2026-04)`, seen: '2026-05' },
     ],
   },
@@ -132,6 +132,18 @@ export function modelMatches(capModel: string, model: string): boolean {
     const c = parseModelKey(alternative);
     return c.family === m.family && c.variant === m.variant && (c.version === null || c.version === m.version);
   });
+}
+
+/**
+ * Variants TokenTally's records cannot show: ChatGPT's picker shows an effort tier ("Medium"),
+ * and every tier but Pro is recorded as the same model (utils/models/app-modes.ts), so no
+ * recorded message says it used Thinking. A cap on one is filled by ChatGPT's own notice only.
+ */
+const UNRECORDED_VARIANTS = new Set(['thinking']);
+
+/** Whether recorded messages can be counted against `capModel` (else only the site's notice fills it). */
+export function countableFromRecords(capModel: string): boolean {
+  return capModel.split('|').some((alternative) => !UNRECORDED_VARIANTS.has(parseModelKey(alternative).variant));
 }
 
 /** The window's length in ms. */

@@ -1,4 +1,4 @@
-import { capLengthMs, modelMatches, type MessageCap } from './chatgpt-caps';
+import { capLengthMs, countableFromRecords, modelMatches, type MessageCap } from './chatgpt-caps';
 import { noticeInForce } from './notice-rules';
 import { idPart, windowName, type LimitNotice, type MeterWindow } from './meter-types';
 
@@ -22,7 +22,8 @@ export function chatgptWindows(caps: readonly MessageCap[], messages: readonly S
     const lengthMs = capLengthMs(cap);
     let count = 0;
     let oldest = Infinity;
-    for (const m of messages) {
+    const countable = countableFromRecords(cap.model);
+    for (const m of countable ? messages : []) {
       if (m.time > now - lengthMs && m.time <= now && modelMatches(cap.model, m.model)) {
         count++;
         if (m.time < oldest) oldest = m.time;
@@ -34,7 +35,9 @@ export function chatgptWindows(caps: readonly MessageCap[], messages: readonly S
       used: count / cap.cap,
       resetsAt: count > 0 ? oldest + lengthMs : null,
       lengthMs,
-      detail: `${plural(count, 'message')} of ${cap.cap.toLocaleString('en-US')} (counted here)`,
+      detail: countable
+        ? `${plural(count, 'message')} of ${cap.cap.toLocaleString('en-US')} (counted here)`
+        : `${cap.cap.toLocaleString('en-US')} messages; the page does not say which messages used it, so this fills when ChatGPT says the limit is reached`,
     };
     const notice = inForce.find((n) => n.model !== null && modelMatches(cap.model, n.model));
     if (notice) {

@@ -93,10 +93,13 @@ describe('ChatGPT counted windows', () => {
   const msgs = (n: number, model: string, start: number, step = 60_000): SentMessage[] => Array.from({ length: n }, (_, i) => ({ time: start + i * step, model }));
 
   it('counts per model in rolling windows; the window frees up as its oldest message ages out', () => {
-    const messages = [...msgs(40, 'gpt-5.5', NOW - 2 * H), ...msgs(5, 'gpt-5.5', NOW - 5 * H), ...msgs(3, 'gpt-5.5-thinking', NOW - 30 * H), ...msgs(2, 'gpt-5-mini', NOW - H)];
-    const [instant, thinking] = chatgptWindows(caps, messages, [], NOW);
+    const messages = [...msgs(40, 'gpt-5.5', NOW - 2 * H), ...msgs(5, 'gpt-5.5', NOW - 5 * H), ...msgs(3, 'gpt-5.5-pro', NOW - 30 * H), ...msgs(2, 'gpt-5-mini', NOW - H)];
+    const [instant, thinking, pro] = chatgptWindows([...caps, { model: 'gpt-5-pro', hours: 168, cap: 50 }], messages, [], NOW);
     expect(instant).toMatchObject({ id: 'chatgpt:gpt-5:3h', used: 40 / 160, resetsAt: NOW - 2 * H + 3 * H, detail: '40 messages of 160 (counted here)', label: 'GPT-5.5 Instant · 3 h' });
-    expect(thinking).toMatchObject({ id: 'chatgpt:gpt-5-thinking:7d', used: 3 / 3000, label: 'gpt-5-thinking · 7 days' });
+    expect(pro).toMatchObject({ id: 'chatgpt:gpt-5-pro:7d', used: 3 / 50, label: 'gpt-5-pro · 7 days' });
+    // No recorded message says it used Thinking (the page shows an effort tier): only the notice fills it.
+    expect(thinking).toMatchObject({ id: 'chatgpt:gpt-5-thinking:7d', used: 0, resetsAt: null });
+    expect(thinking!.detail).toMatch(/fills when ChatGPT says the limit is reached/);
   });
 
   it("the site's own limit notice marks the window full until its reset, whatever the count", () => {

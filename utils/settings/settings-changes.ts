@@ -16,6 +16,10 @@ const NAMES: Record<string, string> = {
   google: 'Google',
   clay: 'Clay',
   tpm: 'Tokens per minute',
+  sitemeters: 'Plan limits',
+  read: "Read the sites' own meters",
+  chatgptplan: 'ChatGPT plan',
+  chatgptcaps: 'ChatGPT caps',
 };
 
 function words(segment: string): string {
