@@ -30,8 +30,18 @@ if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
 /** One request the browser made, as seen by the page that made it. */
 export interface SeenRequest {
   url: string;
+  method: string;
+  /** Its request headers, names in lower case. */
+  headers: Record<string, string>;
   /** The page it came from: its site's URL, or the extension page's name. */
   from: string;
+}
+
+/** A response a test serves for one URL of the site's origin (an API endpoint). */
+export interface ServedResponse {
+  status: number;
+  contentType: string;
+  body: string;
 }
 
 export interface FirefoxSession {
@@ -42,8 +52,11 @@ export interface FirefoxSession {
   requests: SeenRequest[];
   /** Requests that reached the network trap: nothing should, see startNetworkTrap. */
   trapped: string[];
-  /** Serves the fixture `file` at `url` (and 404s the rest of its origin), blocks other origins, opens it. */
-  openSite(url: string, file: string): Promise<Page>;
+  /**
+   * Serves the fixture `file` at `url`, `respond`'s answers for other URLs of that origin (404
+   * for the rest), refuses other origins, and opens it.
+   */
+  openSite(url: string, file: string, respond?: (url: URL) => ServedResponse | undefined): Promise<Page>;
   /** Opens popup.html or options.html as a tab. */
   openExtensionPage(name: 'popup.html' | 'options.html'): Promise<Page>;
   /** A tab with no request interception: its requests go to the trap (the trap's own self-test). */
@@ -139,18 +152,19 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
   }
   const firefox = browser;
 
-  /** Serves `origin`'s document, 404s the rest of that origin, refuses everything else; records all. */
-  async function intercept(page: Page, from: string, serve?: { url: URL; html: string }): Promise<void> {
+  /** Serves the site's document and `respond`'s answers, 404s the rest of its origin, refuses other origins; records all. */
+  async function intercept(page: Page, from: string, serve?: { url: URL; html: string; respond?: (url: URL) => ServedResponse | undefined }): Promise<void> {
     await page.setRequestInterception(true);
     page.on('request', (request: HTTPRequest) => {
       const url = new URL(request.url());
-      requests.push({ url: request.url(), from });
+      const headers = Object.fromEntries(Object.entries(request.headers()).map(([name, value]) => [name.toLowerCase(), value]));
+      requests.push({ url: request.url(), method: request.method(), headers, from });
       // BiDi requests carry no resource type: decide by URL.
       if (serve && url.origin === serve.url.origin) {
         if (url.pathname === serve.url.pathname) {
           void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: serve.html });
         } else {
-          void request.respond({ status: 404, contentType: 'text/plain', body: '' });
+          void request.respond(serve.respond?.(url) ?? { status: 404, contentType: 'text/plain', body: '' });
         }
       } else if (url.protocol === 'http:' || url.protocol === 'https:') {
         void request.abort('blockedbyclient');
@@ -165,9 +179,9 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
     uuid,
     requests,
     trapped,
-    async openSite(url, file) {
+    async openSite(url, file, respond) {
       const page = await firefox.newPage();
-      await intercept(page, url, { url: new URL(url), html: fixtureHtml(file) });
+      await intercept(page, url, { url: new URL(url), html: fixtureHtml(file), respond });
       await page.goto(url);
       return page;
     },
