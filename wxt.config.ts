@@ -15,7 +15,8 @@ export default defineConfig({
     description:
       'Live, local token counts, costs and monthly limits for ChatGPT, Claude, Gemini, the API consoles and Clay.',
     // activeTab lets the popup read the current tab's address to offer "enable on this site".
-    permissions: ['storage', 'notifications', 'scripting', 'alarms', 'activeTab'],
+    // offscreen (Chrome): the counting document keeps tokenizers loaded while the worker is idle.
+    permissions: ['storage', 'notifications', 'scripting', 'alarms', 'activeTab', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: [...SUPPORTED_SITE_MATCHES],
     // Asked for at run time, one site at a time, when the user enables the badge elsewhere.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

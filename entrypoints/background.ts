@@ -1,6 +1,8 @@
 import { forgetTab, routeMessage } from '@/utils/messaging/router';
-import { serveRequestPorts } from '@/utils/messaging/port-server';
+import { servePorts } from '@/utils/messaging/port-server';
+import { COUNT_PORT_NAME, REQUEST_PORT_NAME } from '@/utils/messaging/request-port';
 import { countHandlers, prewarmTokenizers } from '@/utils/counting/count-handlers';
+import { backgroundAnswersCounts } from '@/utils/counting/counting-document';
 import { usageHandlers } from '@/utils/usage/usage-handlers';
 import { registerRetentionAlarm } from '@/utils/usage/retention-alarm';
 import { afterUsageWrites, startUsageMonitor, usageChanged } from '@/utils/alerts/usage-monitor';
@@ -39,8 +41,12 @@ export default defineBackground(() => {
       'meter-notice': (request) => meters.notice(request.notice),
     }),
   );
-  // Content scripts' counts arrive over a long-lived port (one postMessage per keystroke).
-  serveRequestPorts(countHandlers);
+  // Content scripts' requests arrive over long-lived ports (one postMessage per keystroke). On
+  // Chrome the counting document answers count ports once it is open (counting-document.ts).
+  servePorts({
+    [REQUEST_PORT_NAME]: { handlers: countHandlers },
+    [COUNT_PORT_NAME]: { handlers: { count: countHandlers.count }, answers: backgroundAnswersCounts },
+  });
   browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
   // A fresh browser (or install): load the usual tokenizer before the first page needs it.
   browser.runtime.onStartup.addListener(() => prewarmTokenizers());

@@ -1,6 +1,6 @@
 import type { CounterId, ModelInfo, TokenizerId } from '../models/model-types';
-import { counterTokenizer } from '../estimates/claude-estimator';
-import { requestPort } from '../messaging/request-port';
+import { counterTokenizer, isClaudeEstimator } from '../estimates/claude-estimator';
+import { countPort, requestPort } from '../messaging/request-port';
 import { resegment, type Segmentation } from './segment-text';
 import type { CountSegmentsFn } from './segment-counter';
 
@@ -24,11 +24,13 @@ const MAX_BATCH_CHARS = 256_000;
 const MAX_BATCH_SEGMENTS = 5_000;
 
 /**
- * Default transport: the background's 'count' handler (tokenizers live there, once per browser),
- * over the page's long-lived request port.
+ * Default transport: the page's long-lived count port, answered where the tokenizers live (once
+ * per browser): the counting document on Chrome, else the background (counting-document.ts).
+ * Claude estimates go to the background: they apply the user's learned correction, kept in
+ * storage the counting document cannot read.
  */
 export const countSegmentsInBackground: CountSegmentsFn = async (tokenizer, segments) =>
-  (await requestPort().send({ type: 'count', tokenizer, segments })).counts;
+  (await (isClaudeEstimator(tokenizer) ? requestPort() : countPort()).send({ type: 'count', tokenizer, segments })).counts;
 
 /** Recently counted segments kept content-side, so undo, backspace and retyping need no round trip. */
 const RECENT_SEGMENTS = 1_024;

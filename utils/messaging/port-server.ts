@@ -3,29 +3,51 @@ import type { Runtime } from 'webextension-polyfill';
 import { routeMessage, type Handlers } from './router';
 import { REQUEST_PORT_NAME, type PortReply } from './request-port';
 
+export interface PortService {
+  /** The requests reachable over this port (each validated and sender-checked by routeMessage). */
+  handlers: Partial<Handlers>;
+  /**
+   * Called once per connection; the function it returns says, per message, whether this context
+   * answers it (default: always). No when another extension context that received the same
+   * connection answers it (see counting-document.ts).
+   */
+  answers?: () => () => boolean | Promise<boolean>;
+}
+
 /**
- * The background end of content scripts' request ports (see request-port.ts). Each message is
- * an `{ id, request }` envelope; the request is validated by the same schema as sendMessage
- * requests (routeMessage), and only the given handlers are reachable this way. Register at
- * start-up, in the worker's first turn, like onMessage.
+ * The extension end of content scripts' request ports (see request-port.ts), by port name. Each
+ * message is an `{ id, request }` envelope; the request goes through routeMessage (schema, sender
+ * checks, per-tab rate limit), and only the given handlers are reachable this way.
+ *
+ * A connection reaches every extension context listening for onConnect and lives while any of
+ * them is alive; `port.disconnect()` in one of them would close it for all (measured in
+ * Chromium), so ports are never disconnected here, only left unanswered. One call per context,
+ * at start-up (in the worker's first turn, like onMessage).
  */
-export function serveRequestPorts(handlers: Partial<Handlers>): void {
+export function servePorts(services: Record<string, PortService>): void {
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== REQUEST_PORT_NAME) return;
+    const service = Object.hasOwn(services, port.name) ? services[port.name] : undefined;
+    if (!service) return;
     const sender = (port.sender ?? {}) as Runtime.MessageSender;
-    port.onMessage.addListener((raw: unknown) => {
+    const answers = service.answers?.();
+    port.onMessage.addListener(async (raw: unknown) => {
       const id = (raw as { id?: unknown } | null)?.id;
       if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
         console.warn('[TokenTally] rejected malformed port message');
         return;
       }
-      void routeMessage((raw as { request?: unknown }).request, sender, handlers).then((reply) => {
-        try {
-          port.postMessage({ id, reply } satisfies PortReply);
-        } catch {
-          // The tab went away while we counted: nobody is waiting.
-        }
-      });
+      if (answers && !(await answers())) return;
+      const reply = await routeMessage((raw as { request?: unknown }).request, sender, service.handlers);
+      try {
+        port.postMessage({ id, reply } satisfies PortReply);
+      } catch {
+        // The tab went away while we counted: nobody is waiting.
+      }
     });
   });
+}
+
+/** The background's request port only (see servePorts for more). */
+export function serveRequestPorts(handlers: Partial<Handlers>): void {
+  servePorts({ [REQUEST_PORT_NAME]: { handlers } });
 }

@@ -2,8 +2,14 @@ import { browser, type Browser } from 'wxt/browser';
 import type { Reply, RequestOf, RequestType, ResponseMap } from './messages';
 import { sendRequest } from './send-message';
 
-/** Name of the long-lived port content scripts use for frequent requests (counts). */
+/** Name of the long-lived port content scripts use for frequent requests to the background. */
 export const REQUEST_PORT_NAME = 'tokentally-requests';
+/**
+ * Name of the port that carries 'count' requests only. On Chrome the counting document
+ * (entrypoints/offscreen) answers it, so counts survive the service worker's idle stop; where
+ * there is none (Firefox, or before it exists) the background does (see port-server.ts).
+ */
+export const COUNT_PORT_NAME = 'tokentally-counts';
 
 /** What travels over the port: the request as declared in messages.ts, plus a reply id. */
 export interface PortEnvelope {
@@ -29,7 +35,10 @@ type Pending = { request: RequestOf<RequestType>; resolve: (value: unknown) => v
  * flight when it drops, and every request when it can't be opened, go through `fallback`
  * (sendMessage wakes a stopped worker), so callers never see the difference.
  */
-export function createRequestPort(fallback: <T extends RequestType>(request: RequestOf<T>) => Promise<ResponseMap[T]> = sendRequest): RequestPort {
+export function createRequestPort(
+  fallback: <T extends RequestType>(request: RequestOf<T>) => Promise<ResponseMap[T]> = sendRequest,
+  name = REQUEST_PORT_NAME,
+): RequestPort {
   let port: Browser.runtime.Port | null = null;
   let nextId = 1;
   const pending = new Map<number, Pending>();
@@ -46,7 +55,7 @@ export function createRequestPort(fallback: <T extends RequestType>(request: Req
   function open(): Browser.runtime.Port | null {
     if (port) return port;
     try {
-      const next = browser.runtime.connect({ name: REQUEST_PORT_NAME });
+      const next = browser.runtime.connect({ name });
       next.onMessage.addListener((raw: unknown) => {
         const message = raw as Partial<PortReply> | null;
         if (typeof message?.id !== 'number') return;
@@ -95,4 +104,11 @@ let shared: RequestPort | undefined;
 export function requestPort(): RequestPort {
   shared ??= createRequestPort();
   return shared;
+}
+
+let counts: RequestPort | undefined;
+/** The page's port for 'count' requests (created on first use). */
+export function countPort(): RequestPort {
+  counts ??= createRequestPort(sendRequest, COUNT_PORT_NAME);
+  return counts;
 }

@@ -1,0 +1,3 @@
+import { serveCountsInWorker } from '@/utils/counting/worker-counter';
+
+serveCountsInWorker();

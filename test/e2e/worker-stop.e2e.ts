@@ -1,0 +1,81 @@
+import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+import { test, expect, serviceWorkerOf } from './extension-fixture';
+import { badgeAfter, o200kTokens, openFixture } from './badge-helpers';
+
+/**
+ * Counts after Chrome stops the idle service worker (issue 15). The tokenizers live in the
+ * counting document (an offscreen document), which the worker's stop does not touch: the next
+ * edit is counted, exactly, without waking the worker. Without that document (Firefox has none;
+ * here it is closed) the background counts, as before.
+ */
+
+const PLAYGROUND = { url: 'https://platform.openai.com/playground/chat', file: 'openai-playground.html', field: 'textarea[aria-label="User message"]' };
+
+/**
+ * The extension's service worker as the DevTools protocol reports it, through a page of the
+ * extension's origin that runs no script (so nothing but the test wakes the worker).
+ */
+async function workerControl(context: BrowserContext) {
+  const origin = (await serviceWorkerOf(context)).url().split('/').slice(0, 3).join('/');
+  const quiet: Page = await context.newPage();
+  await quiet.goto(`${origin}/manifest.json`);
+  const cdp: CDPSession = await context.newCDPSession(quiet);
+  const scopes = new Map<string, string>();
+  const versions = new Map<string, { scope: string; status: string }>();
+  cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => registrations.forEach((r) => scopes.set(r.registrationId, r.scopeURL)));
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: vs }) =>
+    vs.forEach((v) => versions.set(v.versionId, { scope: scopes.get(v.registrationId) ?? v.scriptURL, status: v.runningStatus })),
+  );
+  await cdp.send('ServiceWorker.enable');
+  const ours = () => [...versions].filter(([, v]) => v.scope.startsWith(origin));
+  return {
+    running: () => ours().some(([, v]) => v.status === 'running' || v.status === 'starting'),
+    async stop() {
+      await expect.poll(() => ours().length).toBeGreaterThan(0);
+      for (const [versionId, v] of ours()) if (v.status !== 'stopped') await cdp.send('ServiceWorker.stopWorker', { versionId });
+      await expect.poll(() => ours().every(([, v]) => v.status === 'stopped')).toBe(true);
+    },
+  };
+}
+
+async function typeAndExpectCount(page: Page, text: string): Promise<void> {
+  const field = page.locator(PLAYGROUND.field);
+  await field.press('End');
+  await page.keyboard.type(text);
+  await expect(badgeAfter(field)).toHaveAttribute('data-tokens', String(o200kTokens(await field.inputValue())));
+}
+
+test('after the service worker is stopped, the next edits are counted exactly without waking it', async ({ context }) => {
+  const worker = await workerControl(context);
+  const page = await openFixture(context, PLAYGROUND.url, PLAYGROUND.file);
+  const field = page.locator(PLAYGROUND.field);
+  await field.click();
+  await typeAndExpectCount(page, 'A prompt typed before the worker went idle.');
+  for (const edit of [' Then one more sentence', ' and QZX #@ edits nobody predicted.']) {
+    await worker.stop();
+    await page.waitForTimeout(300); // the port's disconnect (if any) reaches the page
+    await typeAndExpectCount(page, edit);
+    expect(worker.running(), 'counting needed the stopped worker').toBe(false);
+  }
+});
+
+test('without the counting document the background counts, and reopens it', async ({ context }) => {
+  const page = await openFixture(context, PLAYGROUND.url, PLAYGROUND.file);
+  const field = page.locator(PLAYGROUND.field);
+  await field.click();
+  await typeAndExpectCount(page, 'Counted by the counting document.');
+  const sw = await serviceWorkerOf(context);
+  const isOpen = () => sw.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] })).length > 0);
+  expect(await isOpen()).toBe(true);
+  await sw.evaluate(() => chrome.offscreen.closeDocument());
+  expect(await isOpen()).toBe(false);
+  await typeAndExpectCount(page, ' Counted while it is closed.');
+  await typeAndExpectCount(page, ' And again.');
+  await expect.poll(isOpen).toBe(true);
+  // Once reopened, the counting document answers again after a worker stop.
+  const worker = await workerControl(context);
+  await worker.stop();
+  await page.reload();
+  await page.locator(PLAYGROUND.field).click();
+  await typeAndExpectCount(page, 'After a reload.');
+});

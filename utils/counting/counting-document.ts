@@ -1,0 +1,76 @@
+/**
+ * Chrome stops an idle service worker after ~30 s, and with it every loaded tokenizer; the next
+ * edit then waited for a worker start plus a tokenizer load (a median ~260 ms measured with
+ * bench-badge's worker-stop case). An offscreen document is not stopped with the worker, so on
+ * Chrome the tokenizers live there ("the counting document", entrypoints/offscreen), in a
+ * dedicated worker, and content scripts' count ports connect to it directly. The background
+ * opens the document and answers counts itself until it exists; browsers without offscreen
+ * documents (Firefox, whose background is an event page) count in the background as before.
+ */
+
+const DOCUMENT_PATH = '/offscreen.html';
+
+type OffscreenApi = typeof chrome.offscreen;
+
+function offscreenApi(): OffscreenApi | undefined {
+  return (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen;
+}
+
+export function countingDocumentSupported(): boolean {
+  return typeof offscreenApi()?.createDocument === 'function' && typeof chrome.runtime.getContexts === 'function';
+}
+
+/** The open counting document's id, or null. */
+async function openDocumentId(): Promise<string | null> {
+  const contexts = await chrome.runtime.getContexts({
+    contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType],
+    documentUrls: [chrome.runtime.getURL(DOCUMENT_PATH)],
+  });
+  return contexts[0]?.documentId ?? null;
+}
+
+const documentExists = async () => (await openDocumentId()) !== null;
+
+let opening: Promise<boolean> | null = null;
+
+/** Opens the counting document unless it is open; resolves whether it is. Never rejects. */
+export function ensureCountingDocument(): Promise<boolean> {
+  const api = offscreenApi();
+  if (!api || !countingDocumentSupported()) return Promise.resolve(false);
+  opening ??= (async () => {
+    if (await documentExists()) return true;
+    await api.createDocument({
+      url: DOCUMENT_PATH,
+      reasons: ['WORKERS' as chrome.offscreen.Reason],
+      justification: 'Counts tokens in a worker that keeps its tokenizers loaded while the service worker is idle.',
+    });
+    return true;
+  })()
+    .catch(async (error: unknown) => {
+      // Two openers raced: the other one made it.
+      if (await documentExists().catch(() => false)) return true;
+      console.warn('[TokenTally] could not open the counting document; counting in the background:', error);
+      return false;
+    })
+    .finally(() => {
+      opening = null;
+    });
+  return opening;
+}
+
+/**
+ * For one count port that reached the background: whether the background answers a message on
+ * it. The counting document open when the port connected received it too and answers it while
+ * it stays open; otherwise (none was open, or it closed since; a reopened document does not
+ * hold old ports) the background answers, and reopens the document for the next connection.
+ */
+export function backgroundAnswersCounts(): () => Promise<boolean> {
+  if (!countingDocumentSupported()) return async () => true;
+  const partner = openDocumentId().catch(() => null);
+  return async () => {
+    const id = await partner;
+    if (id !== null && (await openDocumentId().catch(() => null)) === id) return false;
+    void ensureCountingDocument();
+    return true;
+  };
+}
