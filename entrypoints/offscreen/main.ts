@@ -1,6 +1,7 @@
 import { servePorts } from '@/utils/messaging/port-server';
 import { COUNT_PORT_NAME } from '@/utils/messaging/request-port';
 import { createWorkerCounter } from '@/utils/counting/worker-counter';
+import { answerHoldsPortQueries } from '@/utils/counting/counting-document';
 import CountingWorker from './counting-worker?worker';
 
 // The counting document: answers content scripts' count ports (with the background's sender
@@ -9,5 +10,7 @@ const countSegments = createWorkerCounter(() => new CountingWorker());
 servePorts({
   [COUNT_PORT_NAME]: { handlers: { count: async (request) => ({ counts: await countSegments(request.tokenizer, request.segments) }) } },
 });
+// The background answers the count ports this document did not receive (counting-document.ts).
+answerHoldsPortQueries(COUNT_PORT_NAME);
 // Load the usual tokenizer now, before the first keystroke needs it.
 countSegments('o200k', []).catch((error) => console.warn('[TokenTally] could not load o200k:', error));

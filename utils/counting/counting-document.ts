@@ -58,19 +58,45 @@ export function ensureCountingDocument(): Promise<boolean> {
   return opening;
 }
 
+/** Asks the counting document whether it received the connection named `portName`. */
+export const HOLDS_PORT_QUERY = 'tokentally-counting-holds-port';
+
 /**
  * For one count port that reached the background: whether the background answers a message on
- * it. The counting document open when the port connected received it too and answers it while
- * it stays open; otherwise (none was open, or it closed since; a reopened document does not
- * hold old ports) the background answers, and reopens the document for the next connection.
+ * it. The counting document answers the ports it received (it says which, by name: one opened
+ * while the document was still loading never reached it) while it stays open; otherwise the
+ * background answers, and reopens the document for the next connection.
  */
-export function backgroundAnswersCounts(): () => Promise<boolean> {
+export function backgroundAnswersCounts(port: { name: string }): () => Promise<boolean> {
   if (!countingDocumentSupported()) return async () => true;
-  const partner = openDocumentId().catch(() => null);
+  const partner = (async () => {
+    const id = await openDocumentId();
+    if (id === null) return null;
+    const holds: unknown = await chrome.runtime.sendMessage({ type: HOLDS_PORT_QUERY, name: port.name });
+    return holds === true ? id : null;
+  })().catch(() => null);
   return async () => {
     const id = await partner;
     if (id !== null && (await openDocumentId().catch(() => null)) === id) return false;
     void ensureCountingDocument();
     return true;
   };
+}
+
+/**
+ * The counting document's side: remembers the count ports it received and answers the
+ * background's question about them (only the extension's own background may ask).
+ */
+export function answerHoldsPortQueries(countPortName: string): void {
+  const held = new Set<string>();
+  chrome.runtime.onConnect.addListener((port) => {
+    if (!port.name.startsWith(`${countPortName}:`)) return;
+    held.add(port.name);
+    port.onDisconnect.addListener(() => held.delete(port.name));
+  });
+  chrome.runtime.onMessage.addListener((message: { type?: unknown; name?: unknown } | null, sender, sendResponse) => {
+    if (message?.type !== HOLDS_PORT_QUERY || sender.id !== chrome.runtime.id || sender.tab || typeof message.name !== 'string') return false;
+    sendResponse(held.has(message.name));
+    return false;
+  });
 }

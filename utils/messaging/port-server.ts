@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import type { Runtime } from 'webextension-polyfill';
 import { routeMessage, type Handlers } from './router';
 import { REQUEST_PORT_NAME, type PortReply } from './request-port';
@@ -11,7 +11,13 @@ export interface PortService {
    * answers it (default: always). No when another extension context that received the same
    * connection answers it (see counting-document.ts).
    */
-  answers?: () => () => boolean | Promise<boolean>;
+  answers?: (port: Browser.runtime.Port) => () => boolean | Promise<boolean>;
+}
+
+/** The service for a port: by its name, or by the part before ':' (a per-connection suffix). */
+function serviceFor(services: Record<string, PortService>, name: string): PortService | undefined {
+  const base = name.includes(':') ? name.slice(0, name.indexOf(':')) : name;
+  return Object.hasOwn(services, base) ? services[base] : undefined;
 }
 
 /**
@@ -26,10 +32,10 @@ export interface PortService {
  */
 export function servePorts(services: Record<string, PortService>): void {
   browser.runtime.onConnect.addListener((port) => {
-    const service = Object.hasOwn(services, port.name) ? services[port.name] : undefined;
+    const service = serviceFor(services, port.name);
     if (!service) return;
     const sender = (port.sender ?? {}) as Runtime.MessageSender;
-    const answers = service.answers?.();
+    const answers = service.answers?.(port);
     port.onMessage.addListener(async (raw: unknown) => {
       const id = (raw as { id?: unknown } | null)?.id;
       if (typeof id !== 'number' || !Number.isSafeInteger(id)) {

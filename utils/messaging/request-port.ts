@@ -37,7 +37,7 @@ type Pending = { request: RequestOf<RequestType>; resolve: (value: unknown) => v
  */
 export function createRequestPort(
   fallback: <T extends RequestType>(request: RequestOf<T>) => Promise<ResponseMap[T]> = sendRequest,
-  name = REQUEST_PORT_NAME,
+  name: string = REQUEST_PORT_NAME,
 ): RequestPort {
   let port: Browser.runtime.Port | null = null;
   let nextId = 1;
@@ -107,8 +107,11 @@ export function requestPort(): RequestPort {
 }
 
 let counts: RequestPort | undefined;
-/** The page's port for 'count' requests (created on first use). */
+/**
+ * The page's port for 'count' requests (created on first use). Its name carries a random
+ * suffix so that the contexts that received one connection can tell each other which they hold.
+ */
 export function countPort(): RequestPort {
-  counts ??= createRequestPort(sendRequest, COUNT_PORT_NAME);
+  counts ??= createRequestPort(sendRequest, `${COUNT_PORT_NAME}:${crypto.randomUUID()}`);
   return counts;
 }
