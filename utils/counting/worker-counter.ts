@@ -1,11 +1,11 @@
-import type { TokenizerId } from '../models/model-types';
+import type { CounterId } from '../models/model-types';
 import { fetchPackedTokenizer, tokenizerPath } from './fetch-tokenizer';
 import { createSegmentCounter, type CountSegmentsFn } from './segment-counter';
 import { createTokenizerPool } from './tokenizer-pool';
 
 interface CountJob {
   id: number;
-  tokenizer: TokenizerId;
+  tokenizer: CounterId;
   segments: string[];
 }
 type CountResult = { id: number; counts: number[] } | { id: number; error: string };
