@@ -48,9 +48,10 @@ describe.each(['o200k', 'cl100k'] as const)('%s pre-tokenizer', (id) => {
     }
   });
 
-  it('splits every BMP character, after a space, between letters and marks, and doubled, like the regex', () => {
+  it('splits every BMP character, after a space, between letters and marks, and doubled, like the regex', async () => {
     const mismatches: string[] = [];
     for (let cp = 0; cp < 0x10000; cp += 1) {
+      if (cp % 4096 === 0) await new Promise((resolve) => setImmediate(resolve)); // let the runner's messages through
       const c = String.fromCharCode(cp);
       for (const text of [` ${c}b`, `A${c}\u0301'sx`, `${c}${c} \n`]) {
         const a = scannerPieces(SCANNERS[id], text);
