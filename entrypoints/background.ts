@@ -13,6 +13,10 @@ import { cacheValidatedSettings } from '@/utils/settings/validated-settings-cach
 import { migrateLegacyStorage } from '@/utils/storage/migrate-storage';
 import { createMeterHandlers } from '@/utils/meters/meter-handlers';
 import { siteWindowBadge, startMeterMonitor } from '@/utils/meters/meter-monitor';
+import { storeEvents } from '@/utils/usage/usage-store';
+import { broadcastUsageChanged } from '@/utils/usage/usage-broadcast';
+import { createTurnFinaliser } from '@/utils/recording/turn-finaliser';
+import { siteHealthHandler } from '@/utils/health/site-health-handler';
 
 export default defineBackground(() => {
   // Toolbar badge + threshold notifications, refreshed after every usage write (issue 6).
@@ -26,6 +30,20 @@ export default defineBackground(() => {
       onUsageWritten();
     },
   });
+  const afterWrite = usageChanged(() => {
+    onUsageWritten();
+    onMetersChanged();
+  });
+  // Sent turns whose page went away before the reply ended are recorded as incomplete.
+  const finaliser = createTurnFinaliser({
+    store: async (events) => {
+      const { stored } = await storeEvents(events);
+      if (stored) {
+        await afterWrite();
+        void broadcastUsageChanged();
+      }
+    },
+  });
   // Listeners are registered synchronously at start-up: an MV3 worker woken by a
   // message only delivers it to listeners that exist in its first turn.
   browser.runtime.onMessage.addListener((raw, sender) =>
@@ -35,6 +53,9 @@ export default defineBackground(() => {
         onUsageWritten();
         onMetersChanged();
       }),
+      'turn-started': finaliser.turnStarted,
+      'page-started': finaliser.pageStarted,
+      'site-health': siteHealthHandler,
       ping: () => ({ pong: true }),
       'meter-claim': (request) => meters.claim(request.site),
       'meter-report': (request) => meters.report(request.report),
@@ -47,7 +68,11 @@ export default defineBackground(() => {
     [REQUEST_PORT_NAME]: { handlers: countHandlers },
     [COUNT_PORT_NAME]: { handlers: { count: countHandlers.count }, answers: backgroundAnswersCounts },
   });
-  browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetTab(tabId);
+    void finaliser.tabClosed(tabId).catch((e) => console.warn('[TokenTally] outbox:', e));
+  });
+  browser.runtime.onStartup.addListener(() => void finaliser.browserStarted().catch((e) => console.warn('[TokenTally] outbox:', e)));
   // A fresh browser (or install): load the usual tokenizer before the first page needs it.
   browser.runtime.onStartup.addListener(() => prewarmTokenizers());
   browser.runtime.onInstalled.addListener(() => prewarmTokenizers());

@@ -1,9 +1,10 @@
 import { SUPPORTED_SITE_MATCHES } from '@/utils/sites/site-matches';
 import { findAdapter } from '@/utils/sites/find-adapter';
-import { startBadges } from '@/utils/page/badge-manager';
+import { startPage } from '@/utils/page/page-controller';
 import { reportError } from '@/utils/page/guard';
 import { startTurnTracking } from '@/utils/recording/turn-tracker';
-import { startClayAutoLog } from '@/utils/clay/clay-auto-log';
+import { startClayRunTracking } from '@/utils/recording/clay-runs';
+import { reportSiteHealth } from '@/utils/health/site-health-reporter';
 import { startSiteMeters } from '@/utils/meters/start-site-meters';
 
 export default defineContentScript({
@@ -14,14 +15,12 @@ export default defineContentScript({
     document.documentElement.dataset.tokentally = 'active';
     try {
       const adapter = findAdapter(location.hostname);
-      const badges = startBadges(adapter, location.hostname);
-      ctx.onInvalidated(badges.stop);
-      if (adapter.kind === 'clay') {
-        // A Clay run started while the badge is folded is still logged.
-        ctx.onInvalidated(startClayAutoLog(adapter));
-      } else if (adapter.id !== 'generic') {
-        const stopTracking = startTurnTracking(adapter, { modelId: badges.modelId, promptText: badges.promptText });
-        ctx.onInvalidated(stopTracking);
+      const page = startPage(adapter, location.hostname);
+      ctx.onInvalidated(page.stop);
+      if (adapter.id !== 'generic') {
+        ctx.onInvalidated(startTurnTracking(page.store));
+        ctx.onInvalidated(startClayRunTracking(page));
+        ctx.onInvalidated(reportSiteHealth(page.store));
       }
       // The site's own usage meter (Claude, Gemini, ChatGPT's limit notice), issue 13.
       ctx.onInvalidated(startSiteMeters(location.hostname));

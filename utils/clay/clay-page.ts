@@ -67,29 +67,18 @@ export function detectFeature(adapter: SiteAdapter): AiFeatureId {
   return 'use-ai';
 }
 
-/** True when `target` is (inside) a button that starts a Clay run. */
-export function isRunButton(target: EventTarget | null, adapter: SiteAdapter): boolean {
-  if (!(target instanceof Element)) return false;
+/** Which way `target` is recognised as a button that starts a Clay run: by the adapter's selectors, by its label, or not. */
+export function runButtonMatchedBy(target: EventTarget | null, adapter: SiteAdapter): 'adapter' | 'fallback' | undefined {
+  if (!(target instanceof Element)) return undefined;
   const button = target.closest('button, [role="button"]');
-  if (!button || button.closest('tokentally-badge')) return false;
-  if ((button as HTMLButtonElement).disabled || button.getAttribute('aria-disabled') === 'true') return false;
-  if ((adapter.selectors.send ?? []).some((selector) => safeMatches(button, selector))) return true;
+  if (!button || button.closest('tokentally-badge')) return undefined;
+  if ((button as HTMLButtonElement).disabled || button.getAttribute('aria-disabled') === 'true') return undefined;
+  if ((adapter.selectors.send ?? []).some((selector) => safeMatches(button, selector))) return 'adapter';
   const label = (button.getAttribute('aria-label') || button.textContent || '').replace(/\s+/g, ' ').trim();
-  return CLAY_RUN_BUTTON_LABELS.some((re) => re.test(label));
+  return CLAY_RUN_BUTTON_LABELS.some((re) => re.test(label)) ? 'fallback' : undefined;
 }
 
-/**
- * Calls `onRun` when the user starts a run from the page. Listens in the capture phase so a
- * panel that closes itself on click (and removes the button) is still seen. Never throws.
- */
-export function watchRunClicks(adapter: SiteAdapter, onRun: () => void): () => void {
-  const listener = (event: Event) => {
-    try {
-      if (isRunButton(event.target, adapter)) onRun();
-    } catch {
-      // Nothing may throw into the page.
-    }
-  };
-  document.addEventListener('click', listener, true);
-  return () => document.removeEventListener('click', listener, true);
+/** True when `target` is (inside) a button that starts a Clay run. */
+export function isRunButton(target: EventTarget | null, adapter: SiteAdapter): boolean {
+  return runButtonMatchedBy(target, adapter) !== undefined;
 }

@@ -14,7 +14,7 @@ import {
   type MeterId,
 } from './credit-rules';
 import { estimateClayRun, type RunEstimate } from './run-estimate';
-import { ownKeyFor, tpmFor } from './use-clay-run';
+import { ownKeyFor, tpmFor } from './clay-run-view';
 
 export interface EstimatorColumn extends ColumnSpec {
   /** Stable key for lists (columns can be removed from the middle). */

@@ -64,6 +64,21 @@ const CONTENT_REQUESTS = [
   }),
   /** One finished turn or run. From a tab it must name that tab's site (see tab-site-check.ts). */
   z.object({ type: z.literal('record-usage'), event: usageEventSchema }),
+  /**
+   * A sent turn, persisted in the outbox (storage.local, counts only) before its reply ends:
+   * the background notes which tab and page it belongs to, so it can record it as incomplete
+   * if the tab closes or reloads first (turn-finaliser.ts).
+   */
+  z.object({ type: z.literal('turn-started'), id: z.string().min(8).max(200), pageId: z.string().min(8).max(64) }),
+  /** A content script started in this tab: turns an earlier page of the tab left unfinished are finalised. */
+  z.object({ type: z.literal('page-started'), pageId: z.string().min(8).max(64) }),
+  /** Who reads this page (the site's adapter, the fallback layer, or nothing) and since when, for the popup. */
+  z.object({
+    type: z.literal('site-health'),
+    reading: z.enum(['adapter', 'fallback', 'none']),
+    since: z.number().int().nonnegative(),
+    roles: z.partialRecord(z.enum(['composer', 'send', 'userMessage', 'reply', 'finished', 'model']), z.enum(['adapter', 'fallback', 'none'])),
+  }),
   z.object({ type: z.literal('ping') }),
   /** May this tab read its site's usage meter now? One read per site per minute, across tabs. */
   z.object({ type: z.literal('meter-claim'), site: z.enum(METER_SITES) }),
@@ -86,6 +101,9 @@ export interface ContentResponseMap {
   'count-exact': ExactCountReply;
   'observe-exact-count': ObservationResult;
   'record-usage': { stored: boolean };
+  'turn-started': { noted: true };
+  'page-started': { finalised: number };
+  'site-health': { saved: true };
   ping: { pong: true };
   'meter-claim': { due: boolean; retryInMs: number };
   'meter-report': { stored: boolean };
@@ -107,6 +125,12 @@ export const CONTENT_RATE_LIMITS: { [T in ContentRequestType]: RateLimit<Content
   'observe-exact-count': { burst: 10, perSecond: 0.5 },
   // A person sends a turn every few seconds at most; the burst covers an outbox flushed at page start.
   'record-usage': { burst: 30, perSecond: 0.5 },
+  // One per sent turn, like record-usage.
+  'turn-started': { burst: 30, perSecond: 0.5 },
+  // Once per page load.
+  'page-started': { burst: 5, perSecond: 0.2 },
+  // Sent when the page's reading changes; a flapping page is throttled here too.
+  'site-health': { burst: 10, perSecond: 0.2 },
   ping: { burst: 10, perSecond: 2 },
   // A page asks on load, after each reply and when shown again; the background allows one read a minute.
   'meter-claim': { burst: 10, perSecond: 0.5 },

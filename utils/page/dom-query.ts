@@ -54,11 +54,16 @@ export function closestOfList(el: Element, selectors: readonly string[] | undefi
   return null;
 }
 
+/** The element's computed style, from its own window (a frame's element, a test's separate page). */
+export function styleOf(el: Element): CSSStyleDeclaration {
+  return (el.ownerDocument.defaultView ?? window).getComputedStyle(el);
+}
+
 /** Laid out and not hidden: has boxes, not visibility:hidden. */
 export function isVisible(el: Element): boolean {
   if ((el as HTMLElement).hidden || el.getClientRects().length === 0) return false;
-  const style = getComputedStyle(el);
-  return style.visibility !== 'hidden' && style.display !== 'none' && Number(style.opacity) !== 0;
+  const style = styleOf(el);
+  return style.visibility !== 'hidden' && style.display !== 'none' && style.opacity !== '0';
 }
 
 /**
@@ -68,7 +73,7 @@ export function isVisible(el: Element): boolean {
  */
 export function isVisuallyHidden(el: Element): boolean {
   if ((el as HTMLElement).hidden || el.getAttribute('aria-hidden') === 'true') return true;
-  const style = getComputedStyle(el);
+  const style = styleOf(el);
   if (style.display === 'none' || style.visibility === 'hidden') return true;
   if (style.position !== 'absolute' && style.position !== 'fixed') return false;
   const tiny = parseFloat(style.width) <= 1 || parseFloat(style.height) <= 1;
@@ -76,20 +81,34 @@ export function isVisuallyHidden(el: Element): boolean {
   return tiny || !!clipped;
 }
 
+// Node.DOCUMENT_POSITION_FOLLOWING / _CONTAINED_BY, as numbers so no realm's Node is needed.
+const FOLLOWING = 4;
+const CONTAINED_BY = 16;
+
 export function inDocumentOrder(a: Node, b: Node): number {
   if (a === b) return 0;
-  return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  return a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1;
 }
 
 /** True when `node` comes after `ref` in document order (and is not inside it). */
 export function isAfter(ref: Node, node: Node): boolean {
   const pos = ref.compareDocumentPosition(node);
-  return !!(pos & Node.DOCUMENT_POSITION_FOLLOWING) && !(pos & Node.DOCUMENT_POSITION_CONTAINED_BY);
+  return !!(pos & FOLLOWING) && !(pos & CONTAINED_BY);
 }
 
-/** Drops elements nested inside another element of the list. */
+/**
+ * Drops elements nested inside another element of the list, and returns the rest in page order.
+ * Linear after the sort: in page order an element's ancestor in the list comes right before its
+ * subtree, so comparing with the last kept element is enough (this runs on every poll of a turn).
+ */
 export function outermost<T extends Element>(elements: T[]): T[] {
-  return elements.filter((el) => !elements.some((other) => other !== el && other.contains(el)));
+  const sorted = [...new Set(elements)].sort(inDocumentOrder);
+  const kept: T[] = [];
+  for (const el of sorted) {
+    const last = kept[kept.length - 1];
+    if (!last || !last.contains(el)) kept.push(el);
+  }
+  return kept;
 }
 
 /** Whitespace-free form of a text, for "is this the text that was sent" comparisons across renderings. */

@@ -67,25 +67,33 @@ function readBlock(el: Element): string {
   return lines.join('\n');
 }
 
+/**
+ * Elements are told apart by tag name, not `instanceof`: an element from a frame (or a test's
+ * separate page) belongs to another realm's classes.
+ */
+export function isTextarea(el: Element): el is HTMLTextAreaElement {
+  return el.tagName === 'TEXTAREA';
+}
+
 /** True when `el` is a text field TokenTally can read (textarea or editing host). */
 export function isEditableField(el: Element | null): el is HTMLElement {
   if (!el) return false;
-  if (el instanceof HTMLTextAreaElement) return !el.disabled && !el.readOnly;
-  return el instanceof HTMLElement && el.isContentEditable;
+  if (isTextarea(el)) return !el.disabled && !el.readOnly;
+  return (el as HTMLElement).isContentEditable === true;
 }
 
 /** The outermost editable element containing `el` (the editor root), or null. */
 export function editingHostOf(el: Element | null): HTMLElement | null {
   if (!el) return null;
-  if (el instanceof HTMLTextAreaElement) return isEditableField(el) ? el : null;
-  if (!(el instanceof HTMLElement) || !el.isContentEditable) return null;
-  let host: HTMLElement = el;
+  if (isTextarea(el)) return isEditableField(el) ? el : null;
+  if ((el as HTMLElement).isContentEditable !== true) return null;
+  let host = el as HTMLElement;
   while (host.parentElement && host.parentElement.isContentEditable) host = host.parentElement;
   return host;
 }
 
 export function readEditorText(field: Element): string {
-  if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) return field.value;
+  if (isTextarea(field) || field.tagName === 'INPUT') return (field as HTMLTextAreaElement).value;
   // Quill marks an empty editor with ql-blank; its placeholder is CSS, but be sure.
   if (field.classList.contains('ql-blank')) return '';
   return readBlock(field);

@@ -19,5 +19,3 @@ export function findFields(adapter: SiteAdapter, root: ParentNode = document): H
   }
   return [];
 }
-
-export { firstMatch, allOfFirstMatch } from './dom-query';

@@ -1,5 +1,5 @@
 import type { SiteAdapter } from '../sites/site-adapter';
-import { closestOfList, firstMatch, isVisible, safeQueryAll } from './dom-query';
+import { closestOfList, isVisible, safeQueryAll } from './dom-query';
 import { findFields } from './find-fields';
 
 /**
@@ -16,9 +16,4 @@ export function visibleStopControl(adapter: SiteAdapter, composer: Element | nul
     if (stop) return stop;
   }
   return null;
-}
-
-/** A reply is streaming while the composer shows a stop control or the thread a streaming flag. */
-export function isReplyStreaming(adapter: SiteAdapter): boolean {
-  return !!visibleStopControl(adapter) || !!firstMatch(adapter.selectors.streaming);
 }

@@ -3,6 +3,7 @@ import type { UsageEvent } from '../usage/usage-event';
 import type { Reply } from '../messaging/messages';
 import { STORAGE_KEYS } from '../storage/storage-keys';
 import { emitUsageRecorded } from './turn-events';
+import { dropStartedTurn } from './turn-outbox';
 
 /**
  * Content-side delivery of usage events to the background, at least once; the background
@@ -14,7 +15,7 @@ import { emitUsageRecorded } from './turn-events';
  * (never all of storage.local), and the background accepts a tab's events only for that
  * tab's site anyway.
  */
-const outboxKey = (site: string) => STORAGE_KEYS.usageOutbox.key + site;
+export const outboxKey = (site: string) => STORAGE_KEYS.usageOutbox.key + site;
 const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 30_000;
 
@@ -57,7 +58,8 @@ function changeOutbox(site: string, change: (outbox: Outbox) => void): Promise<v
   return run;
 }
 
-async function readOutbox(site: string): Promise<Outbox> {
+/** One site's outbox: finished events not yet acknowledged, by id. */
+export async function readOutbox(site: string): Promise<Outbox> {
   const key = outboxKey(site);
   const stored: unknown = (await browser.storage.local.get(key))[key];
   return stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Outbox) : {};
@@ -87,8 +89,11 @@ function deliverOnce(event: UsageEvent): Promise<void> {
 
 /** Records one usage event; resolves once the background has stored it (or refused it). */
 export async function recordUsage(event: UsageEvent): Promise<void> {
-  // Persist first: if the tab or the worker dies now, the next start still has it.
+  // Persist first: if the tab or the worker dies now, the next start still has it. The
+  // finished event then replaces the turn's started record (turn-outbox.ts): from here on the
+  // background finalises this id from the outbox, never from the started record.
   await changeOutbox(event.site, (outbox) => void (outbox[event.id] = event)).catch(() => {});
+  await dropStartedTurn(event.id);
   await deliverOnce(event);
   emitUsageRecorded(event);
 }

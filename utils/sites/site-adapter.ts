@@ -24,6 +24,8 @@ export interface SiteAdapter {
   defaultModel: string;
   /** Whether Enter (without Shift) in the composer sends; consoles run on Ctrl/Cmd+Enter. */
   sendsOnEnter: boolean;
+  /** A URL query parameter that names the model (the OpenAI Playground's `?models=gpt-5.5`). */
+  modelUrlParam?: string;
   selectors: SiteSelectors;
 }
 

@@ -9,7 +9,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const SOURCE_DIRS = ['utils', 'components', 'entrypoints'];
 /** Background-only modules allowed to read a whole area (never content-script code). */
 const WHOLE_AREA_READERS: Record<string, string[]> = {
-  local: ['utils/storage/migrate-storage.ts'],
+  local: ['utils/storage/migrate-storage.ts', 'utils/recording/turn-finaliser.ts'],
   // All of storage.sync is settings: its text is the popup cache's key.
   sync: ['utils/settings/validated-settings-cache.ts'],
   session: [],

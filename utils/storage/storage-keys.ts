@@ -44,6 +44,14 @@ export const STORAGE_KEYS = {
 
   /** Usage events a content script has not yet had acknowledged, one item per site (a map id -> event). */
   usageOutbox: entry('local', 'usageOutbox:', ['content', 'background'], ['content', 'background'], 'unacknowledged usage events of one site (counts only)', true),
+  /**
+   * A sent turn whose reply has not ended, one item per turn (counts only): written by the tab
+   * that sent it, replaced by its finished event in the usage outbox, or recorded as incomplete
+   * by the background if the tab goes away first (turn-outbox.ts, turn-finaliser.ts).
+   */
+  startedTurns: entry('local', 'startedTurn:', ['content', 'background'], ['content', 'background'], 'one in-flight turn (counts only), until its reply ends', true),
+  /** Per-site health as content scripts report it (who reads the page, since when), for the popup. */
+  siteHealth: entry('local', 'siteHealth', ['pages', 'background'], ['background'], 'per site: adapter / fallback / none, since when, per role'),
   /** v0.1's outbox (one item per event): the background delivers and removes what is left. */
   legacyOutbox: entry('local', 'tt-pending-usage:', ['background'], ['background'], 'v0.1 outbox items, migrated at start-up', true),
   /** v0.1 kept the Anthropic API key here; the background moves it to the secrets database and deletes it. */
@@ -63,6 +71,8 @@ export const STORAGE_KEYS = {
    * validated and bounded (±25-33%) on read.
    */
   estimateCorrections: entry('local', 'estimateCorrections', ['background', 'pages'], ['background', 'pages'], 'per-generation ratios of exact Claude counts to estimates'),
+  /** Which tab and page announced each in-flight turn, so a closed or reloaded tab's turns are finalised. */
+  startedTurnTabs: entry('session', 'startedTurnTabs', ['background'], ['background'], 'in-flight turn id -> tab, page and host'),
 
   /** scripts/bench-popup.ts: how many events its persistent profile already holds. */
   benchSeeded: entry('local', 'benchSeeded', ['tests'], ['tests'], 'benchmark bookkeeping'),

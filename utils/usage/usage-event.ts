@@ -46,6 +46,10 @@ export const usageEventSchema = z
     credits: z.number().nonnegative().max(MAX_EVENT_CREDITS).optional(),
     /** Kind of turn, for the history list. */
     kind: z.enum(['chat', 'console', 'clay-run']),
+    /** Which layer read the turn off the page: the site's adapter selectors, or the selector-free fallback. */
+    detectedBy: z.enum(['adapter', 'fallback']).optional(),
+    /** The reply was cut off (tab closed or reloaded, or it never settled): output counts what was seen. */
+    incomplete: z.boolean().optional(),
   })
   // Unknown keys are refused rather than stripped: a stray `text` field must never reach storage.
   .strict();

@@ -11,12 +11,12 @@ export const anthropicConsoleAdapter: SiteAdapter = {
   hosts: ['console.anthropic.com', 'platform.claude.com'],
   provider: 'anthropic',
   kind: 'console',
-  defaultModel: 'claude-sonnet-4-5',
+  defaultModel: 'claude-sonnet-5',
   sendsOnEnter: false,
   selectors: {
     composer: [
       '[data-testid*="prompt" i] [contenteditable="true"], [data-testid*="system" i] [contenteditable="true"], [data-testid*="prompt" i] textarea, [data-testid*="system" i] textarea', // confirmed 2026-06
-      'div.ProseMirror[contenteditable="true"], textarea[placeholder*="prompt" i], textarea[placeholder*="system" i]', // confirmed 2026-06
+      'div.ProseMirror[contenteditable="true"], textarea[placeholder*="prompt" i], textarea[placeholder*="system" i], textarea[aria-label*="system" i]', // confirmed 2026-06 (aria-label part, the playground's system prompt: unconfirmed 2026-11)
       'main textarea', // unconfirmed 2026-11
       // Last resort after a redesign: on a console every visible text field is a prompt field.
       'textarea, [contenteditable="true"]', // unconfirmed 2026-11

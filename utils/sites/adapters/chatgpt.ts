@@ -12,7 +12,7 @@ export const chatgptAdapter: SiteAdapter = {
   hosts: ['chatgpt.com', 'chat.openai.com'],
   provider: 'openai',
   kind: 'chat',
-  defaultModel: 'gpt-5',
+  defaultModel: 'gpt-5.5',
   sendsOnEnter: true,
   selectors: {
     // ChatGPT keeps a hidden fallback <textarea> next to the editor, and a hidden home-page
@@ -24,6 +24,8 @@ export const chatgptAdapter: SiteAdapter = {
       '#prompt-textarea[contenteditable="true"]', // confirmed 2026-06
       'form div.ProseMirror[contenteditable="true"]', // confirmed 2026-06
       'textarea#prompt-textarea', // confirmed 2025-06
+      // Structure alone: the composer is a ProseMirror textbox inside a form.
+      'form div[contenteditable="true"][role="textbox"]', // confirmed 2026-10
     ],
     composerContainer: [
       'form[data-chatgpt-composer]', // confirmed 2026-10
@@ -33,6 +35,8 @@ export const chatgptAdapter: SiteAdapter = {
       'form[data-chatgpt-composer] button[type="submit"]', // confirmed 2026-10
       'button[data-testid="send-button"]', // confirmed 2026-06
       '#composer-submit-button', // confirmed 2026-06
+      // Structure alone: the composer form's submit button.
+      'form button[type="submit"]', // confirmed 2026-10
     ],
     // Only inside the composer form: unscoped, the dictate / voice / read-aloud buttons matched
     // and kept finished answers "still generating".

@@ -11,7 +11,7 @@ export const claudeAdapter: SiteAdapter = {
   hosts: ['claude.ai'],
   provider: 'anthropic',
   kind: 'chat',
-  defaultModel: 'claude-sonnet-4-5',
+  defaultModel: 'claude-sonnet-5',
   sendsOnEnter: true,
   selectors: {
     composer: [

@@ -12,7 +12,7 @@ export const geminiAdapter: SiteAdapter = {
   hosts: ['gemini.google.com'],
   provider: 'google',
   kind: 'chat',
-  defaultModel: 'gemini-2.5-flash',
+  defaultModel: 'gemini-3.5-flash',
   sendsOnEnter: true,
   selectors: {
     composer: [

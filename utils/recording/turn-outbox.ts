@@ -1,0 +1,64 @@
+import { browser } from 'wxt/browser';
+import type { UsageEvent } from '../usage/usage-event';
+import type { Reply } from '../messaging/messages';
+import { STORAGE_KEYS } from '../storage/storage-keys';
+
+/**
+ * A sent turn lives in storage.local from the moment it is sent (counts only, never text),
+ * in its own item (`startedTurn:<id>`, see storage-keys.ts), and is told to the background, which learns the tab it belongs
+ * to. When the reply ends, the finished event replaces it (record-usage.ts). If the tab closes
+ * or reloads first, the background records what the outbox holds as incomplete
+ * (turn-finaliser.ts): a sent message is never dropped, and never counted twice, because both
+ * paths write the same id.
+ */
+
+export const startedTurnKey = (id: string) => STORAGE_KEYS.startedTurns.key + id;
+
+export interface StartedTurn {
+  /** The turn as known so far, marked incomplete (output: the reply's count so far). */
+  event: UsageEvent;
+  /** The content-script instance (page load) that sent it. */
+  pageId: string;
+  /** Last time the page said the turn was still in flight (epoch ms). */
+  heartbeatAt: number;
+}
+
+/** This page load's id: a reload is a new page, whose predecessor's turns are finalised. */
+export const PAGE_ID = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `page-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Sends a small notice to the background, retrying while the worker restarts; false if it never got through. */
+async function notify(message: { type: 'turn-started'; id: string; pageId: string } | { type: 'page-started'; pageId: string }, attempts = 8): Promise<boolean> {
+  let delay = 250;
+  for (let i = 0; i < attempts; i++) {
+    try {
+      const reply = (await browser.runtime.sendMessage(message)) as Reply<'turn-started'> | undefined;
+      if (reply?.ok) return true;
+      if (reply && !reply.ok && reply.refused) return false;
+      if (reply && !reply.ok && reply.retryAfterMs) delay = Math.max(delay, reply.retryAfterMs);
+    } catch {
+      // The worker is restarting.
+    }
+    await sleep(delay);
+    delay = Math.min(delay * 2, 10_000);
+  }
+  return false;
+}
+
+/** Persists a turn at send time (and again as its counts improve); the first call tells the background. */
+export async function saveStartedTurn(event: UsageEvent, first: boolean): Promise<void> {
+  const record: StartedTurn = { event: { ...event, incomplete: true }, pageId: PAGE_ID, heartbeatAt: Date.now() };
+  await browser.storage.local.set({ [startedTurnKey(event.id)]: record }).catch(() => {});
+  if (first) void notify({ type: 'turn-started', id: event.id, pageId: PAGE_ID });
+}
+
+/** A turn that came to nothing (a send never confirmed): forget it. */
+export async function dropStartedTurn(id: string): Promise<void> {
+  await browser.storage.local.remove(startedTurnKey(id)).catch(() => {});
+}
+
+/** Tells the background this tab has a new page: turns its previous page left unfinished are recorded as incomplete. */
+export function announcePage(): void {
+  void notify({ type: 'page-started', pageId: PAGE_ID }, 4);
+}
