@@ -1,11 +1,17 @@
 import { Window } from 'happy-dom';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { findUsageRoot, geminiAccount, geminiReport, geminiWindowsFrom } from './gemini-usage';
 
 const NOW = new Date(2026, 9, 14, 15, 20).getTime();
 
+const windows: Window[] = [];
+afterEach(async () => {
+  await Promise.all(windows.splice(0).map((w) => w.happyDOM.close()));
+});
+
 function page(body: string, lang = 'en') {
   const window = new Window({ url: 'https://gemini.google.com/usage' });
+  windows.push(window);
   window.document.documentElement.lang = lang;
   window.document.body.innerHTML = body;
   return window.document as unknown as Document;
