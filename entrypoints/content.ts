@@ -13,6 +13,8 @@ export default defineContentScript({
   main(ctx) {
     // Marks the page so tests (and curious users) can see the script is alive.
     document.documentElement.dataset.tokentally = 'active';
+    // The site's own usage meter (Claude, Gemini, ChatGPT's limit notice), issue 13: first, as it never throws.
+    ctx.onInvalidated(startSiteMeters(location.hostname));
     try {
       const adapter = findAdapter(location.hostname);
       const page = startPage(adapter, location.hostname);
@@ -22,8 +24,6 @@ export default defineContentScript({
         ctx.onInvalidated(startClayRunTracking(page));
         ctx.onInvalidated(reportSiteHealth(page.store));
       }
-      // The site's own usage meter (Claude, Gemini, ChatGPT's limit notice), issue 13.
-      ctx.onInvalidated(startSiteMeters(location.hostname));
     } catch (error) {
       reportError(error);
     }

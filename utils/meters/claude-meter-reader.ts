@@ -60,6 +60,6 @@ async function readOrganization(fetchPage: PageFetch, org: ClaudeOrganization, a
 
 /** The `lastActiveOrg` cookie claude.ai sets, when the page can see it. */
 export function lastActiveOrgCookie(cookie: string): string | null {
-  const match = /(?:^|;\s*)lastActiveOrg=([0-9a-fA-F-]{8,64})(?:;|$)/.exec(cookie);
+  const match = /(?:^|;\s*)lastActiveOrg=([A-Za-z0-9_-]{1,100})(?:;|$)/.exec(cookie);
   return match ? match[1]! : null;
 }

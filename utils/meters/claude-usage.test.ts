@@ -45,6 +45,13 @@ describe('Claude usage: the newer shape', () => {
     expect(iso(w['claude:session']!.resetsAt)).toBe('2026-08-10T14:00:00.172Z');
   });
 
+  it('names a scoped window by its family however the model is named', () => {
+    const scoped = (model: unknown) => ({ limits: [{ kind: 'weekly_scoped', percent: 9, resets_at: null, scope: { model } }] });
+    expect(Object.keys(byId(scoped({ display_name: 'Claude Opus 4.8' })))).toEqual(['claude:weekly:opus']);
+    expect(Object.keys(byId(scoped({ id: 'claude-opus-4-8', display_name: null })))).toEqual(['claude:weekly:opus']);
+    expect(byId(scoped({ display_name: 'opus' }))['claude:weekly:opus']!.label).toBe('Weekly · Opus');
+  });
+
   it('fills windows `limits` lacks from the older fields', () => {
     const w = byId({ ...NEW_SHAPE, limits: [{ kind: 'weekly_scoped', percent: 5, resets_at: null, scope: { model: { display_name: 'Fable' } } }] });
     expect(w['claude:session']!.used).toBe(0.425);
@@ -82,6 +89,12 @@ describe('Claude organizations', () => {
   });
   it('refuses ids that could turn into another path', () => {
     expect(() => chatOrganizations([{ uuid: '../../evil', name: 'x' }])).toThrow(/not an organization id/);
+    expect(() => chatOrganizations([{ uuid: 'org?x=1', name: 'x' }])).toThrow(/not an organization id/);
     expect(() => chatOrganizations({ organizations: [] })).toThrow(/unexpected response shape/);
+  });
+
+  it('tries every organization when none lists a chat capability', () => {
+    expect(chatOrganizations([{ uuid: 'org-a', capabilities: [] }, { uuid: 'org-b' }]).map((o) => o.uuid)).toEqual(['org-a', 'org-b']);
+    expect(chatOrganizations([{ uuid: 'org-a', capabilities: ['api'] }]).map((o) => o.uuid)).toEqual(['org-a']);
   });
 });

@@ -32,7 +32,7 @@ const limitSchema = z.looseObject({
   is_active: z.boolean().nullable().optional(),
   scope: z
     .looseObject({
-      model: z.looseObject({ display_name: z.string().max(80).nullable().optional() }).nullable().optional(),
+      model: z.looseObject({ display_name: z.string().max(80).nullable().optional(), id: z.string().max(120).nullable().optional() }).nullable().optional(),
       surface: z.looseObject({ display_name: z.string().max(80).nullable().optional() }).nullable().optional(),
     })
     .nullable()
@@ -77,7 +77,8 @@ export type ClaudeUsage = z.infer<typeof claudeUsageSchema>;
 export const claudeOrganizationsSchema = z
   .array(
     z.looseObject({
-      uuid: z.string().regex(/^[0-9a-fA-F-]{8,64}$/, 'not an organization id'),
+      // Claude's ids are uuids; anything else safe in a path segment is accepted (and encoded).
+      uuid: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'not an organization id'),
       name: z.string().max(200).nullable().optional(),
       capabilities: z.array(z.string().max(80)).max(100).nullable().optional(),
     }),
@@ -110,9 +111,15 @@ function window(id: string, label: string, pct: number, resetsAt: string | null 
   return { id, label, used: pct / 100, resetsAt: parseIsoTime(resetsAt), lengthMs, ...(detail ? { detail } : {}) };
 }
 
+/**
+ * The model a scoped window is for: its display name ("Opus", "Fable"), else its id
+ * ("claude-opus-4-8" -> "opus 4 8"), without a leading "Claude".
+ */
 function modelName(limit: z.infer<typeof limitSchema>): string | null {
-  const name = limit.scope?.model?.display_name ?? limit.scope?.surface?.display_name;
-  return name?.trim() ? name.trim() : null;
+  const model = limit.scope?.model;
+  const raw = model?.display_name?.trim() || limit.scope?.surface?.display_name?.trim() || model?.id?.trim().replace(/[-_]+/g, ' ') || '';
+  const name = raw.replace(/^claude\s+/i, '').trim();
+  return name || null;
 }
 
 /**
@@ -217,16 +224,16 @@ export function claudeWindowsFrom(raw: unknown): MeterWindow[] {
   return [...windows.values()];
 }
 
-/** Organizations whose chat usage can be read: those with a chat capability (API-only consoles have none). */
+/**
+ * Organizations whose chat usage can be read: those with a chat capability (API-only consoles
+ * have none). When none says so (an unlisted or empty capability list), all are tried and
+ * their usage requests decide.
+ */
 export function chatOrganizations(raw: unknown): ClaudeOrganization[] {
   const parsed = claudeOrganizationsSchema.safeParse(raw);
   if (!parsed.success) throw new UnknownShapeError(`organizations: ${describeIssue(parsed.error)}`);
-  return parsed.data.filter((org) => {
-    const caps = org.capabilities;
-    // No capability list at all: keep it (and let its usage request decide).
-    if (!caps) return true;
-    return caps.some((c) => c === 'chat' || c.startsWith('claude_'));
-  });
+  const chat = parsed.data.filter((org) => !org.capabilities?.length || org.capabilities.some((c) => c === 'chat' || c.startsWith('claude_')));
+  return chat.length ? chat : parsed.data;
 }
 
 export class UnknownShapeError extends Error {

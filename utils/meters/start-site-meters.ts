@@ -13,8 +13,18 @@ import { createReadScheduler } from './read-scheduler';
 /**
  * Content-side start of the site meters, one call from the content script. Reads only while
  * the "read the sites' own meters" switch is on; switched off, it stops and makes no request.
+ * Never throws: the page's other features must not depend on it, nor it on them.
  */
 export function startSiteMeters(host: string): () => void {
+  try {
+    return startFor(host);
+  } catch (error) {
+    reportError(error);
+    return () => undefined;
+  }
+}
+
+function startFor(host: string): () => void {
   const site = meterSiteOfHost(host);
   if (!site) return () => undefined;
   let stop: (() => void) | null = null;
@@ -61,7 +71,8 @@ function startClaudeReader(): () => void {
     setTimer: (fn, ms) => setTimeout(fn, ms),
     clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
   });
-  scheduler.request(1_000);
+  // Soon after load: the page's own requests come first.
+  scheduler.request(300);
   const unsubscribe = onUsageRecorded(() => scheduler.request(AFTER_REPLY_MS));
   // Back to a tab left open for hours: read again (the slot still limits it to once a minute).
   const onVisible = guard(() => document.visibilityState === 'visible' && scheduler.request(0));
