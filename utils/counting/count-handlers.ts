@@ -1,6 +1,6 @@
 import type { Handlers } from '../messaging/router';
 import { createExactCountHandler } from '../accuracy/exact-count-handler';
-import { correctedCounts, createExactObserver } from '../estimates/exact-observations';
+import { createExactObserver } from '../estimates/exact-observations';
 import { createCountSegmentsHandler } from './count-segments-handler';
 import { countingDocumentSupported, ensureCountingDocument } from './counting-document';
 import type { TokenizerId } from '../models/model-types';
@@ -11,13 +11,14 @@ const background = createCountSegmentsHandler();
 const observeExact = createExactObserver(() => background.countSegments);
 
 /**
- * The background's counting handlers: 'count' (one count per segment, in order; Claude
- * estimates with the user's learned correction), the opt-in 'count-exact' (Anthropic's count
- * for Claude; null unless the user turned it on), and 'observe-exact-count' (a real count a page
- * showed). Both kinds of exact count teach the estimate's correction.
+ * The background's counting handlers: 'count' (one count per segment, in order, as the counting
+ * document answers it: Claude estimates come back plain and the content script applies the
+ * user's learned correction), the opt-in 'count-exact' (Anthropic's count for Claude; null unless
+ * the user turned it on), and 'observe-exact-count' (a real count a page showed). Both kinds of
+ * exact count teach the estimate's correction.
  */
 export const countHandlers: Pick<Handlers, 'count' | 'count-exact' | 'observe-exact-count'> = {
-  count: async (request) => ({ counts: await correctedCounts(request.tokenizer, await background.countSegments(request.tokenizer, request.segments)) }),
+  count: background.handler,
   'count-exact': createExactCountHandler(undefined, (text, modelId, tokens) => void observeExact(text, modelId, tokens).catch(() => {})),
   'observe-exact-count': (request) => observeExact(request.text, request.modelId, request.tokens),
 };

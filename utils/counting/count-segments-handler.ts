@@ -4,17 +4,22 @@ import { createSegmentCounter, type CountSegmentsFn } from './segment-counter';
 import { createTokenizerPool, type TokenizerDataSource } from './tokenizer-pool';
 
 /**
- * The 'count' handler wherever tokenizers run (the background, or the counting document on
- * Chrome): one pool per context, so each tokenizer is loaded once, on first use.
+ * The 'count' request's answer, wherever it is answered (the background, or the counting
+ * document on Chrome): one count per segment, in order, plain (a Claude estimate without the
+ * user's correction, which the content script applies once to the total: live-counter.ts). Both
+ * ends of the count port build their handler here, so they answer the same request alike.
  */
+export function countHandlerFor(countSegments: CountSegmentsFn): Handler<'count'> {
+  return async (request) => ({ counts: await countSegments(request.tokenizer, request.segments) });
+}
+
+/** The background's 'count' handler: one pool per context, so each tokenizer is loaded once, on first use. */
 export function createCountSegmentsHandler(source: TokenizerDataSource = extensionTokenizerSource): {
   handler: Handler<'count'>;
   countSegments: CountSegmentsFn;
 } {
-  let countSegments: CountSegmentsFn | undefined;
-  const counter = () => (countSegments ??= createSegmentCounter(createTokenizerPool(source)));
-  return {
-    handler: async (request) => ({ counts: await counter()(request.tokenizer, request.segments) }),
-    countSegments: (tokenizer, segments) => counter()(tokenizer, segments),
-  };
+  let segmentCounter: CountSegmentsFn | undefined;
+  const counter = () => (segmentCounter ??= createSegmentCounter(createTokenizerPool(source)));
+  const countSegments: CountSegmentsFn = (tokenizer, segments) => counter()(tokenizer, segments);
+  return { handler: countHandlerFor(countSegments), countSegments };
 }

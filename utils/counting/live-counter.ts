@@ -1,6 +1,7 @@
-import type { CounterId, ModelInfo, TokenizerId } from '../models/model-types';
+import type { ClaudeEstimatorId, CounterId, ModelInfo, TokenizerId } from '../models/model-types';
 import { counterTokenizer, isClaudeEstimator } from '../estimates/claude-estimator';
-import { countPort, requestPort } from '../messaging/request-port';
+import { correctionFactorNow, currentCorrections } from '../estimates/estimate-corrections';
+import { countPort } from '../messaging/request-port';
 import { resegment, type Segmentation } from './segment-text';
 import type { CountSegmentsFn } from './segment-counter';
 
@@ -26,11 +27,28 @@ const MAX_BATCH_SEGMENTS = 5_000;
 /**
  * Default transport: the page's long-lived count port, answered where the tokenizers live (once
  * per browser): the counting document on Chrome, else the background (counting-document.ts).
- * Claude estimates go to the background: they apply the user's learned correction, kept in
- * storage the counting document cannot read.
+ * Every counter goes this way, Claude's estimates too: both ends answer plain per-segment counts,
+ * and the user's correction is applied here, content-side (see EstimateCorrection).
  */
 export const countSegmentsInBackground: CountSegmentsFn = async (tokenizer, segments) =>
-  (await (isClaudeEstimator(tokenizer) ? requestPort() : countPort()).send({ type: 'count', tokenizer, segments })).counts;
+  (await countPort().send({ type: 'count', tokenizer, segments })).counts;
+
+/**
+ * The user's learned correction of an estimator (utils/estimates/estimate-corrections.ts),
+ * applied once to each total, where it is rounded: the segment counts cached here and in the
+ * counting contexts stay plain, so a changed correction applies to the whole text at once, and
+ * neither counting context needs to read storage (the counting document cannot).
+ */
+export interface EstimateCorrection {
+  /** Resolves once `factor` reflects the stored corrections (awaited by each asynchronous count). */
+  ready(): Promise<unknown>;
+  factor(estimator: ClaudeEstimatorId): number;
+}
+
+/** The corrections stored in this browser, read once per page and kept current. */
+export const storedCorrection: EstimateCorrection = { ready: currentCorrections, factor: correctionFactorNow };
+/** No correction: the CLI, benchmarks, and tests that count with their own segment counter. */
+export const noCorrection: EstimateCorrection = { ready: () => Promise.resolve(), factor: () => 1 };
 
 /** Recently counted segments kept content-side, so undo, backspace and retyping need no round trip. */
 const RECENT_SEGMENTS = 1_024;
@@ -73,10 +91,11 @@ function abortError(): Error {
 
 /**
  * The count to show: the sum of the segments' counts (fractional for an estimate), times the
- * user's adjustment, rounded once.
+ * learned correction of an estimate and the user's own adjustment, rounded once.
  */
-export function scaleCount(rawTokens: number, model: ModelInfo): number {
-  return Math.round(model.tokenFactor === 1 ? rawTokens : rawTokens * model.tokenFactor);
+export function scaleCount(rawTokens: number, model: ModelInfo, correction = 1): number {
+  const factor = correction * model.tokenFactor;
+  return Math.round(factor === 1 ? rawTokens : rawTokens * factor);
 }
 
 /**
@@ -95,9 +114,17 @@ export function scaleCount(rawTokens: number, model: ModelInfo): number {
 export interface LiveCounterOptions {
   /** Fetch counts for likely next keystrokes after each count (for a field the user types in). */
   predictKeystrokes?: boolean;
+  /**
+   * The correction applied to estimates. Default: the stored one with the default transport (a
+   * page counting through the extension), none with a `countSegments` of the caller's own.
+   */
+  correction?: EstimateCorrection;
 }
 
-export function createLiveCounter(countSegments: CountSegmentsFn = countSegmentsInBackground, options: LiveCounterOptions = {}): LiveCounter {
+export function createLiveCounter(transport?: CountSegmentsFn, options: LiveCounterOptions = {}): LiveCounter {
+  const countSegments = transport ?? countSegmentsInBackground;
+  const correction = options.correction ?? (transport ? noCorrection : storedCorrection);
+  const correctionOf = (counter: CounterId) => (isClaudeEstimator(counter) ? correction.factor(counter) : 1);
   /** Last counted text per counter, with its segmentation and one count per segment. */
   const states = new Map<CounterId, Segmentation & { counts: number[]; caret: number }>();
   const recentByTokenizer = new Map<CounterId, Map<string, number>>();
@@ -143,7 +170,7 @@ export function createLiveCounter(countSegments: CountSegmentsFn = countSegments
     // Whichever call finishes last leaves its (self-consistent) state for the next keystroke.
     states.set(model.counter, { text, bounds, counts, caret: editEnd });
     if (options.predictKeystrokes) speculate(text, model.counter, bounds, editEnd);
-    return { tokens: scaleCount(raw, model), exact: model.exact, modelId: model.id, tokenizer: model.tokenizer };
+    return { tokens: scaleCount(raw, model, correctionOf(model.counter)), exact: model.exact, modelId: model.id, tokenizer: model.tokenizer };
   }
 
   /** Fetches counts for the edited segment after each likely next keystroke (best effort). */
@@ -188,6 +215,7 @@ export function createLiveCounter(countSegments: CountSegmentsFn = countSegments
     async count(text, model, signal) {
       if (signal?.aborted) throw abortError();
       const tokenizer = model.counter;
+      const corrected = isClaudeEstimator(tokenizer) ? correction.ready() : null;
       const { bounds, counts, missing, missingAt, editEnd, recent } = plan(text, tokenizer);
 
       let done = 0;
@@ -201,6 +229,8 @@ export function createLiveCounter(countSegments: CountSegmentsFn = countSegments
         }
         done += got.length;
       }
+      // Read in parallel with the count (once per page; then already current).
+      if (corrected) await corrected.catch(() => {});
       if (signal?.aborted) throw abortError();
       return finish(text, model, bounds, counts, editEnd);
     },

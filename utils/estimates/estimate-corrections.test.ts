@@ -5,8 +5,8 @@ import type { Handlers } from '../messaging/router';
 import { tabSender } from '../messaging/test-senders';
 import type { CountSegmentsFn } from '../counting/segment-counter';
 import { STORAGE_KEYS } from '../storage/storage-keys';
-import { CORRECTION_RULES, correctionFactor, loadCorrections, nextCorrection, recordExactObservation, resetCorrections } from './estimate-corrections';
-import { correctedCounts, createExactObserver } from './exact-observations';
+import { CORRECTION_RULES, correctionFactorNow, currentCorrections, loadCorrections, nextCorrection, recordExactObservation, resetCorrections } from './estimate-corrections';
+import { createExactObserver } from './exact-observations';
 
 const KEY = STORAGE_KEYS.estimateCorrections.key;
 
@@ -54,8 +54,9 @@ describe('stored corrections', () => {
     const stored = await loadCorrections();
     expect(stored['claude47-estimate']).toMatchObject({ samples: 2 });
     expect(stored['claude3-estimate']).toBeUndefined();
-    expect(await correctionFactor('claude47-estimate')).toBe(stored['claude47-estimate']!.ratio);
-    expect(await correctionFactor('claude3-estimate')).toBe(1);
+    await currentCorrections();
+    expect(correctionFactorNow('claude47-estimate')).toBe(stored['claude47-estimate']!.ratio);
+    expect(correctionFactorNow('claude3-estimate')).toBe(1);
     await resetCorrections();
     expect(await loadCorrections()).toEqual({});
   });
@@ -94,13 +95,22 @@ describe('learning from exact counts in the background', () => {
     expect(await observe(text, 'llama-9', 600)).toMatchObject({ applied: false, reason: expect.stringContaining('unknown model') });
   });
 
-  it('applies the correction to estimator counts only', async () => {
+  it('a counting page\'s copy follows every change: a new observation, a reset, a bad write', async () => {
+    await currentCorrections();
+    expect(correctionFactorNow('claude3-estimate')).toBe(1);
+    // The background learns while the page is open: the page sees it without asking.
     await recordExactObservation('claude3-estimate', 1000, 1300);
-    const factor = await correctionFactor('claude3-estimate');
-    expect(factor).toBeGreaterThan(1);
-    expect(await correctedCounts('claude3-estimate', [10, 20])).toEqual([10 * factor, 20 * factor]);
-    expect(await correctedCounts('claude47-estimate', [10])).toEqual([10]);
-    expect(await correctedCounts('o200k', [10])).toEqual([10]);
+    const learned = (await loadCorrections())['claude3-estimate']!.ratio;
+    expect(learned).toBeGreaterThan(1);
+    expect(correctionFactorNow('claude3-estimate')).toBe(learned);
+    expect(correctionFactorNow('claude47-estimate')).toBe(1);
+    // The options page's reset.
+    await resetCorrections();
+    expect(correctionFactorNow('claude3-estimate')).toBe(1);
+    // Another content script writing nonsense changes nothing.
+    await fakeBrowser.storage.local.set({ [KEY]: { 'claude3-estimate': { ratio: 50, samples: 1, updated: 1 } } });
+    expect(correctionFactorNow('claude3-estimate')).toBe(1);
+    expect((await currentCorrections())['claude3-estimate']).toBeUndefined();
   });
 
   it('a tab may report counts of its own provider\'s models only', async () => {

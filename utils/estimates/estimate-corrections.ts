@@ -9,7 +9,7 @@ import type { ClaudeEstimatorId } from '../models/model-types';
  * of the same text. Someone who mostly writes German, or camelCase code, gets estimates that
  * drift towards their own texts. Bounded: one odd observation moves it a little, and it never
  * goes beyond ±25-33%. Kept in storage.local by the background; the options page shows and
- * resets it. Counts only: no text is stored.
+ * resets it; content scripts apply it to the counts they show. Counts only: no text is stored.
  */
 
 export interface Correction {
@@ -56,36 +56,61 @@ const correctionSchema = z.object({
 });
 const correctionsSchema = z.object({ 'claude3-estimate': correctionSchema.optional(), 'claude47-estimate': correctionSchema.optional() });
 
-/** The stored corrections; anything malformed (or written by hand) reads as no correction. */
-export async function loadCorrections(): Promise<Corrections> {
-  const stored = (await browser.storage.local.get(KEY))[KEY];
+/** Anything malformed (or written by hand: content scripts can write storage.local) reads as no correction. */
+function parseCorrections(stored: unknown): Corrections {
   const parsed = correctionsSchema.safeParse(stored ?? {});
   return parsed.success ? parsed.data : {};
+}
+
+/** The stored corrections. */
+export async function loadCorrections(): Promise<Corrections> {
+  return parseCorrections((await browser.storage.local.get(KEY))[KEY]);
 }
 
 export async function resetCorrections(): Promise<void> {
   await browser.storage.local.remove(KEY);
 }
 
-let cached: Promise<Corrections> | null = null;
-let watching = false;
+/**
+ * This context's copy of the stored corrections. Content scripts keep one and apply it to the
+ * counts they show (live-counter.ts), so that every counting context (the background, or the
+ * counting document, which cannot read storage) answers plain estimates and the correction is
+ * applied exactly once, where the total is rounded.
+ */
+let snapshot: Corrections | undefined;
+let loading: Promise<Corrections> | null = null;
+/** Bumped on every change seen, so a read that started before it cannot overwrite it. */
+let version = 0;
 let writes: Promise<unknown> = Promise.resolve();
 
-function current(): Promise<Corrections> {
-  if (!watching) {
-    watching = true;
-    // The options page's reset (or another writer) shows up here; the next count re-reads.
-    browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && KEY in changes) cached = null;
-    });
-  }
-  cached ??= loadCorrections().catch(() => ({}));
-  return cached;
+function onStorageChanged(changes: Record<string, { newValue?: unknown }>, area: string): void {
+  if (area !== 'local' || !(KEY in changes)) return;
+  version++;
+  snapshot = parseCorrections(changes[KEY]!.newValue);
+  loading = Promise.resolve(snapshot);
 }
 
-/** Background: the multiplier for an estimator's counts right now (1 with no observations). */
-export async function correctionFactor(estimator: ClaudeEstimatorId): Promise<number> {
-  return (await current())[estimator]?.ratio ?? 1;
+/** The stored corrections, read once per context and then kept current (the background's writes, the options page's reset). */
+export function currentCorrections(): Promise<Corrections> {
+  if (!browser.storage.onChanged.hasListener(onStorageChanged)) {
+    browser.storage.onChanged.addListener(onStorageChanged);
+    loading = null;
+  }
+  if (!loading) {
+    const started = version;
+    loading = loadCorrections()
+      .catch((): Corrections => ({}))
+      .then((read) => {
+        if (version === started) snapshot = read;
+        return snapshot ?? read;
+      });
+  }
+  return loading;
+}
+
+/** The multiplier for an estimator's estimates as this context last read it: 1 with no observations, or before currentCorrections() first resolved. */
+export function correctionFactorNow(estimator: ClaudeEstimatorId): number {
+  return snapshot?.[estimator]?.ratio ?? 1;
 }
 
 /** Background: folds one exact count into the estimator's correction. Writes are serialised. */
@@ -94,9 +119,7 @@ export function recordExactObservation(estimator: ClaudeEstimatorId, estimate: n
     const all = await loadCorrections();
     const next = nextCorrection(all[estimator], estimate, exact);
     if (!next) return null;
-    const updated = { ...all, [estimator]: next };
-    await browser.storage.local.set({ [KEY]: updated });
-    cached = Promise.resolve(updated);
+    await browser.storage.local.set({ [KEY]: { ...all, [estimator]: next } });
     return next;
   });
   writes = run.catch(() => {});

@@ -1,9 +1,8 @@
 import type { CountSegmentsFn } from '../counting/segment-counter';
 import { splitIntoSegments } from '../counting/segment-text';
 import { modelForId } from '../models/model-registry';
-import type { CounterId } from '../models/model-types';
 import { isClaudeEstimator } from './claude-estimator';
-import { CORRECTION_RULES, correctionFactor, recordExactObservation } from './estimate-corrections';
+import { CORRECTION_RULES, recordExactObservation } from './estimate-corrections';
 
 /** What became of one exact count reported to the background. */
 export interface ObservationResult {
@@ -31,11 +30,4 @@ export function createExactObserver(countSegments: () => CountSegmentsFn) {
     if (!next) return { applied: false, reason: `too short to learn from (under ${CORRECTION_RULES.minTokens} estimated tokens)` };
     return { applied: true, ratio: next.ratio, samples: next.samples };
   };
-}
-
-/** Background: an estimator's segment counts with the user's correction applied (other counters untouched). */
-export async function correctedCounts(counter: CounterId, counts: number[]): Promise<number[]> {
-  if (!isClaudeEstimator(counter)) return counts;
-  const factor = await correctionFactor(counter);
-  return factor === 1 ? counts : counts.map((c) => c * factor);
 }

@@ -32,7 +32,8 @@ export const MAX_COUNT_CHARS = 10_000_000;
 const CONTENT_REQUESTS = [
   /**
    * Count each segment with one tokenizer, or estimate it (Claude: fractional estimates built on
-   * o200k). Replies with one count per segment, in order.
+   * o200k, without the user's correction, which the content script applies). Replies with one
+   * count per segment, in order. The counting document answers it too (count-segments-handler.ts).
    */
   z.object({
     type: z.literal('count'),

@@ -8,10 +8,10 @@
  * Where things live, and why:
  * - storage.sync: settings only (small, synced across the user's browsers). Content scripts
  *   read them and write their own site's badge preferences, so sync is open to them.
- * - storage.local: what content scripts share with the background: the usage outbox. Content
- *   scripts can read and write all of storage.local (Firefox cannot restrict it; Chrome can,
- *   but the outbox needs it), so NOTHING secret or trusted lives here. A content script reads
- *   only its own keys, never `get(null)`.
+ * - storage.local: what content scripts share with the background: the usage outbox, and the
+ *   estimate corrections they read. Content scripts can read and write all of storage.local
+ *   (Firefox cannot restrict it; Chrome can, but the outbox needs it), so NOTHING secret or
+ *   trusted lives here. A content script reads only its own keys, never `get(null)`.
  * - storage.session: caches for extension pages, rebuilt by the background. Trusted contexts
  *   only (the default in Chrome and Firefox; TokenTally never opens it to content scripts).
  * - The extension's own IndexedDB (usage database, secrets database): never reachable from a
@@ -67,10 +67,11 @@ export const STORAGE_KEYS = {
 
   /**
    * The per-user correction of each Claude estimator (utils/estimates/estimate-corrections.ts):
-   * ratios and sample counts only. A content script could write it, which is why every value is
-   * validated and bounded (±25-33%) on read.
+   * ratios and sample counts only. Content scripts read it to apply it to the counts they show
+   * (the counting document, which answers their counts, cannot read storage). A content script
+   * could write it, which is why every value is validated and bounded (±25-33%) on read.
    */
-  estimateCorrections: entry('local', 'estimateCorrections', ['background', 'pages'], ['background', 'pages'], 'per-generation ratios of exact Claude counts to estimates'),
+  estimateCorrections: entry('local', 'estimateCorrections', ['background', 'pages', 'content'], ['background', 'pages'], 'per-generation ratios of exact Claude counts to estimates'),
   /** Which tab and page announced each in-flight turn, so a closed or reloaded tab's turns are finalised. */
   startedTurnTabs: entry('session', 'startedTurnTabs', ['background'], ['background'], 'in-flight turn id -> tab, page and host'),
 
