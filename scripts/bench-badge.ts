@@ -13,6 +13,8 @@ import { deflateRawSync, gzipSync } from 'node:zlib';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { fixtureHtml } from '../test/e2e/fixture-html';
 import { variedProse } from './varied-text';
+import { modelForId } from '../utils/models/model-registry';
+import { estimateClaudeTokens, isClaudeEstimator } from '../utils/estimates/claude-estimator';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const extensionDir = path.resolve(process.env.TT_OUT_DIR ?? '.output', 'chrome-mv3');
@@ -41,7 +43,7 @@ async function launch(withExtension: boolean): Promise<{ context: BrowserContext
   await context.route(/^https?:\/\//, (r) => r.abort('blockedbyclient'));
   // tsx keeps function names with a __name() helper that page.evaluate bodies don't have.
   await context.addInitScript('window.__name = (f) => f');
-  for (const [origin, file] of [['https://platform.openai.com', 'openai-playground.html'], ['https://gemini.google.com', 'gemini.html']] as const) {
+  for (const [origin, file] of [['https://platform.openai.com', 'openai-playground.html'], ['https://gemini.google.com', 'gemini.html'], ['https://claude.ai', 'claude.html']] as const) {
     const html = fixtureHtml(file);
     await context.route(`${origin}/**`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
@@ -272,18 +274,68 @@ async function benchGeminiPaste(): Promise<void> {
   }
 }
 
+/** A page to type in after a worker stop, and the count its badge should show for the field's text. */
+interface StopCase {
+  name: string;
+  url: string;
+  field: string;
+  /** The field's text set before the stops (a textarea's value, or a contenteditable's one paragraph). */
+  fill: (args: readonly [selector: string, text: string]) => void;
+  read: (page: Page, selector: string) => Promise<string>;
+  expected: (text: string, modelId: string) => number;
+}
+
+const STOP_CASES: StopCase[] = [
+  {
+    name: 'OpenAI Playground (o200k, exact)',
+    url: PLAYGROUND,
+    field: FIELD,
+    fill: ([sel, text]) => {
+      const t = document.querySelector(sel) as HTMLTextAreaElement;
+      t.value = text;
+      t.setSelectionRange(text.length, text.length);
+      t.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    },
+    read: (page, sel) => page.locator(sel).inputValue(),
+    expected: (text) => tokens(text),
+  },
+  {
+    name: 'claude.ai (Claude estimate on o200k)',
+    url: 'https://claude.ai/new',
+    field: 'fieldset .ProseMirror',
+    fill: ([sel, text]) => {
+      const el = document.querySelector(sel) as HTMLElement;
+      el.textContent = text;
+      el.focus();
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      range.collapse(false);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    },
+    read: (page, sel) => page.locator(sel).innerText(),
+    expected: (text, modelId) => {
+      const counter = modelForId(modelId)?.counter;
+      if (!counter || !isClaudeEstimator(counter)) throw new Error(`claude.ai badge shows a non-Claude model: ${modelId}`);
+      return Math.round(estimateClaudeTokens(text, counter, tokens));
+    },
+  },
+];
+
 /**
  * Stops the extension's service worker through the DevTools protocol (as Chrome does after 30 s
  * idle), then types one key that the badge cannot have predicted, and times keydown -> the new
- * exact count on the badge. Repeated; the median is the figure.
+ * count on the badge. Repeated; the median is the figure.
  */
-async function benchWorkerStop(): Promise<void> {
+async function benchWorkerStop(site: StopCase): Promise<void> {
   const { context, close } = await launch(true);
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionOrigin = worker.url().split('/').slice(0, 3).join('/'); // URL.origin is "null" for chrome-extension:
+    // A page of the extension's origin that runs no script, so nothing but the bench wakes the worker.
     const extensionPage = await context.newPage();
-    await extensionPage.goto(`${extensionOrigin}/popup.html`);
+    await extensionPage.goto(`${extensionOrigin}/manifest.json`);
     const cdp = await context.newCDPSession(extensionPage);
     const status = new Map<string, { scope: string; running: string }>();
     const registrations = new Map<string, string>();
@@ -293,20 +345,17 @@ async function benchWorkerStop(): Promise<void> {
     );
     await cdp.send('ServiceWorker.enable');
     const page = await context.newPage();
-    await page.goto(PLAYGROUND);
-    const field = page.locator(FIELD);
-    await field.locator('xpath=following-sibling::tokentally-badge[@data-state="ready"]').waitFor({ state: 'attached' });
-    const prompt = 'A prompt the user wrote, then left alone long enough for Chrome to stop the idle worker.\n'.repeat(40);
+    await page.goto(site.url);
+    const field = page.locator(site.field);
+    const badge = field.locator('xpath=following-sibling::tokentally-badge[1]');
+    await badge.and(page.locator('[data-state="ready"]')).waitFor({ state: 'attached' });
+    const prompt = 'A prompt the user wrote, then left alone long enough for Chrome to stop the idle worker. '.repeat(40);
     await field.click();
-    await page.evaluate(([sel, text]) => {
-      const t = document.querySelector(sel) as HTMLTextAreaElement;
-      t.value = text;
-      t.setSelectionRange(text.length, text.length);
-      t.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    }, [FIELD, prompt] as const);
+    await page.evaluate(site.fill, [site.field, prompt] as const);
     await instrument(page);
     const samples: number[] = [];
     let wrong = 0;
+    let wokeWorker = 0;
     const keys = 'QZXJKVWQZXJK';
     for (let run = 0; run < 9; run++) {
       await page.waitForTimeout(800); // speculation and counts settle
@@ -315,21 +364,23 @@ async function benchWorkerStop(): Promise<void> {
       const stopped = Date.now();
       while (running.some(([id]) => status.get(id)?.running !== 'stopped') && Date.now() - stopped < 5000) await page.waitForTimeout(20);
       await page.waitForTimeout(300); // the page's port sees the disconnect
-      const expected = tokens((await field.inputValue()) + keys[run]);
-      const next = countedAfterKey(page, FIELD, expected);
+      const expected = site.expected((await site.read(page, site.field)) + keys[run], (await badge.getAttribute('data-model')) ?? '');
+      const next = countedAfterKey(page, site.field, expected);
       await page.keyboard.press(keys[run]!);
       const ms = await next;
       if (ms < 0) wrong++;
       else samples.push(ms);
+      if ([...status.values()].some((v) => v.scope.startsWith(extensionOrigin) && v.running !== 'stopped')) wokeWorker++;
     }
     const median = percentile(samples, 50);
     report(
-      'after a service-worker stop: next keystroke counted, median',
+      `after a service-worker stop, ${site.name}: next keystroke counted, median`,
       `${median.toFixed(0)} ms ${JSON.stringify(samples.map(Math.round))}`,
       '<= 150 ms',
       median <= 150 && wrong === 0,
     );
-    if (wrong) report('  edits after a stop never counted right (10 s)', String(wrong), '0', false);
+    if (wrong) report('  edits after a stop never counted right (60 s)', String(wrong), '0', false);
+    report('  edits after a stop that woke the worker', `${wokeWorker} of 9`, 'info (0 on Chrome: the counting document answers)', true);
   } finally {
     await close();
   }
@@ -387,7 +438,7 @@ report('1 MB paste counted (keydown -> badge)', `${withExt.countedMs?.toFixed(0)
 }
 
 if (!only || only === 'gemini') await benchGeminiPaste();
-if (!only || only === 'worker-stop') await benchWorkerStop();
+if (!only || only === 'worker-stop') for (const site of STOP_CASES) await benchWorkerStop(site);
 
 console.log('\nTokenTally inline badge (real Chromium, built extension at ' + path.relative(process.cwd(), extensionDir) + ')');
 const width = Math.max(...results.map((r) => r[0].length));

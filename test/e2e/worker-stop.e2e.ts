@@ -1,6 +1,8 @@
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { test, expect, serviceWorkerOf } from './extension-fixture';
 import { badgeAfter, o200kTokens, openFixture } from './badge-helpers';
+import { modelForId } from '../../utils/models/model-registry';
+import { estimateClaudeTokens, isClaudeEstimator } from '../../utils/estimates/claude-estimator';
 
 /**
  * Counts after Chrome stops the idle service worker (issue 15). The tokenizers live in the
@@ -9,6 +11,7 @@ import { badgeAfter, o200kTokens, openFixture } from './badge-helpers';
  * here it is closed) the background counts, as before.
  */
 
+const CLAUDE = { url: 'https://claude.ai/new', file: 'claude.html', field: 'fieldset .ProseMirror' };
 const PLAYGROUND = { url: 'https://platform.openai.com/playground/chat', file: 'openai-playground.html', field: 'textarea[aria-label="User message"]' };
 
 /**
@@ -78,4 +81,31 @@ test('without the counting document the background counts, and reopens it', asyn
   await page.reload();
   await page.locator(PLAYGROUND.field).click();
   await typeAndExpectCount(page, 'After a reload.');
+});
+
+test('Claude estimates too: counted after a stop without waking the worker, with the stored correction applied once', async ({ context }) => {
+  const worker = await workerControl(context);
+  const ratio = 1.1;
+  const sw = await serviceWorkerOf(context);
+  await sw.evaluate((r) => chrome.storage.local.set({ estimateCorrections: { 'claude47-estimate': { ratio: r, samples: 5, updated: Date.now() }, 'claude3-estimate': { ratio: r, samples: 5, updated: Date.now() } } }), ratio);
+  const page = await openFixture(context, CLAUDE.url, CLAUDE.file);
+  const field = page.locator(CLAUDE.field);
+  const badge = badgeAfter(field);
+  await field.click();
+  // Independent of the extension's code path: the estimator on the whole text, with gpt-tokenizer's o200k.
+  const expected = async () => {
+    const counter = modelForId((await badge.getAttribute('data-model')) ?? '')?.counter;
+    if (!counter || !isClaudeEstimator(counter)) throw new Error(`badge model is not a Claude model: ${await badge.getAttribute('data-model')}`);
+    return String(Math.round(estimateClaudeTokens(await field.innerText(), counter, o200kTokens) * ratio));
+  };
+  await page.keyboard.type('A Claude prompt typed before the worker went idle.');
+  await expect.poll(async () => (await badge.getAttribute('data-tokens')) === (await expected())).toBe(true);
+  for (const edit of [' Then one more sentence', ' and QZX #@ edits nobody predicted.']) {
+    await worker.stop();
+    await page.waitForTimeout(300);
+    await field.press('End');
+    await page.keyboard.type(edit);
+    await expect.poll(async () => (await badge.getAttribute('data-tokens')) === (await expected())).toBe(true);
+    expect(worker.running(), 'a Claude estimate needed the stopped worker').toBe(false);
+  }
 });
