@@ -5,7 +5,7 @@ import { countHandlers, prewarmTokenizers } from '@/utils/counting/count-handler
 import { backgroundAnswersCounts } from '@/utils/counting/counting-document';
 import { usageHandlers } from '@/utils/usage/usage-handlers';
 import { registerRetentionAlarm } from '@/utils/usage/retention-alarm';
-import { afterUsageWrites, startUsageMonitor, usageChanged } from '@/utils/alerts/usage-monitor';
+import { afterUsageWrites, startUsageMonitor } from '@/utils/alerts/usage-monitor';
 import { syncExtraSiteScripts, watchExtraSitePermissions } from '@/utils/sites/extra-sites';
 import { loadSettings, updateSettings, watchSettings } from '@/utils/settings/settings-store';
 import { getTotals } from '@/utils/usage/usage-queries';
@@ -30,16 +30,17 @@ export default defineBackground(() => {
       onUsageWritten();
     },
   });
-  const afterWrite = usageChanged(() => {
+  // Every change to stored usage refreshes the toolbar badge, alerts and meters.
+  const afterWrite = () => {
     onUsageWritten();
     onMetersChanged();
-  });
+  };
   // Sent turns whose page went away before the reply ended are recorded as incomplete.
   const finaliser = createTurnFinaliser({
     store: async (events) => {
       const { stored } = await storeEvents(events);
       if (stored) {
-        await afterWrite();
+        afterWrite();
         void broadcastUsageChanged();
       }
     },
@@ -49,10 +50,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw, sender) =>
     routeMessage(raw, sender, {
       ...countHandlers,
-      ...afterUsageWrites(usageHandlers, () => {
-        onUsageWritten();
-        onMetersChanged();
-      }),
+      ...afterUsageWrites(usageHandlers, afterWrite),
       'turn-started': finaliser.turnStarted,
       'page-started': finaliser.pageStarted,
       'site-health': siteHealthHandler,
@@ -77,9 +75,9 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => prewarmTokenizers());
   browser.runtime.onInstalled.addListener(() => prewarmTokenizers());
   // Usage retention runs daily (issue 5).
-  registerRetentionAlarm(usageChanged(onUsageWritten));
+  registerRetentionAlarm(afterWrite);
   // What v0.1 kept within content scripts' reach (the API key, the old outbox) moves out.
-  void migrateLegacyStorage(usageChanged(onUsageWritten)).catch((e) => console.warn('[TokenTally] storage migration:', e));
+  void migrateLegacyStorage(afterWrite).catch((e) => console.warn('[TokenTally] storage migration:', e));
   // The popup starts its queries with these instead of waiting for its own settings code.
   const cacheSettings = () => void cacheValidatedSettings(loadSettings).catch((e) => console.warn('[TokenTally] settings cache:', e));
   cacheSettings();

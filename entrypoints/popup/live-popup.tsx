@@ -1,6 +1,8 @@
 import { render, type ComponentType } from 'preact';
 import type { PopupData } from '@/utils/popup/popup-data';
-import { FIRST_NUMBERS_MARK, FRESH_NUMBERS_MARK, firstNumbersDetail } from './marks';
+import type { Settings } from '@/utils/settings/settings-schema';
+import type { RecentEvents } from '@/utils/usage/usage-queries';
+import { FIRST_NUMBERS_MARK, FRESH_NUMBERS_MARK } from './marks';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { useSettings } from '@/utils/settings/use-settings';
 import { usePopupData } from '@/utils/popup/use-popup-data';
@@ -35,21 +37,27 @@ export const actions: QuickActionHandlers & { disableSite: typeof disableSite } 
   disableSite,
 };
 
-function Popup({ snapshot, fresh }: { snapshot: PopupData | null; fresh: boolean }) {
+/** What the start-up hands over: the numbers it painted (with the settings they were read with), and the early read of the last turns. */
+export interface LiveStart {
+  painted: { data: PopupData; settings: Settings } | null;
+  recent: Promise<RecentEvents>;
+}
+
+function Popup({ start }: { start: LiveStart }) {
   const settings = useSettings();
-  const data = usePopupData(settings, snapshot, fresh);
+  const data = usePopupData(settings, start);
   const site = useCurrentSite(settings);
-  // Marks when numbers are first in the DOM, and when queried ones are; scripts/bench-popup.ts reads both.
+  // Marks when numbers are first in the DOM (when the start-up could not paint them); scripts/bench-popup.ts reads them.
   useLayoutEffect(() => {
-    if (data.state !== 'ready') return;
-    if (!performance.getEntriesByName(FIRST_NUMBERS_MARK).length) performance.mark(FIRST_NUMBERS_MARK, firstNumbersDetail(data.fresh));
-    if (data.fresh && !performance.getEntriesByName(FRESH_NUMBERS_MARK).length) performance.mark(FRESH_NUMBERS_MARK);
+    if (data.state !== 'ready' || performance.getEntriesByName(FIRST_NUMBERS_MARK).length) return;
+    performance.mark(FIRST_NUMBERS_MARK);
+    performance.mark(FRESH_NUMBERS_MARK);
   }, [data]);
   return <PopupView data={data} site={site} actions={actions} clayEstimator={loadClayEstimator ? <LazyClayEstimator /> : undefined} />;
 }
 
-/** The full popup: settings, queries, actions. `snapshot` is what main.tsx already painted, if anything (`fresh`: read on this open). */
-export function mountLivePopup(root: HTMLElement, snapshot: PopupData | null, fresh = false): void {
+/** The full popup: settings, live updates, actions. Takes over the DOM the start-up painted (startup.tsx). */
+export function mountLivePopup(root: HTMLElement, start: LiveStart): void {
   performance.mark('tt:live-mount');
-  render(<Popup snapshot={snapshot} fresh={fresh} />, root);
+  render(<Popup start={start} />, root);
 }

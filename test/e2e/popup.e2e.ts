@@ -213,38 +213,32 @@ test('README screenshot of the popup with a month of data', async ({ openExtensi
   await page.screenshot({ path: test.info().outputPath('popup-dark.png'), fullPage: true });
 });
 
-test('a reopened popup paints its last numbers at once, but never after usage changed', async ({ openExtensionPage }) => {
-  // Not a popup: an open popup would refresh (and re-save) its numbers on every write.
+test('the popup paints this open\'s numbers before its settings code loads, reads them once, and follows settings changed since', async ({ openExtensionPage }) => {
   const seeder = await openExtensionPage('options.html');
-  const first = event({ provider: 'openai', model: 'gpt-4o', promptTokens: 400, outputTokens: 100, costUsd: 0.002 });
-  await record(seeder, [first]);
-  // When the first and the queried numbers were in the DOM, and which the first were.
-  const marks = (page: Page) =>
-    page.evaluate(() => {
-      const [first, fresh] = ['tokentally:first-numbers', 'tokentally:fresh-numbers'].map((n) => performance.getEntriesByName(n)[0] as PerformanceMark | undefined);
-      return { first: first?.startTime ?? null, fresh: fresh?.startTime ?? null, firstWere: first?.detail as string | undefined };
-    });
+  await record(seeder, [event({ provider: 'openai', model: 'gpt-4o', promptTokens: 400, outputTokens: 100, costUsd: 0.002 })]);
+  const marks = (page: Page) => page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
 
+  // The background has validated the settings (storage.session): the start-up paints with them.
+  await expect.poll(() => seeder.evaluate(async () => Object.keys(await chrome.storage.session.get('validatedSettings')).length)).toBe(1);
   const a = await openExtensionPage('popup.html');
   await expect(a.locator('[data-provider="openai"]')).toHaveAttribute('data-input-tokens', '400');
-  await expect.poll(() => a.evaluate(() => localStorage.getItem('tokentally.popupSnapshot'))).not.toBeNull();
+  // The full popup has validated the settings and decided whether to read again.
+  await expect.poll(async () => Object.keys(await marks(a)).some((m) => m === 'tt:startup-numbers-kept' || m === 'tt:popup-data')).toBe(true);
+  const aMarks = await marks(a);
+  expect(aMarks['tokentally:first-numbers']).toBeLessThan(aMarks['tt:live-mount']!);
+  // The full popup took over without reading the same numbers again.
+  expect(aMarks['tt:startup-numbers-kept']).toBeDefined();
+  expect(aMarks['tt:popup-data']).toBeUndefined();
+  // Nothing the popup trusts is left where content scripts can write.
+  expect(Object.keys(await a.evaluate(() => chrome.storage.local.get(null)))).not.toContain('validatedSettings');
   await a.close();
 
-  const b = await openExtensionPage('popup.html');
-  await expect(b.locator('[data-provider="openai"]')).toHaveAttribute('data-input-tokens', '400');
-  await expect.poll(async () => (await marks(b)).fresh).not.toBeNull();
-  const bMarks = await marks(b);
-  // Painted from the snapshot first; the queried numbers may follow within a millisecond on a tiny database.
-  expect(bMarks.firstWere).toBe('snapshot');
-  expect(bMarks.fresh!).toBeGreaterThanOrEqual(bMarks.first!);
-  await b.close();
-
+  // A usage write and a settings change since: the next open shows both.
   await record(seeder, [event({ provider: 'openai', model: 'gpt-4o', promptTokens: 600, outputTokens: 50, costUsd: 0.002 })]);
-  const c = await openExtensionPage('popup.html');
-  await expect(c.locator('[data-provider="openai"]')).toHaveAttribute('data-input-tokens', '1000');
-  await expect.poll(async () => (await marks(c)).fresh).not.toBeNull();
-  // The old snapshot was refused: the first numbers shown were the queried ones.
-  expect((await marks(c)).firstWere).toBe('queried');
+  await setLimits(seeder, { openai: { monthlyTokenLimit: 2_300 } });
+  const b = await openExtensionPage('popup.html');
+  await expect(b.locator('[data-provider="openai"]')).toHaveAttribute('data-input-tokens', '1000');
+  await expect(b.locator('[data-provider="openai"]')).toHaveAttribute('data-limit-used', '0.5');
 });
 
 test('README badge image: the inline badge on the ChatGPT fixture', async ({ context }) => {

@@ -6,7 +6,6 @@ import { todayRange } from '@/utils/periods/billing-period';
 import { browserTimeZone } from '@/utils/periods/zoned-time';
 import { actionBadgeFor, percentText, type ActionBadge } from './action-badge';
 import { dueAlerts, loadFiredAlerts, saveFiredAlerts, type DueAlert } from './alert-ledger';
-import { bumpUsageRevision } from '@/utils/popup/popup-snapshot';
 import { ALL_PROVIDERS, limitStatusesFor, periodFor, type LimitStatus, type PeriodTotals } from './limit-status';
 
 export interface UsageMonitorDeps {
@@ -158,28 +157,15 @@ export function startUsageMonitor(deps: {
 
 const WRITE_MESSAGES = ['record-usage', 'import-usage', 'delete-all-usage', 'apply-retention'] as const;
 
-/**
- * What follows any change to stored usage (a message's write or the retention alarm): the
- * popup's snapshot is marked stale, then `onWrite` refreshes the badge and alerts.
- */
-export function usageChanged(onWrite: () => void): () => Promise<void> {
-  return async () => {
-    await bumpUsageRevision().catch(() => undefined);
-    onWrite();
-  };
-}
-
 /** Wraps the usage handlers so every successful write triggers `onWrite` (badge + alerts). */
 export function afterUsageWrites<H extends Partial<Handlers>>(handlers: H, onWrite: () => void): H {
   const wrapped = { ...handlers };
-  const changed = usageChanged(onWrite);
   for (const type of WRITE_MESSAGES) {
     const original = handlers[type] as ((...args: unknown[]) => unknown) | undefined;
     if (!original) continue;
     (wrapped as Record<string, unknown>)[type] = async (...args: unknown[]) => {
       const result = await original(...args);
-      // Before the reply: a popup opened after this write must not paint its older snapshot.
-      await changed();
+      onWrite();
       return result;
     };
   }

@@ -2,7 +2,7 @@ import type { ProviderId } from '@/utils/models/model-types';
 import type { Settings } from '@/utils/settings/settings-schema';
 import type { UsageEvent } from '@/utils/usage/usage-event';
 import type { RecentEvents, UsageOverview, UsageOverviewRequest, UsageTotals } from '@/utils/usage/usage-queries';
-import { daysLeft, lastDayOf, todayRange, type BillingPeriod } from '@/utils/periods/billing-period';
+import { daysLeft, lastDayOf, type BillingPeriod } from '@/utils/periods/billing-period';
 import { limitReachedAt, projectUsage } from '@/utils/periods/pace';
 import { addDays, formatLocalDate, parseLocalDate, localDateOf } from '@/utils/periods/zoned-time';
 import {
@@ -248,11 +248,4 @@ export function fillDays(rows: ReadonlyArray<{ day: string; totals: UsageTotals 
     out.push({ day, tokens: t ? t.inputTokens + t.outputTokens : 0, costUsd: t?.costUsd ?? 0, turns: t?.turns ?? 0 });
   }
   return out;
-}
-
-/** Until when `data` stays right without new usage: the next local midnight or reset of any card. */
-export function dataValidUntil(data: Pick<PopupData, 'cards'>, now: number): number {
-  let until = todayRange(now, 'UTC').to;
-  for (const card of data.cards) until = Math.min(until, card.period.to, todayRange(now, card.timeZone).to);
-  return until;
 }

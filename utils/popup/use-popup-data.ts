@@ -2,39 +2,29 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isBroadcast } from '@/utils/messaging/broadcasts';
 import type { Settings } from '@/utils/settings/settings-schema';
-import { dataValidUntil, loadPopupData, type PopupData } from './popup-data';
-import { currentSnapshotKey, readSnapshot, writeSnapshot, type SnapshotKey } from './popup-snapshot';
-import { startEarlyRecent, takeEarlyRecent, usageQueries } from './early-popup-data';
+import { sameSettings } from '@/utils/settings/validated-settings-cache';
+import { getDailyTotals, getTotalsByModel, getUsageOverview, readRecentEvents, type RecentEvents } from '@/utils/usage/usage-queries';
+import { loadPopupData, type PopupData, type PopupQueries } from './popup-data';
 
-export { usageQueries };
-
-// Started as the popup's script loads, in parallel with reading settings: it also opens the database.
-startEarlyRecent();
-// Read before any query starts, so a write during the queries invalidates what they return.
-let earlyKey: Promise<SnapshotKey> | null = currentSnapshotKey();
+/** The real usage queries (usage-queries.ts); tests give loadPopupData their own. */
+export const usageQueries: PopupQueries = { getTotalsByModel, getDailyTotals, readRecentEvents, getUsageOverview };
 
 export type PopupDataState =
   | { state: 'loading' }
-  /** `fresh` is false while the numbers come from the last open's snapshot (proven current, see popup-snapshot.ts). */
-  | { state: 'ready'; data: PopupData; fresh: boolean }
+  | { state: 'ready'; data: PopupData }
   | { state: 'error'; message: string };
 
 /**
- * The popup's data for the current settings, reloaded when the background says usage
- * changed and when settings change (new `settings` object from useSettings()).
+ * The popup's data for the current settings, reloaded when the background says usage changed
+ * and when settings change (a new `settings` object from useSettings()). `start` is what the
+ * start-up already painted, with the settings it used: not read again while those are still
+ * the settings, and its early read of the last turns.
  */
-export function usePopupData(settings: Settings | null, initial: PopupData | null = null, initialFresh = false): PopupDataState {
-  const [state, setState] = useState<PopupDataState>(initial ? { state: 'ready', data: initial, fresh: initialFresh } : { state: 'loading' });
+export function usePopupData(settings: Settings | null, start: { painted: { data: PopupData; settings: Settings } | null; recent?: Promise<RecentEvents> }): PopupDataState {
+  const [state, setState] = useState<PopupDataState>(start.painted ? { state: 'ready', data: start.painted.data } : { state: 'loading' });
   const [version, setVersion] = useState(0);
   const latest = useRef(0);
-
-  useEffect(() => {
-    // Paint the last numbers at once if nothing has changed since they were computed.
-    void earlyKey?.then((key) => {
-      const snapshot = readSnapshot(key, Date.now());
-      if (snapshot) setState((prev) => (prev.state === 'loading' ? { state: 'ready', data: snapshot, fresh: false } : prev));
-    });
-  }, []);
+  const early = useRef(start);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -55,20 +45,22 @@ export function usePopupData(settings: Settings | null, initial: PopupData | nul
   useEffect(() => {
     if (!settings) return;
     performance.mark('tt:settings');
+    const { painted, recent } = early.current;
+    early.current = { painted: null };
+    // The start-up's numbers were read with these very settings: nothing to read again.
+    if (version === 0 && painted && sameSettings(painted.settings, settings)) {
+      performance.mark('tt:startup-numbers-kept');
+      return;
+    }
     const run = ++latest.current;
-    const recent = takeEarlyRecent();
-    const keyPromise = earlyKey ?? currentSnapshotKey();
-    earlyKey = null;
-    const now = Date.now();
-    const fail = (error: unknown) =>
-      run === latest.current && setState({ state: 'error', message: error instanceof Error ? error.message : String(error) });
-    // Cards, chart and turns come from one read (see getUsageOverview).
-    loadPopupData(settings, now, usageQueries, recent).then(async (data) => {
-      performance.mark('tt:popup-data');
-      if (run !== latest.current) return;
-      setState({ state: 'ready', data, fresh: true });
-      writeSnapshot(await keyPromise, data, dataValidUntil(data, now));
-    }).catch(fail);
+    loadPopupData(settings, Date.now(), usageQueries, recent)
+      .then((data) => {
+        performance.mark('tt:popup-data');
+        if (run === latest.current) setState({ state: 'ready', data });
+      })
+      .catch((error: unknown) => {
+        if (run === latest.current) setState({ state: 'error', message: error instanceof Error ? error.message : String(error) });
+      });
   }, [settings, version]);
 
   return state;

@@ -2,8 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { settingsSchema } from './settings-schema';
 import { loadSettings, saveSettings } from './settings-store';
-import { cacheValidatedSettings, rawStoredSettings, readValidatedSettings, VALIDATED_SETTINGS_KEY } from './validated-settings-cache';
-import { startWithCachedSettings } from '@/utils/popup/early-popup-data';
+import { cacheValidatedSettings, rawStoredSettings, readCurrentValidatedSettings, readValidatedSettings, VALIDATED_SETTINGS_KEY } from './validated-settings-cache';
 
 describe('validated settings cache', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -18,7 +17,7 @@ describe('validated settings cache', () => {
 
     // A worker restart with nothing changed rewrites nothing; a change replaces the entry.
     const writes: unknown[] = [];
-    fakeBrowser.storage.local.onChanged.addListener((changes) => writes.push(changes));
+    fakeBrowser.storage.session.onChanged.addListener((changes) => writes.push(changes));
     await cacheValidatedSettings(loadSettings);
     expect(writes).toEqual([]);
     await saveSettings({ ...settings, retentionDays: 90 });
@@ -36,20 +35,19 @@ describe('validated settings cache', () => {
   });
 
   it('ignores a malformed or other-version entry instead of throwing', async () => {
-    await fakeBrowser.storage.local.set({ [VALIDATED_SETTINGS_KEY]: 'not an object' });
+    await fakeBrowser.storage.session.set({ [VALIDATED_SETTINGS_KEY]: 'not an object' });
     expect(await readValidatedSettings()).toBeNull();
-    await fakeBrowser.storage.local.set({ [VALIDATED_SETTINGS_KEY]: { version: 'older', raw: '{}', settings: {} } });
+    await fakeBrowser.storage.session.set({ [VALIDATED_SETTINGS_KEY]: { version: 'older', raw: '{}', settings: {} } });
     expect(await readValidatedSettings()).toBeNull();
   });
 
-  it("gives the popup's early read only while the stored settings still match", async () => {
+  it('gives the popup its settings only while the stored settings still match, and only from storage.session', async () => {
     await cacheValidatedSettings(loadSettings);
-    const raw = await rawStoredSettings();
-    const early = startWithCachedSettings();
-    expect(await early.use({ revision: 'r', settings: raw + ' ' })).toBeNull();
-    const data = await early.use({ revision: 'r', settings: raw });
-    expect(data).not.toBeNull();
-    expect(data!.hasUsage).toBe(false);
-    expect(data!.daily).not.toBeNull();
+    expect(await readCurrentValidatedSettings()).toEqual(await loadSettings());
+    // Content scripts can write storage.local: nothing there is trusted.
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    await fakeBrowser.storage.sync.set({ 'settings.data': { retentionDays: 30 } });
+    expect(await readCurrentValidatedSettings()).toBeNull();
+    expect(await rawStoredSettings()).toContain('retentionDays');
   });
 });

@@ -3,10 +3,12 @@ import type { Settings } from './settings-schema';
 import { STORAGE_KEYS } from '../storage/storage-keys';
 
 /**
- * The validated form of the settings stored in storage.sync, kept in storage.local by the
+ * The validated form of the settings stored in storage.sync, kept in storage.session by the
  * background (the only context that always has the settings code loaded). The popup uses it
  * to start its queries without loading zod, the largest part of its JavaScript, and only
  * while storage.sync still holds byte-identical text from the same extension version.
+ * storage.session is for trusted contexts only (content scripts cannot read or forge it) and
+ * is emptied when the browser quits; the background fills it again whenever it starts.
  */
 export const VALIDATED_SETTINGS_KEY = STORAGE_KEYS.validatedSettings.key;
 
@@ -19,6 +21,11 @@ interface ValidatedSettings {
 /** storage.sync as canonical text (sorted keys): equal text means equal stored settings. */
 export async function rawStoredSettings(): Promise<string> {
   return stableJson(await browser.storage.sync.get(null));
+}
+
+/** True when two settings documents hold the same values (storage may reorder keys). */
+export function sameSettings(a: Settings, b: Settings): boolean {
+  return stableJson(a) === stableJson(b);
 }
 
 function stableJson(value: unknown): string {
@@ -53,16 +60,22 @@ export async function cacheValidatedSettings(load: () => Promise<Settings>): Pro
   const current = await readValidatedSettings();
   if (current?.raw === raw) return;
   const entry: ValidatedSettings = { version: extensionVersion(), raw, settings };
-  await browser.storage.local.set({ [VALIDATED_SETTINGS_KEY]: entry });
+  await browser.storage.session.set({ [VALIDATED_SETTINGS_KEY]: entry });
 }
 
 /** The cached validated settings and the raw text they came from, if written by this version. */
 export async function readValidatedSettings(): Promise<{ raw: string; settings: Settings } | null> {
   try {
-    const entry = (await browser.storage.local.get(VALIDATED_SETTINGS_KEY))[VALIDATED_SETTINGS_KEY] as Partial<ValidatedSettings> | undefined;
+    const entry = (await browser.storage.session.get(VALIDATED_SETTINGS_KEY))[VALIDATED_SETTINGS_KEY] as Partial<ValidatedSettings> | undefined;
     if (!entry || entry.version !== extensionVersion() || typeof entry.raw !== 'string' || !entry.settings || typeof entry.settings !== 'object') return null;
     return { raw: entry.raw, settings: entry.settings };
   } catch {
     return null;
   }
+}
+
+/** The cached validated settings if storage.sync still holds exactly the text they came from, else null. */
+export async function readCurrentValidatedSettings(): Promise<Settings | null> {
+  const [cached, raw] = await Promise.all([readValidatedSettings(), rawStoredSettings()]);
+  return cached && cached.raw === raw ? cached.settings : null;
 }

@@ -19,6 +19,8 @@ describe('start-up migration of what v0.1 left in storage.local', () => {
       'tt-pending-usage:old-outbox-2': forged,
       'tt-pending-usage:old-outbox-3': absurd,
       firedAlerts: ['x'],
+      usageRevision: 'abc',
+      validatedSettings: { version: '0.1.0', raw: '{}', settings: {} },
     });
     const stored = vi.fn();
     await migrateLegacyStorage(stored);

@@ -7,12 +7,14 @@ import { STORAGE_KEYS } from './storage-keys';
 
 /**
  * Background, at start-up: moves what v0.1 kept where content scripts can reach it. The API
- * key goes to the secrets database; the old one-item-per-event outbox is delivered here, each
+ * key goes to the secrets database; the popup's old caches are removed (the validated settings
+ * now live in storage.session); the old one-item-per-event outbox is delivered here, each
  * event held to what a tab of its own site could have recorded, and removed. Reading all of
  * storage.local is the background's right, never a content script's.
  */
 export async function migrateLegacyStorage(onUsageStored: () => unknown = () => {}): Promise<void> {
   await migrateLegacyAnthropicKey();
+  await browser.storage.local.remove([STORAGE_KEYS.legacyUsageRevision.key, STORAGE_KEYS.legacyValidatedSettings.key]);
   const all = await browser.storage.local.get(null);
   const legacyKeys = Object.keys(all).filter((key) => key.startsWith(STORAGE_KEYS.legacyOutbox.key));
   if (legacyKeys.length === 0) return;

@@ -56,14 +56,15 @@ export const STORAGE_KEYS = {
   legacyOutbox: entry('local', 'tt-pending-usage:', ['background'], ['background'], 'v0.1 outbox items, migrated at start-up', true),
   /** v0.1 kept the Anthropic API key here; the background moves it to the secrets database and deletes it. */
   legacyAnthropicKey: entry('local', 'anthropicApiKey', ['background'], ['background'], 'v0.1 location of the Anthropic API key (moved out)'),
+  /** v0.1's popup caches, which content scripts could overwrite: removed at start-up. */
+  legacyUsageRevision: entry('local', 'usageRevision', ['background'], ['background'], 'v0.1 popup snapshot revision (removed)'),
+  legacyValidatedSettings: entry('local', 'validatedSettings', ['background'], ['background'], 'v0.1 location of the validated-settings cache (removed)'),
   /** Threshold alerts already shown, so a restarted worker never repeats one. */
   firedAlerts: entry('local', 'firedAlerts', ['background'], ['background'], 'keys of alerts already notified'),
   /** Meter alerts already shown, per window (utils/meters/meter-alerts.ts); the readings themselves live in the meters database. */
   meterAlertLedger: entry('local', 'meterAlertLedger', ['background'], ['background'], 'the highest threshold notified per site meter window'),
-  /** Bumped after every usage write so the popup knows its snapshot is stale. */
-  usageRevision: entry('local', 'usageRevision', ['pages'], ['background'], 'a token that changes with every usage write'),
   /** Validated settings for the popup's start-up; see validated-settings-cache.ts. */
-  validatedSettings: entry('local', 'validatedSettings', ['pages'], ['background'], 'the settings as last validated, with the text they came from'),
+  validatedSettings: entry('session', 'validatedSettings', ['pages'], ['background'], 'the settings as last validated, with the text they came from'),
 
   /**
    * The per-user correction of each Claude estimator (utils/estimates/estimate-corrections.ts):

@@ -7,7 +7,7 @@ import { getTotals, readRecentEvents } from './usage-queries';
 import { deleteAllUsage, deleteEventsBefore, storeEvents } from './usage-store';
 import { makeEvent } from './usage-test-helpers';
 import { loadPopupData } from '../popup/popup-data';
-import { usageQueries } from '../popup/early-popup-data';
+import { usageQueries } from '../popup/use-popup-data';
 import { DEFAULT_SETTINGS } from '../settings/settings-schema';
 import { formatCompact, formatInt, formatTime, formatUsd } from '../popup/format';
 
