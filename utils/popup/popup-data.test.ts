@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { settingsSchema, type Settings } from '@/utils/settings/settings-schema';
-import type { UsageTotals } from '@/utils/usage/usage-queries';
+import type { UsageTotals } from '@/utils/usage/usage-totals';
 import type { UsageEvent } from '@/utils/usage/usage-event';
 import type { ProviderId } from '@/utils/models/model-types';
 import { fillDays, loadPopupData, type PopupQueries } from './popup-data';

@@ -1,7 +1,8 @@
 import type { ProviderId } from '@/utils/models/model-types';
 import type { Settings } from '@/utils/settings/settings-schema';
 import type { UsageEvent } from '@/utils/usage/usage-event';
-import type { RecentEvents, UsageOverview, UsageOverviewRequest, UsageTotals } from '@/utils/usage/usage-queries';
+import type { RecentEvents, UsageOverview, UsageOverviewRequest } from '@/utils/usage/usage-queries';
+import { sumTotals, type UsageTotals } from '@/utils/usage/usage-totals';
 import { daysLeft, lastDayOf, type BillingPeriod } from '@/utils/periods/billing-period';
 import { limitReachedAt, projectUsage } from '@/utils/periods/pace';
 import { addDays, formatLocalDate, parseLocalDate, localDateOf } from '@/utils/periods/zoned-time';
@@ -91,21 +92,6 @@ export interface PopupData {
 }
 
 export const RECENT_TURNS = 20;
-
-export function sumTotals(rows: ReadonlyArray<{ totals: UsageTotals }>): UsageTotals {
-  const t: UsageTotals = { promptTokens: 0, contextTokens: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, credits: 0, turns: 0, unpricedTurns: 0 };
-  for (const { totals: r } of rows) {
-    t.promptTokens += r.promptTokens;
-    t.contextTokens += r.contextTokens;
-    t.inputTokens += r.inputTokens;
-    t.outputTokens += r.outputTokens;
-    t.costUsd += r.costUsd;
-    t.credits += r.credits;
-    t.turns += r.turns;
-    t.unpricedTurns += r.unpricedTurns ?? 0;
-  }
-  return t;
-}
 
 /**
  * Everything the popup shows, read in as few IndexedDB passes as possible: providers that

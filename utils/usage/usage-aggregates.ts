@@ -2,6 +2,7 @@ import type { IDBPObjectStore } from 'idb';
 import type { ProviderId } from '../models/model-types';
 import type { UsageEvent } from './usage-event';
 import { isWithinBounds } from './usage-bounds';
+import { addSums, emptySums, eventSums, type Sums } from './usage-totals';
 
 /**
  * Sums of usage over one time span for one provider+model. Three span widths are kept:
@@ -17,47 +18,16 @@ export const DAY_MS = 24 * 60 * 60_000;
 /** Widest first. */
 export const SPANS: readonly number[] = [DAY_MS, HOUR_MS, QUARTER_MS];
 
-export interface UsageAggregate {
+/** The sums (usage-totals.ts) of one span of one provider+model. */
+export interface UsageAggregate extends Sums {
   span: number;
   start: number;
   provider: ProviderId;
   model: string;
-  promptTokens: number;
-  contextTokens: number;
-  outputTokens: number;
-  costUsd: number;
-  credits: number;
-  turns: number;
-  /** Turns whose model had no known price (their cost is not in costUsd). */
-  unpricedTurns: number;
 }
-
-type Sums = Pick<UsageAggregate, 'promptTokens' | 'contextTokens' | 'outputTokens' | 'costUsd' | 'credits' | 'turns' | 'unpricedTurns'>;
 
 export function spanStart(time: number, span: number): number {
   return Math.floor(time / span) * span;
-}
-
-function sumsOf(event: UsageEvent, sign: 1 | -1): Sums {
-  return {
-    promptTokens: sign * event.promptTokens,
-    contextTokens: sign * event.contextTokens,
-    outputTokens: sign * event.outputTokens,
-    costUsd: sign * (event.costUsd ?? 0),
-    credits: sign * (event.credits ?? 0),
-    turns: sign,
-    unpricedTurns: event.costUsd === null ? sign : 0,
-  };
-}
-
-function addSums(target: Sums, delta: Sums): void {
-  target.promptTokens += delta.promptTokens;
-  target.contextTokens += delta.contextTokens;
-  target.outputTokens += delta.outputTokens;
-  target.costUsd += delta.costUsd;
-  target.credits += delta.credits;
-  target.turns += delta.turns;
-  target.unpricedTurns += delta.unpricedTurns;
 }
 
 type AggregateStore = IDBPObjectStore<any, any, 'aggregates', 'readwrite' | 'versionchange'>;
@@ -81,9 +51,9 @@ export async function addEventsToAggregates(
     for (const span of spans) {
       const key: [number, number, string, string] = [span, spanStart(event.time, span), event.provider, event.model];
       const id = aggregateId(key);
-      const existing = deltas.get(id);
-      if (existing) addSums(existing.sums, sumsOf(event, sign));
-      else deltas.set(id, { key, sums: sumsOf(event, sign) });
+      let delta = deltas.get(id);
+      if (!delta) deltas.set(id, (delta = { key, sums: emptySums() }));
+      addSums(delta.sums, eventSums(event), sign);
     }
   }
   // Existing records: one ranged read per span when the range holds few more records than
@@ -120,10 +90,7 @@ export async function addEventsToAggregates(
   );
   const writes: Promise<unknown>[] = [];
   for (const [id, { key, sums }] of deltas) {
-    const next: UsageAggregate = existing.get(id) ?? {
-      span: key[0], start: key[1], provider: key[2] as ProviderId, model: key[3],
-      promptTokens: 0, contextTokens: 0, outputTokens: 0, costUsd: 0, credits: 0, turns: 0, unpricedTurns: 0,
-    };
+    const next: UsageAggregate = existing.get(id) ?? { span: key[0], start: key[1], provider: key[2] as ProviderId, model: key[3], ...emptySums() };
     addSums(next, sums);
     // An emptied aggregate is removed rather than left with float residue in costUsd.
     writes.push(next.turns <= 0 ? store.delete(key) : store.put(next));

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { storeEvents } from './usage-store';
-import { getUsageOverview, type UsageTotals } from './usage-queries';
-import { makeEvent } from './usage-test-helpers';
+import { getUsageOverview } from './usage-queries';
+import { bruteTotals, expectTotalsClose, makeEvent } from './usage-test-helpers';
 import { localDay } from './local-days';
 import type { UsageEvent } from './usage-event';
 import { DAY_MS } from './usage-aggregates';
@@ -10,30 +10,6 @@ import { DAY_MS } from './usage-aggregates';
 // bounds (usage-bounds.ts): these tests run on a clock past all of it.
 beforeEach(() => void vi.useFakeTimers({ now: Date.UTC(2027, 0, 15), toFake: ['Date'] }));
 afterEach(() => void vi.useRealTimers());
-
-/** Every total is compared with a per-event sum; costs to 1e-9 (float sums in another order). */
-function brute(events: UsageEvent[]): UsageTotals {
-  const t: UsageTotals = { promptTokens: 0, contextTokens: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, credits: 0, turns: 0, unpricedTurns: 0 };
-  for (const e of events) {
-    t.promptTokens += e.promptTokens;
-    t.contextTokens += e.contextTokens;
-    t.inputTokens += e.promptTokens + e.contextTokens;
-    t.outputTokens += e.outputTokens;
-    t.costUsd += e.costUsd ?? 0;
-    t.credits += e.credits ?? 0;
-    t.turns += 1;
-    t.unpricedTurns += e.costUsd === null ? 1 : 0;
-  }
-  return t;
-}
-
-function expectClose(actual: UsageTotals | undefined, expected: UsageTotals, label: string) {
-  expect(actual, label).toBeDefined();
-  const { costUsd: a, ...restA } = actual!;
-  const { costUsd: b, ...restB } = expected;
-  expect(restA, label).toEqual(restB);
-  expect(a, label).toBeCloseTo(b, 9);
-}
 
 function randomEvents(n: number, seed: number): UsageEvent[] {
   let s = seed;
@@ -78,12 +54,12 @@ describe('getUsageOverview (one read for cards and chart)', () => {
       const models = new Map<string, UsageEvent[]>();
       for (const e of inRange) models.set(`${e.provider}/${e.model}`, [...(models.get(`${e.provider}/${e.model}`) ?? []), e]);
       expect(byModel[0]!.map((r) => `${r.provider}/${r.model}`).sort(), label).toEqual([...models.keys()].sort());
-      for (const row of byModel[0]!) expectClose(row.totals, brute(models.get(`${row.provider}/${row.model}`)!), `${label} ${row.model}`);
+      for (const row of byModel[0]!) expectTotalsClose(row.totals, bruteTotals(models.get(`${row.provider}/${row.model}`)!), `${label} ${row.model}`);
 
       const days = new Map<string, UsageEvent[]>();
       for (const e of inRange) days.set(localDay(e.time, zone), [...(days.get(localDay(e.time, zone)) ?? []), e]);
       expect(daily!.map((d) => d.day), label).toEqual([...days.keys()].sort());
-      for (const d of daily!) expectClose(d.totals, brute(days.get(d.day)!), `${label} ${d.day}`);
+      for (const d of daily!) expectTotalsClose(d.totals, bruteTotals(days.get(d.day)!), `${label} ${d.day}`);
     }
   });
 
@@ -99,7 +75,7 @@ describe('getUsageOverview (one read for cards and chart)', () => {
     for (const [i, r] of [[0, a], [2, b]] as const) {
       const expected = events.filter((e) => e.provider === 'anthropic' && e.time >= r.from && e.time < r.to);
       expect(byModel[i]!.map((m) => m.model)).toEqual(['claude-sonnet-4-5']);
-      expectClose(byModel[i]![0]!.totals, brute(expected), `range ${i}`);
+      expectTotalsClose(byModel[i]![0]!.totals, bruteTotals(expected), `range ${i}`);
     }
   });
 
@@ -148,7 +124,7 @@ describe('aggregates after several overlapping batches', () => {
     const range = { from: Date.UTC(2026, 9, 25), to: Date.UTC(2026, 11, 15) };
     const { byModel } = await getUsageOverview({ totals: [range], daily: { range, timeZone: 'Asia/Kolkata' } });
     for (const row of byModel[0]!) {
-      expectClose(row.totals, brute(events.filter((e) => e.provider === row.provider && e.model === row.model)), row.model);
+      expectTotalsClose(row.totals, bruteTotals(events.filter((e) => e.provider === row.provider && e.model === row.model)), row.model);
     }
     expect(byModel[0]!.reduce((n, r) => n + r.totals.turns, 0)).toBe(events.length);
   });

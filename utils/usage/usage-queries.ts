@@ -5,21 +5,9 @@ import { DAY_MS, HOUR_MS, SPANS, type UsageAggregate } from './usage-aggregates'
 import { localDays } from './local-days';
 import type { UsageEvent } from './usage-event';
 import { isWithinBounds, latestEventTime, MIN_EVENT_TIME } from './usage-bounds';
+import { addSums, emptyTotals, eventSums, SUM_FIELDS, sumTotals, type UsageTotals } from './usage-totals';
 
 /** Read-only queries for the popup and options pages. Ranges are [from, to) in epoch ms. */
-
-export interface UsageTotals {
-  promptTokens: number;
-  contextTokens: number;
-  /** prompt + context: what an API call would have billed as input. */
-  inputTokens: number;
-  outputTokens: number;
-  costUsd: number;
-  credits: number;
-  turns: number;
-  /** Turns whose model had no known price; their cost is missing from costUsd. */
-  unpricedTurns: number;
-}
 
 export interface TimeRange {
   from: number;
@@ -31,30 +19,9 @@ type ReadTx = IDBPTransaction<UsageDb, ('events' | 'aggregates')[], 'readonly'>;
 /** A slice of usage with its provider, model and start time (aggregate or single event). */
 type Piece = Omit<UsageAggregate, 'span'>;
 
-export function emptyTotals(): UsageTotals {
-  return { promptTokens: 0, contextTokens: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, credits: 0, turns: 0, unpricedTurns: 0 };
-}
-
-function addPiece(totals: UsageTotals, p: Piece, sign: 1 | -1 = 1): void {
-  totals.promptTokens += sign * p.promptTokens;
-  totals.contextTokens += sign * p.contextTokens;
-  totals.inputTokens += sign * (p.promptTokens + p.contextTokens);
-  totals.outputTokens += sign * p.outputTokens;
-  totals.costUsd += sign * p.costUsd;
-  totals.credits += sign * p.credits;
-  totals.turns += sign * p.turns;
-  totals.unpricedTurns += sign * p.unpricedTurns;
-}
-
 function eventPiece(e: UsageEvent): Piece {
-  return {
-    start: e.time, provider: e.provider, model: e.model,
-    promptTokens: e.promptTokens, contextTokens: e.contextTokens, outputTokens: e.outputTokens,
-    costUsd: e.costUsd ?? 0, credits: e.credits ?? 0, turns: 1, unpricedTurns: e.costUsd === null ? 1 : 0,
-  };
+  return { start: e.time, provider: e.provider, model: e.model, ...eventSums(e) };
 }
-
-const SUM_FIELDS = ['promptTokens', 'contextTokens', 'outputTokens', 'costUsd', 'credits', 'turns', 'unpricedTurns'] as const;
 
 /**
  * Aggregates are written only from events within bounds, so their sums are finite; a record
@@ -94,9 +61,7 @@ function readTx(): Promise<ReadTx> {
 }
 
 export async function getTotals(range: TimeRange, provider?: ProviderId): Promise<UsageTotals> {
-  const totals = emptyTotals();
-  for (const row of await getTotalsByModel(range, provider)) addPiece(totals, { ...row.totals, start: 0, provider: row.provider, model: row.model });
-  return tidy(totals);
+  return tidy(sumTotals(await getTotalsByModel(range, provider)));
 }
 
 /** Totals per provider+model, largest cost first (then most tokens). */
@@ -178,7 +143,7 @@ export async function getUsageOverview(request: UsageOverviewRequest, provider?:
         const key = `${piece.provider}\u0000${piece.model}`;
         let row = rows.get(key);
         if (!row) rows.set(key, (row = { provider: piece.provider, model: piece.model, totals: emptyTotals() }));
-        addPiece(row.totals, piece, sign);
+        addSums(row.totals, piece, sign);
       }
     }
     return [...rows.values()].filter((r) => r.totals.turns > 0).map((r) => ({ ...r, totals: tidy(r.totals) })).sort(byCostThenTokens);
@@ -187,7 +152,7 @@ export async function getUsageOverview(request: UsageOverviewRequest, provider?:
     ? (await Promise.all(dayParts.map(async (parts, i) => {
         const totals = emptyTotals();
         for (const { pieces, sign } of await settle(parts)) {
-          for (const piece of pieces) if (!provider || piece.provider === provider) addPiece(totals, piece, sign);
+          for (const piece of pieces) if (!provider || piece.provider === provider) addSums(totals, piece, sign);
         }
         return { day: days[i]!.day, totals: tidy(totals) };
       }))).filter((d) => d.totals.turns > 0)

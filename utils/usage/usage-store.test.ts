@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDB } from 'idb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storeEvents, deleteAllUsage, deleteEventsBefore } from './usage-store';
-import { getDailyTotals, getRecentEvents, getTotals, getTotalsByModel, type UsageTotals } from './usage-queries';
+import { getDailyTotals, getRecentEvents, getTotals, getTotalsByModel } from './usage-queries';
 import { openUsageDb, openUsageDbAt, USAGE_DB_NAME, type UsageDbV1 } from './usage-db';
-import { makeEvent } from './usage-test-helpers';
+import { bruteTotals, expectTotalsClose, makeEvent } from './usage-test-helpers';
 import { localDay } from './local-days';
 import type { UsageEvent } from './usage-event';
 import { DAY_MS, HOUR_MS, QUARTER_MS } from './usage-aggregates';
@@ -13,29 +13,6 @@ import { DAY_MS, HOUR_MS, QUARTER_MS } from './usage-aggregates';
 // bounds (usage-bounds.ts): these tests run on a clock past all of it.
 beforeEach(() => void vi.useFakeTimers({ now: Date.UTC(2027, 0, 15), toFake: ['Date'] }));
 afterEach(() => void vi.useRealTimers());
-
-function bruteTotals(events: UsageEvent[], from: number, to: number, provider?: string): UsageTotals {
-  const t: UsageTotals = { promptTokens: 0, contextTokens: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, credits: 0, turns: 0, unpricedTurns: 0 };
-  for (const e of events) {
-    if (e.time < from || e.time >= to || (provider && e.provider !== provider)) continue;
-    t.promptTokens += e.promptTokens;
-    t.contextTokens += e.contextTokens;
-    t.inputTokens += e.promptTokens + e.contextTokens;
-    t.outputTokens += e.outputTokens;
-    t.costUsd += e.costUsd ?? 0;
-    t.credits += e.credits ?? 0;
-    t.turns += 1;
-    t.unpricedTurns += e.costUsd === null ? 1 : 0;
-  }
-  return t;
-}
-
-function expectTotalsClose(actual: UsageTotals, expected: UsageTotals) {
-  const { costUsd: a, ...restA } = actual;
-  const { costUsd: b, ...restB } = expected;
-  expect(restA).toEqual(restB);
-  expect(a).toBeCloseTo(b, 9);
-}
 
 /** Deterministic pseudo-random events spread over ~40 days, odd minutes and several models. */
 function randomEvents(n: number, seed = 7): UsageEvent[] {

@@ -1,4 +1,6 @@
+import { expect } from 'vitest';
 import type { UsageEvent } from './usage-event';
+import type { UsageTotals } from './usage-totals';
 
 /** Builds a valid event for tests; override any field. */
 export function makeEvent(overrides: Partial<UsageEvent> = {}): UsageEvent {
@@ -17,4 +19,33 @@ export function makeEvent(overrides: Partial<UsageEvent> = {}): UsageEvent {
     kind: 'chat',
     ...overrides,
   };
+}
+
+/**
+ * The test oracle: totals summed event by event, written out field by field rather than with
+ * usage-totals.ts, so a mistake there cannot hide in both sides of a comparison.
+ */
+export function bruteTotals(events: UsageEvent[], from = -Infinity, to = Infinity, provider?: string): UsageTotals {
+  const t: UsageTotals = { promptTokens: 0, contextTokens: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, credits: 0, turns: 0, unpricedTurns: 0 };
+  for (const e of events) {
+    if (e.time < from || e.time >= to || (provider && e.provider !== provider)) continue;
+    t.promptTokens += e.promptTokens;
+    t.contextTokens += e.contextTokens;
+    t.inputTokens += e.promptTokens + e.contextTokens;
+    t.outputTokens += e.outputTokens;
+    t.costUsd += e.costUsd ?? 0;
+    t.credits += e.credits ?? 0;
+    t.turns += 1;
+    t.unpricedTurns += e.costUsd === null ? 1 : 0;
+  }
+  return t;
+}
+
+/** Totals equal to the oracle's; costs to 1e-9 (float sums in another order). */
+export function expectTotalsClose(actual: UsageTotals | undefined, expected: UsageTotals, label?: string): void {
+  expect(actual, label).toBeDefined();
+  const { costUsd: a, ...restA } = actual!;
+  const { costUsd: b, ...restB } = expected;
+  expect(restA, label).toEqual(restB);
+  expect(a, label).toBeCloseTo(b, 9);
 }
