@@ -4,6 +4,7 @@ import type { Reply } from '../messaging/messages';
 import { STORAGE_KEYS } from '../storage/storage-keys';
 import { emitUsageRecorded } from './turn-events';
 import { dropStartedTurn } from './turn-outbox';
+import { retryWithBackoff, RetryLater } from '../messaging/retry-with-backoff';
 
 /**
  * Content-side delivery of usage events to the background, at least once; the background
@@ -21,26 +22,19 @@ const MAX_RETRY_MS = 30_000;
 
 const inFlight = new Map<string, Promise<void>>();
 
-type Outcome = 'acknowledged' | 'refused' | 'retry';
-
-async function sendOnce(event: UsageEvent): Promise<Outcome> {
-  try {
-    const reply = (await browser.runtime.sendMessage({ type: 'record-usage', event })) as Reply<'record-usage'> | undefined;
-    if (!reply) return 'retry'; // worker died before answering
-    if (reply.ok) return 'acknowledged';
-    // A malformed or refused event will never be accepted; retrying it forever would only spin.
-    if (reply.refused) {
-      console.warn('[TokenTally] usage event refused:', reply.error);
-      return 'refused';
-    }
-    return 'retry';
-  } catch {
-    // "Could not establish connection" while the worker restarts, or a context reload.
-    return 'retry';
+/** One try: resolves once the background has stored the event or refused it for good; throws to be tried again. */
+async function sendOnce(event: UsageEvent): Promise<void> {
+  // Throws "Could not establish connection" while the worker restarts, or on a context reload.
+  const reply = (await browser.runtime.sendMessage({ type: 'record-usage', event })) as Reply<'record-usage'> | undefined;
+  if (!reply) throw new RetryLater(); // worker died before answering
+  if (reply.ok) return;
+  // A malformed or refused event will never be accepted; retrying it forever would only spin.
+  if (reply.refused) {
+    console.warn('[TokenTally] usage event refused:', reply.error);
+    return;
   }
+  throw new RetryLater(reply.retryAfterMs);
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Outbox = Record<string, UsageEvent>;
 
@@ -66,16 +60,8 @@ export async function readOutbox(site: string): Promise<Outbox> {
 }
 
 async function deliver(event: UsageEvent): Promise<void> {
-  let delay = FIRST_RETRY_MS;
-  for (;;) {
-    const outcome = await sendOnce(event);
-    if (outcome !== 'retry') {
-      await changeOutbox(event.site, (outbox) => void delete outbox[event.id]).catch(() => {});
-      return;
-    }
-    await sleep(delay);
-    delay = Math.min(delay * 2, MAX_RETRY_MS);
-  }
+  await retryWithBackoff(() => sendOnce(event), { firstMs: FIRST_RETRY_MS, maxMs: MAX_RETRY_MS });
+  await changeOutbox(event.site, (outbox) => void delete outbox[event.id]).catch(() => {});
 }
 
 function deliverOnce(event: UsageEvent): Promise<void> {

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { UsageEvent } from '../usage/usage-event';
 import type { Reply } from '../messaging/messages';
 import { STORAGE_KEYS } from '../storage/storage-keys';
+import { retryWithBackoff, RetryLater } from '../messaging/retry-with-backoff';
 
 /**
  * A sent turn lives in storage.local from the moment it is sent (counts only, never text),
@@ -26,24 +27,15 @@ export interface StartedTurn {
 /** This page load's id: a reload is a new page, whose predecessor's turns are finalised. */
 export const PAGE_ID = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `page-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Sends a small notice to the background, retrying while the worker restarts; false if it never got through. */
-async function notify(message: { type: 'turn-started'; id: string; pageId: string } | { type: 'page-started'; pageId: string }, attempts = 8): Promise<boolean> {
-  let delay = 250;
-  for (let i = 0; i < attempts; i++) {
-    try {
-      const reply = (await browser.runtime.sendMessage(message)) as Reply<'turn-started'> | undefined;
-      if (reply?.ok) return true;
-      if (reply && !reply.ok && reply.refused) return false;
-      if (reply && !reply.ok && reply.retryAfterMs) delay = Math.max(delay, reply.retryAfterMs);
-    } catch {
-      // The worker is restarting.
-    }
-    await sleep(delay);
-    delay = Math.min(delay * 2, 10_000);
-  }
-  return false;
+function notify(message: { type: 'turn-started'; id: string; pageId: string } | { type: 'page-started'; pageId: string }, attempts = 8): Promise<boolean> {
+  const once = async () => {
+    const reply = (await browser.runtime.sendMessage(message)) as Reply<'turn-started'> | undefined;
+    if (reply?.ok) return true;
+    if (reply && !reply.ok && reply.refused) return false;
+    throw new RetryLater(reply && !reply.ok ? reply.retryAfterMs : 0);
+  };
+  return retryWithBackoff(once, { firstMs: 250, maxMs: 10_000, attempts }).catch(() => false);
 }
 
 /** Persists a turn at send time (and again as its counts improve); the first call tells the background. */

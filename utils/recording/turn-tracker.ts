@@ -21,6 +21,7 @@ import { flushPendingUsage, recordUsage } from './record-usage';
 import { ReplyJudge, type JudgeOptions, type Verdict } from './reply-judge';
 import { SendDetector, type PendingSend } from './send-detector';
 import { announcePage, dropStartedTurn, saveStartedTurn } from './turn-outbox';
+import { retryWithBackoff } from '../messaging/retry-with-backoff';
 
 /**
  * Records chat turns and console runs: one usage event per turn the person sends, with the
@@ -225,16 +226,9 @@ export function startTurnTracking(store: PageStore, options: TurnTrackingOptions
 
   async function count(text: string, model: ModelInfo): Promise<{ tokens: number; exact: boolean }> {
     if (!text.trim()) return { tokens: 0, exact: model.exact };
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const result = await countOnce(text, model);
-        return { tokens: result.tokens, exact: result.exact };
-      } catch (error) {
-        // Counting goes through the background; a worker stopped mid-count must not lose the turn.
-        if (attempt >= 6) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
-      }
-    }
+    // Counting goes through the background; a worker stopped mid-count must not lose the turn.
+    const result = await retryWithBackoff(() => countOnce(text, model), { firstMs: 400, maxMs: 6_400, attempts: 6 });
+    return { tokens: result.tokens, exact: result.exact };
   }
 
   function baseEvent(turn: Turn, promptTokens: number, contextTokens: number, outputTokens: number, exact: boolean): UsageEvent {
