@@ -4,6 +4,7 @@ import { correctionFactorNow, currentCorrections } from '../estimates/estimate-c
 import { countPort } from '../messaging/request-port';
 import { resegment, type Segmentation } from './segment-text';
 import type { CountSegmentsFn } from './segment-counter';
+import { LruCache } from './lru-cache';
 
 export interface CountResult {
   tokens: number;
@@ -64,13 +65,8 @@ const SPECULATION_BUDGET_CHARS = 16_000;
 /** Keys typed most often in prose; a backspace variant is added too. */
 const LIKELY_KEYS = [...'etaoinshrdlcumwfgypbvkjxqz ,.\n\'?!-:0123456789', 'I', 'T', 'A', 'S'];
 
-/** Insertion-ordered map used as a small LRU of segment text -> count. */
-function rememberRecent(recent: Map<string, number>, segment: string, count: number): void {
-  if (segment.length > RECENT_MAX_CHARS) return;
-  recent.delete(segment);
-  recent.set(segment, count);
-  if (recent.size > RECENT_SEGMENTS) recent.delete(recent.keys().next().value!);
-}
+/** Each remembered segment weighs 1, so at most RECENT_SEGMENTS are kept; a longer one than RECENT_MAX_CHARS is not kept. */
+const recentWeight = (segment: string) => (segment.length > RECENT_MAX_CHARS ? Infinity : 1);
 
 /**
  * Asks the background to load a tokenizer now (e.g. when a prompt field gets focus). Chrome stops
@@ -127,12 +123,12 @@ export function createLiveCounter(transport?: CountSegmentsFn, options: LiveCoun
   const correctionOf = (counter: CounterId) => (isClaudeEstimator(counter) ? correction.factor(counter) : 1);
   /** Last counted text per counter, with its segmentation and one count per segment. */
   const states = new Map<CounterId, Segmentation & { counts: number[]; caret: number }>();
-  const recentByTokenizer = new Map<CounterId, Map<string, number>>();
+  const recentByTokenizer = new Map<CounterId, LruCache<number>>();
   const speculating = new Set<CounterId>();
 
   const recentFor = (tokenizer: CounterId) => {
     let recent = recentByTokenizer.get(tokenizer);
-    if (!recent) recentByTokenizer.set(tokenizer, (recent = new Map()));
+    if (!recent) recentByTokenizer.set(tokenizer, (recent = new LruCache<number>(RECENT_SEGMENTS, recentWeight)));
     return recent;
   };
 
@@ -193,7 +189,7 @@ export function createLiveCounter(transport?: CountSegmentsFn, options: LiveCoun
     speculating.add(tokenizer);
     countSegments(tokenizer, wanted)
       .then((got) => {
-        if (got.length === wanted.length) wanted.forEach((v, j) => rememberRecent(recent, v, got[j]!));
+        if (got.length === wanted.length) wanted.forEach((v, j) => recent.set(v, got[j]!));
       })
       .catch(() => {
         // Only a head start: the real count reports any failure.
@@ -225,7 +221,7 @@ export function createLiveCounter(transport?: CountSegmentsFn, options: LiveCoun
         if (got.length !== batch.length) throw new Error('Token counter returned the wrong number of counts');
         for (let j = 0; j < got.length; j++) {
           counts[missingAt[done + j]!] = got[j]!;
-          rememberRecent(recent, batch[j]!, got[j]!);
+          recent.set(batch[j]!, got[j]!);
         }
         done += got.length;
       }

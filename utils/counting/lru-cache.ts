@@ -1,6 +1,7 @@
 /**
- * Least-recently-used map bounded by a total weight (here: characters of the keys), so a few
- * huge pasted segments cannot pin unbounded memory in the long-lived background.
+ * Least-recently-used map bounded by a total weight (by default: characters of the keys), so a
+ * few huge pasted segments cannot pin unbounded memory in the long-lived background. The one LRU:
+ * the background's segment counts and the content script's recent counts both use it.
  */
 export class LruCache<V> {
   private readonly map = new Map<string, V>();
@@ -13,6 +14,11 @@ export class LruCache<V> {
 
   get size(): number {
     return this.map.size;
+  }
+
+  /** Whether `key` is held, without making it recent. */
+  has(key: string): boolean {
+    return this.map.has(key);
   }
 
   get(key: string): V | undefined {
