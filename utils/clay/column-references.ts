@@ -1,3 +1,5 @@
+import { safeQueryAll } from '../page/dom-query';
+
 /**
  * Column references in a Clay prompt. In Clay's prompt editor the user types "/" and picks a
  * column; the editor inserts it as a chip (an inline, non-editable node). In text form the
@@ -43,13 +45,13 @@ export function countFieldReferences(field: Element, chipSelectors: string[] = R
     if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) return countTextReferences(field.value);
     const chips = new Set<Element>();
     for (const selector of chipSelectors) {
-      for (const chip of field.querySelectorAll(selector)) {
+      for (const chip of safeQueryAll(field, selector)) {
         // A chip nested in another chip (label inside the pill) is one reference.
         if (![...chips].some((c) => c.contains(chip) || chip.contains(c))) chips.add(chip);
       }
     }
     const clone = field.cloneNode(true) as Element;
-    for (const selector of chipSelectors) for (const chip of clone.querySelectorAll(selector)) chip.remove();
+    for (const selector of chipSelectors) for (const chip of safeQueryAll(clone, selector)) chip.remove();
     return chips.size + countTextReferences(textWithLineBreaks(clone));
   } catch {
     return 0;
