@@ -1,4 +1,4 @@
-import { openDB, type IDBPDatabase } from 'idb';
+import { keyValueDb } from '../storage/key-value-db';
 
 /**
  * The sites' meter readings in the extension's own IndexedDB: written by the background only,
@@ -11,23 +11,7 @@ export const METERS_DB_NAME = 'tokentally-meters';
 const STORE = 'state';
 const KEY = 'siteMeters';
 
-let cached: { factory: IDBFactory; db: Promise<IDBPDatabase> } | null = null;
-
-function open(): Promise<IDBPDatabase> {
-  // Tests swap the global factory between cases; a connection to the old one is stale.
-  if (!cached || cached.factory !== globalThis.indexedDB) {
-    const db = openDB(METERS_DB_NAME, 1, {
-      upgrade(database) {
-        database.createObjectStore(STORE);
-      },
-    });
-    cached = { factory: globalThis.indexedDB, db };
-    db.catch(() => {
-      cached = null;
-    });
-  }
-  return cached.db;
-}
+const open = keyValueDb(METERS_DB_NAME, STORE);
 
 export async function readMetersState(): Promise<unknown> {
   return (await open()).get(STORE, KEY);

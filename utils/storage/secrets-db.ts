@@ -1,4 +1,4 @@
-import { openDB, type IDBPDatabase } from 'idb';
+import { keyValueDb } from './key-value-db';
 
 /**
  * Secrets (the Anthropic API key) in the extension's own IndexedDB. Unlike storage.local,
@@ -13,21 +13,7 @@ const STORE = 'secrets';
 
 export type SecretName = 'anthropicApiKey';
 
-let cached: { factory: IDBFactory; db: Promise<IDBPDatabase> } | null = null;
-
-function open(): Promise<IDBPDatabase> {
-  // Tests swap the global factory between cases; a connection to the old one is stale.
-  if (!cached || cached.factory !== globalThis.indexedDB) {
-    const db = openDB(SECRETS_DB_NAME, 1, {
-      upgrade(database) {
-        database.createObjectStore(STORE);
-      },
-    });
-    cached = { factory: globalThis.indexedDB, db };
-    db.catch(() => { cached = null; });
-  }
-  return cached.db;
-}
+const open = keyValueDb(SECRETS_DB_NAME, STORE);
 
 export async function readSecret(name: SecretName): Promise<string | undefined> {
   const value: unknown = await (await open()).get(STORE, name);
