@@ -5,10 +5,10 @@
 // mark the popup sets when it commits them).
 //   npx tsx scripts/bench-popup.ts            (uses $TT_OUT_DIR or .output; build first)
 //   EVENTS=100000 RUNS=15 npx tsx scripts/bench-popup.ts
-import { chromium } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { launchExtensionContext } from '../test/e2e/launch-extension';
 
 const TARGET_MS = 150;
 const EVENTS = Number(process.env.EVENTS ?? 100_000);
@@ -69,17 +69,7 @@ async function main() {
   // first registered, even after the extension is rebuilt with the same version.
   const keep = process.env.KEEP_PROFILE;
   const userDataDir = keep ?? mkdtempSync(path.join(tmpdir(), 'tokentally-bench-popup-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  });
-  await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
+  const context = await launchExtensionContext(userDataDir, extensionDir, chromiumPath);
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const id = worker.url().split('/')[2]!;

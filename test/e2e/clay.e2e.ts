@@ -1,24 +1,12 @@
 import { test, expect, servePage, fixtureHtml } from './extension-fixture';
 import type { Page } from '@playwright/test';
+import { readStoredEvents, type StoredEvent } from './stored-usage';
 
 const CLAY_URL = 'https://app.clay.com/workspaces/1/tables/t_1';
 
-/** Reads the extension's usage events straight from its IndexedDB (what the background stored). */
-async function storedClayRuns(page: Page): Promise<Array<Record<string, unknown>>> {
-  return page.evaluate(
-    () =>
-      new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
-        const open = indexedDB.open('tokentally-usage');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('events')) return resolve([]);
-          const all = db.transaction('events').objectStore('events').getAll();
-          all.onsuccess = () => resolve((all.result as Array<Record<string, unknown>>).filter((e) => e.kind === 'clay-run'));
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
+/** The Clay runs the background stored (read straight from the extension's IndexedDB). */
+async function storedClayRuns(page: Page): Promise<StoredEvent[]> {
+  return (await readStoredEvents(page)).filter((e) => e.kind === 'clay-run');
 }
 
 async function openLatePanel(page: Page) {

@@ -1,4 +1,4 @@
-import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,27 +18,13 @@ if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
   throw new Error(`No built extension at ${extensionDir}. Run \`npm run build\` first.`);
 }
 
+import { launchExtensionContext } from './launch-extension';
+
 export { fixtureHtml, fixturesDir } from './fixture-html';
 
 export async function launchWithExtension(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'tokentally-e2e-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  // Any request that escapes our routes would leave the machine: fail loudly instead.
-  await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
+  const context = await launchExtensionContext(userDataDir, extensionDir, chromiumPath);
   return {
     context,
     close: async () => {

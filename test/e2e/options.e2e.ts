@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './extension-fixture';
+import { seedEvent } from './stored-usage';
 
 /** Everything the extension keeps in storage.sync, read from an extension page. */
 const syncStorage = (page: Page) => page.evaluate(() => chrome.storage.sync.get(null)) as Promise<Record<string, any>>;
@@ -152,20 +153,8 @@ test('settings export and import round-trip, and a bad file is refused', async (
 
 test('usage data: import a file, export it, delete all only after confirming', async ({ openExtensionPage }, testInfo) => {
   const page = await openExtensionPage('options.html');
-  const event = (i: number) => ({
-    id: `e2e-import-${String(i).padStart(4, '0')}`,
-    time: Date.now() - i * 60_000,
-    site: 'claude.ai',
-    provider: 'anthropic',
-    model: 'claude-sonnet-4-5',
-    promptTokens: 100 + i,
-    contextTokens: 0,
-    outputTokens: 50,
-    costUsd: null,
-    priceDate: null,
-    exact: false,
-    kind: 'chat',
-  });
+  const event = (i: number) =>
+    seedEvent({ id: `e2e-import-${String(i).padStart(4, '0')}`, time: Date.now() - i * 60_000, provider: 'anthropic', model: 'claude-sonnet-4-5', promptTokens: 100 + i, outputTokens: 50, costUsd: null, priceDate: null });
   const file = { name: 'usage.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'tokentally-usage', version: 1, events: [event(1), event(2), event(3)] })) };
   await page.getByLabel('Import usage (JSON)').setInputFiles(file);
   await expect(page.getByText('Imported 3 records.')).toBeVisible();

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { test, expect, serviceWorkerOf, servePage, fixtureHtml } from './extension-fixture';
+import { seedEvent, type SeedEvent } from './stored-usage';
 
 /**
  * The toolbar popup (issue 6) against the built extension: usage is seeded through the
@@ -9,36 +10,7 @@ import { test, expect, serviceWorkerOf, servePage, fixtureHtml } from './extensi
  * expected numbers are summed here from what was sent, not read from the extension.
  */
 
-interface SeedEvent {
-  id: string;
-  time: number;
-  site: string;
-  provider: 'openai' | 'anthropic' | 'google' | 'clay';
-  model: string;
-  promptTokens: number;
-  contextTokens: number;
-  outputTokens: number;
-  costUsd: number | null;
-  priceDate: string | null;
-  exact: boolean;
-  credits?: number;
-  kind: 'chat' | 'console' | 'clay-run';
-}
-
-let seq = 0;
-function event(p: Partial<SeedEvent> & Pick<SeedEvent, 'provider' | 'model' | 'promptTokens' | 'outputTokens'>): SeedEvent {
-  return {
-    id: `e2e-popup-${++seq}-${p.provider}`,
-    time: Date.now() - 60_000 * seq,
-    site: { openai: 'chatgpt.com', anthropic: 'claude.ai', google: 'gemini.google.com', clay: 'app.clay.com' }[p.provider],
-    contextTokens: 0,
-    costUsd: 0,
-    priceDate: '2026-11-01',
-    exact: p.provider === 'openai',
-    kind: p.provider === 'clay' ? 'clay-run' : 'chat',
-    ...p,
-  };
-}
+const event = seedEvent;
 
 async function record(page: Page, events: SeedEvent[]): Promise<void> {
   for (const e of events) {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { test, expect, servePage, fixtureHtml } from './extension-fixture';
+import { readStoredEvents, seedEvent, type StoredEvent } from './stored-usage';
 
 /**
  * Issue 14's attack run against the built extension. A content script runs in the site's
@@ -14,41 +15,13 @@ import { test, expect, servePage, fixtureHtml } from './extension-fixture';
 
 const KEY = 'sk-ant-api03-securityE2eKeyAbcdefghijklmnopqrstuvwxyz';
 
-function realEvent(i: number) {
-  return {
-    id: `real-record-${String(i).padStart(4, '0')}`,
-    time: Date.now() - i * 3_600_000,
-    site: 'chatgpt.com',
-    provider: 'openai',
-    model: 'gpt-4o',
-    promptTokens: 100 + i,
-    contextTokens: 1000,
-    outputTokens: 300,
-    costUsd: 0.005,
-    priceDate: '2026-09-23',
-    exact: true,
-    kind: 'chat',
-  };
-}
+const realEvent = (i: number) =>
+  seedEvent({ id: `real-record-${String(i).padStart(4, '0')}`, time: Date.now() - i * 3_600_000, provider: 'openai', model: 'gpt-4o', promptTokens: 100 + i, contextTokens: 1000, outputTokens: 300, costUsd: 0.005, priceDate: '2026-09-23' });
 const REAL = [realEvent(1), realEvent(2), realEvent(3)];
 
-/** Every record in the usage database's events store, read from an extension page. */
-async function storedEvents(extensionPage: Page): Promise<Array<Record<string, unknown>>> {
-  return extensionPage.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('tokentally-usage');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('events').objectStore('events').getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve((request.result as Array<Record<string, unknown>>).sort((a, b) => String(a.id).localeCompare(String(b.id))));
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
+/** Every record in the usage database's events store, read from an extension page, in id order. */
+async function storedEvents(extensionPage: Page): Promise<StoredEvent[]> {
+  return (await readStoredEvents(extensionPage)).sort((a, b) => a.id.localeCompare(b.id));
 }
 
 /** The options page with real records imported through its own Import button and a key saved through its field. */

@@ -24,3 +24,37 @@ export async function readStoredEvents(extensionPage: Page): Promise<StoredEvent
       }),
   );
 }
+
+/** A usage event to seed through the background or an import, as a content script would record it. */
+export interface SeedEvent {
+  id: string;
+  time: number;
+  site: string;
+  provider: 'openai' | 'anthropic' | 'google' | 'clay';
+  model: string;
+  promptTokens: number;
+  contextTokens: number;
+  outputTokens: number;
+  costUsd: number | null;
+  priceDate: string | null;
+  exact: boolean;
+  credits?: number;
+  kind: 'chat' | 'console' | 'clay-run';
+}
+
+let seq = 0;
+/** An event for `provider` on its usual site, a minute apart from the last one made; any field can be given. */
+export function seedEvent(p: Partial<SeedEvent> & Pick<SeedEvent, 'provider' | 'model' | 'promptTokens' | 'outputTokens'>): SeedEvent {
+  seq++;
+  return {
+    id: `e2e-seed-${seq}-${p.provider}`,
+    time: Date.now() - 60_000 * seq,
+    site: { openai: 'chatgpt.com', anthropic: 'claude.ai', google: 'gemini.google.com', clay: 'app.clay.com' }[p.provider],
+    contextTokens: 0,
+    costUsd: 0,
+    priceDate: '2026-11-01',
+    exact: p.provider === 'openai',
+    kind: p.provider === 'clay' ? 'clay-run' : 'chat',
+    ...p,
+  };
+}
