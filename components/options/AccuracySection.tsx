@@ -4,6 +4,7 @@ import type { CountingRuleRow } from '@/utils/settings/price-catalog';
 import type { CorrectionRow } from '@/utils/estimates/use-estimate-corrections';
 import { formatBand } from '@/components/badge/format';
 import { CheckboxField, Section, TextField } from './fields';
+import { TableHead } from '../TableHead';
 
 export interface AccuracyProps {
   b: FormBindings;
@@ -33,13 +34,7 @@ export function AccuracySection(props: AccuracyProps) {
       intro="OpenAI counts are exact. Claude and Gemini counts are estimates, each shown with its error band (≈ 1,234 ±14%): no public tokenizer matches their current models."
     >
       <table class="rules" aria-label="How each model is counted">
-        <thead>
-          <tr>
-            <th scope="col">Counted as</th>
-            <th scope="col">Band</th>
-            <th scope="col">Where the band comes from</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Counted as', 'Band', 'Where the band comes from']} />
         <tbody>
           {rules.map((r) => (
             <tr key={r.id} data-rule={r.id}>

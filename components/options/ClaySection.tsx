@@ -3,6 +3,7 @@ import type { FormBindings } from '@/utils/settings/form-bindings';
 import type { EnrichmentTypeRow } from '@/utils/settings/clay-enrichment-types';
 import { CellInput, CheckboxField, Section, SelectField, TextField, type Choice } from './fields';
 import { TimezoneField } from './LimitsSection';
+import { TableHead } from '../TableHead';
 
 const PLAN_PRESETS = [20_000, 50_000, 100_000];
 
@@ -35,13 +36,7 @@ export function ClaySection({ b, timezones, enrichmentTypes }: { b: FormBindings
       </fieldset>
       <table class="data-table">
         <caption>Credits per row, by column type. Leave empty to use Clay's documented default.</caption>
-        <thead>
-          <tr>
-            <th scope="col">Column type</th>
-            <th scope="col">Default</th>
-            <th scope="col">Your value</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Column type', 'Default', 'Your value']} />
         <tbody>
           {enrichmentTypes.map((t) => {
             const binding = b.number(['clay', 'creditsPerEnrichment', t.id], { empty: undefined });

@@ -1,6 +1,7 @@
 import type { FormBindings } from '@/utils/settings/form-bindings';
 import { CHATGPT_PLAN_DEFAULTS, CHATGPT_PLANS, type ChatgptPlan, type MessageCap } from '@/utils/meters/chatgpt-caps';
 import { CheckboxField, FieldError, Section, SelectField, TextField, type Choice } from './fields';
+import { TableHead } from '../TableHead';
 
 const BASE = ['siteMeters'];
 const PLAN_LABEL: Record<ChatgptPlan, string> = {
@@ -84,13 +85,7 @@ function PlanTable({ plan }: { plan: Exclude<ChatgptPlan, 'none' | 'custom'> }) 
     <div class="table-scroll">
       <table class="data-table" data-plan={plan}>
         <caption>Default caps for {defaults.name}: OpenAI changes these; pick “Custom caps” to set your own.</caption>
-        <thead>
-          <tr>
-            <th scope="col">Model</th>
-            <th scope="col">Cap</th>
-            <th scope="col">Source (seen)</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Model', 'Cap', 'Source (seen)']} />
         <tbody>
           {defaults.caps.map((c) => (
             <tr key={c.model}>

@@ -2,6 +2,7 @@ import type { ModelInfo } from '@/utils/models/model-types';
 import type { FormBindings } from '@/utils/settings/form-bindings';
 import { formatPerMTok } from '@/utils/settings/price-catalog';
 import { CellInput, Section } from './fields';
+import { TableHead } from '../TableHead';
 
 export function PricesSection({ b, models, priceDate, priceSource }: { b: FormBindings; models: ModelInfo[]; priceDate: string; priceSource: string }) {
   return (
@@ -17,15 +18,7 @@ export function PricesSection({ b, models, priceDate, priceSource }: { b: FormBi
     >
       <div class="table-scroll">
         <table class="data-table prices">
-          <thead>
-            <tr>
-              <th scope="col">Model</th>
-              <th scope="col">Input</th>
-              <th scope="col">Output</th>
-              <th scope="col">Your input price</th>
-              <th scope="col">Your output price</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Model', 'Input', 'Output', 'Your input price', 'Your output price']} />
           <tbody>
             {models.map((m) => {
               const input = formatPerMTok(m.price, 'inputPerMTok');

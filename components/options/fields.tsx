@@ -15,6 +15,20 @@ export function FieldError({ id, error }: { id: string; error?: string }) {
   );
 }
 
+/** A field's hint and error under it; their ids are what the field's aria-describedby names. */
+function FieldNotes({ id, hint, error }: { id: string; hint?: ComponentChildren; error?: string }) {
+  return (
+    <>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <FieldError id={id} error={error} />
+    </>
+  );
+}
+
 /** A narrow number input for a table cell, labelled by its row (or by `label` when the row has no <label>). */
 export function CellInput(props: { binding: TextBinding; label?: string; placeholder?: string }) {
   const { binding: b, label, placeholder } = props;
@@ -66,12 +80,7 @@ export function TextField(props: {
         />
         {suffix && <span class="suffix">{suffix}</span>}
       </div>
-      {hint && (
-        <p class="hint" id={`${b.id}-hint`}>
-          {hint}
-        </p>
-      )}
-      <FieldError id={b.id} error={b.error} />
+      <FieldNotes id={b.id} hint={hint} error={b.error} />
     </div>
   );
 }
@@ -107,12 +116,7 @@ export function SelectField(props: {
           </option>
         ))}
       </select>
-      {hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      <FieldError id={id} error={error} />
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }
@@ -129,12 +133,7 @@ export function CheckboxField(props: { label: ComponentChildren; binding: ValueB
         onChange={(e) => (onToggle ?? b.onChange)(e.currentTarget.checked)}
       />
       <label for={b.id}>{label}</label>
-      {hint && (
-        <p class="hint" id={`${b.id}-hint`}>
-          {hint}
-        </p>
-      )}
-      <FieldError id={b.id} error={b.error} />
+      <FieldNotes id={b.id} hint={hint} error={b.error} />
     </div>
   );
 }

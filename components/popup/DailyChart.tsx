@@ -1,5 +1,6 @@
 import type { DailySeries } from '@/utils/popup/popup-data';
 import { formatCompact, formatDay, formatInt, formatUsd } from '@/utils/popup/format';
+import { TableHead } from '../TableHead';
 
 const WIDTH = 360;
 const HEIGHT = 64;
@@ -37,14 +38,7 @@ export function DailyChart({ daily }: { daily: DailySeries }) {
         <summary>Show as table</summary>
         <table class="table">
           <caption class="visually-hidden">{summary}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Tokens</th>
-              <th scope="col">Cost</th>
-              <th scope="col">Turns</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Day', 'Tokens', 'Cost', 'Turns']} />
           <tbody>
             {days.map((d) => (
               <tr key={d.day}>

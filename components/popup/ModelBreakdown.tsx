@@ -1,6 +1,7 @@
 import type { ModelRow } from '@/utils/popup/popup-data';
 import { formatCompact, formatUsd } from '@/utils/popup/format';
 import { PROVIDER_NAMES } from './ProviderCard';
+import { TableHead } from '../TableHead';
 
 export function ModelBreakdown({ rows }: { rows: ModelRow[] }) {
   if (!rows.length) return null;
@@ -8,15 +9,7 @@ export function ModelBreakdown({ rows }: { rows: ModelRow[] }) {
     <section class="panel" aria-labelledby="models-title">
       <h2 id="models-title">By model</h2>
       <table class="table">
-        <thead>
-          <tr>
-            <th scope="col">Model</th>
-            <th scope="col">Input</th>
-            <th scope="col">Output</th>
-            <th scope="col">Cost</th>
-            <th scope="col">Turns</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Model', 'Input', 'Output', 'Cost', 'Turns']} />
         <tbody>
           {rows.map((r) => (
             <tr key={`${r.provider}/${r.model}`} data-model={r.model}>

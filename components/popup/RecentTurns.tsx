@@ -1,5 +1,6 @@
 import type { UsageEvent } from '@/utils/usage/usage-event';
 import { formatCompact, formatTime, formatUsd } from '@/utils/popup/format';
+import { TableHead } from '../TableHead';
 
 export function RecentTurns({ events }: { events: UsageEvent[] }) {
   if (!events.length) return null;
@@ -7,13 +8,7 @@ export function RecentTurns({ events }: { events: UsageEvent[] }) {
     <section class="panel" aria-labelledby="recent-title">
       <h2 id="recent-title">Last {events.length} turns</h2>
       <table class="table table--recent">
-        <thead>
-          <tr>
-            <th scope="col">Site · model</th>
-            <th scope="col">Tokens in → out</th>
-            <th scope="col">Cost</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Site · model', 'Tokens in → out', 'Cost']} />
         <tbody>
           {events.map((e) => (
             <tr key={e.id} data-event-id={e.id}>
