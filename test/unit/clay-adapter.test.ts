@@ -6,6 +6,7 @@ import { buildClayRunEvent } from '@/utils/clay/clay-run-event';
 import { estimateClayRun } from '@/utils/clay/run-estimate';
 import { usageEventSchema } from '@/utils/usage/usage-event';
 import type { ModelInfo } from '@/utils/models/model-types';
+import { gpt4oMini, listPrice } from './test-models';
 
 describe('clay adapter', () => {
   it('is the Clay table adapter', () => {
@@ -49,22 +50,8 @@ describe('clay adapter', () => {
 });
 
 describe('clay run events', () => {
-  const model: ModelInfo = {
-    id: 'gpt-4.1',
-    label: 'GPT-4.1',
-    provider: 'openai',
-    tokenizer: 'o200k',
-    counter: 'o200k',
-    rule: 'o200k',
-    tokenFactor: 1,
-    exact: true,
-    band: 0,
-    inCatalog: true,
-    contextWindow: 1e6,
-    maxOutput: 32_768,
-    price: { inputPerMTok: 2, outputPerMTok: 8 },
-  };
-  const price = (m: ModelInfo, i: number, o: number) => (i * m.price!.inputPerMTok + o * m.price!.outputPerMTok) / 1e6;
+  const model: ModelInfo = { ...gpt4oMini, id: 'gpt-4.1', label: 'GPT-4.1', contextWindow: 1e6, maxOutput: 32_768, price: { inputPerMTok: 2, outputPerMTok: 8 } };
+  const price = listPrice;
   const input = { promptTokens: 30, rows: 250, referenceCount: 2, avgReferenceTokens: 20, avgOutputTokens: 100, model, feature: 'use-ai' as const, tpm: null };
 
   it('on Clay credits: provider clay, credits, no dollars; valid for the background', () => {

@@ -1,29 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelInfo } from '@/utils/models/model-types';
-import { estimateClayRun, type PriceFn, type RunEstimateInput } from '@/utils/clay/run-estimate';
+import { estimateClayRun, type RunEstimateInput } from '@/utils/clay/run-estimate';
 import { checkTpm, runMinutes } from '@/utils/clay/tpm-requirements';
 import { countTextReferences } from '@/utils/clay/column-references';
+import { gpt4oMini, listPrice } from './test-models';
 
-const gpt4oMini: ModelInfo = {
-  id: 'gpt-4o-mini',
-  label: 'GPT-4o mini',
-  provider: 'openai',
-  tokenizer: 'o200k',
-  counter: 'o200k',
-  rule: 'o200k',
-  tokenFactor: 1,
-  exact: true,
-  band: 0,
-  inCatalog: true,
-  contextWindow: 128_000,
-  maxOutput: 16_384,
-  price: { inputPerMTok: 0.15, outputPerMTok: 0.6 },
-};
 const sonnet: ModelInfo = { ...gpt4oMini, id: 'claude-sonnet-4-5', provider: 'anthropic', price: { inputPerMTok: 3, outputPerMTok: 15 } };
 const flash2: ModelInfo = { ...gpt4oMini, id: 'gemini-2.0-flash', provider: 'google' };
 const unpriced: ModelInfo = { ...gpt4oMini, id: 'mystery', price: undefined };
 
-const price: PriceFn = (m, i, o) => (m.price ? (i * m.price.inputPerMTok + o * m.price.outputPerMTok) / 1e6 : null);
+const price = listPrice;
 
 const base: RunEstimateInput = {
   promptTokens: 100,
