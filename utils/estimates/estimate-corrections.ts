@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import * as z from 'zod/mini'; // content scripts read the corrections: mini keeps classic zod out of their bundle
 import { STORAGE_KEYS } from '../storage/storage-keys';
 import type { ClaudeEstimatorId } from '../models/model-types';
 
@@ -50,11 +50,11 @@ export function nextCorrection(prev: Correction | undefined, estimate: number, e
 
 const KEY = STORAGE_KEYS.estimateCorrections.key;
 const correctionSchema = z.object({
-  ratio: z.number().finite().min(CORRECTION_RULES.overall[0]).max(CORRECTION_RULES.overall[1]),
-  samples: z.number().int().nonnegative(),
-  updated: z.number().finite(),
+  ratio: z.number().check(z.minimum(CORRECTION_RULES.overall[0]), z.maximum(CORRECTION_RULES.overall[1])),
+  samples: z.number().check(z.refine(Number.isInteger), z.nonnegative()),
+  updated: z.number(),
 });
-const correctionsSchema = z.object({ 'claude3-estimate': correctionSchema.optional(), 'claude47-estimate': correctionSchema.optional() });
+const correctionsSchema = z.object({ 'claude3-estimate': z.optional(correctionSchema), 'claude47-estimate': z.optional(correctionSchema) });
 
 /** Anything malformed (or written by hand: content scripts can write storage.local) reads as no correction. */
 function parseCorrections(stored: unknown): Corrections {

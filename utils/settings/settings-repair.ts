@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { settingsSchema, type Settings } from './settings-schema';
 
 /**
@@ -22,30 +22,31 @@ type Repaired = { ok: true; value: unknown } | { ok: false };
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function unwrapDefault(schema: z.ZodType): z.ZodType {
+// The core classes: instanceof matches schemas built with zod/mini and classic zod alike.
+function unwrapDefault(schema: z.ZodMiniType): z.ZodMiniType {
   let s = schema;
-  while (s instanceof z.ZodDefault) s = s.unwrap() as z.ZodType;
+  while (s instanceof z.core.$ZodDefault) s = s._zod.def.innerType as z.ZodMiniType;
   return s;
 }
 
-function repair(schema: z.ZodType, value: unknown, path: string, damage: string[]): Repaired {
+function repair(schema: z.ZodMiniType, value: unknown, path: string, damage: string[]): Repaired {
   const direct = schema.safeParse(value);
   if (direct.success) return { ok: true, value: direct.data };
 
   const inner = unwrapDefault(schema);
-  if (inner instanceof z.ZodObject && isObject(value)) {
-    const shape = inner.shape as Record<string, z.ZodType>;
+  if (inner instanceof z.core.$ZodObject && isObject(value)) {
+    const shape = inner._zod.def.shape as Record<string, z.ZodMiniType>;
     const out: Record<string, unknown> = {};
     for (const [key, fieldSchema] of Object.entries(shape)) {
       const field = repair(fieldSchema, value[key], join(path, key), damage);
       if (!field.ok) return fallBack(schema, path, damage);
       if (field.value !== undefined) out[key] = field.value;
     }
-    const whole = inner.safeParse(out);
+    const whole = z.safeParse(inner, out);
     if (whole.success) return { ok: true, value: whole.data };
-  } else if (inner instanceof z.ZodRecord && isObject(value)) {
-    const keyType = inner.def.keyType as z.ZodType;
-    const valueType = inner.def.valueType as z.ZodType;
+  } else if (inner instanceof z.core.$ZodRecord && isObject(value)) {
+    const keyType = inner._zod.def.keyType as z.ZodMiniType;
+    const valueType = inner._zod.def.valueType as z.ZodMiniType;
     const out: Record<string, unknown> = {};
     for (const [key, entry] of Object.entries(value)) {
       const entryPath = join(path, key);
@@ -57,13 +58,13 @@ function repair(schema: z.ZodType, value: unknown, path: string, damage: string[
       if (fixed.ok) out[key] = fixed.value;
       else damage.push(entryPath);
     }
-    const whole = inner.safeParse(out);
+    const whole = z.safeParse(inner, out);
     if (whole.success) return { ok: true, value: whole.data };
   }
   return fallBack(schema, path, damage);
 }
 
-function fallBack(schema: z.ZodType, path: string, damage: string[]): Repaired {
+function fallBack(schema: z.ZodMiniType, path: string, damage: string[]): Repaired {
   const byDefault = schema.safeParse(undefined);
   if (!byDefault.success) return { ok: false };
   damage.push(path || '(root)');

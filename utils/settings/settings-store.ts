@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import type { core } from 'zod/mini';
 import { settingsSchema, type Settings } from './settings-schema';
 import { migrateSettings } from './settings-migrations';
 import { repairSettings } from './settings-repair';
@@ -95,7 +95,7 @@ export function validateSettings(candidate: unknown): { ok: true; settings: Sett
 }
 
 /** One message per field (the first, most basic one), so the form shows one clear line each. */
-export function zodErrors(error: z.ZodError): SettingsError[] {
+export function zodErrors(error: core.$ZodError): SettingsError[] {
   const byPath = new Map<string, string>();
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.');
