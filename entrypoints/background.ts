@@ -10,6 +10,7 @@ import { syncExtraSiteScripts, watchExtraSitePermissions } from '@/utils/sites/e
 import { loadSettings, updateSettings, watchSettings } from '@/utils/settings/settings-store';
 import { getTotals } from '@/utils/usage/usage-queries';
 import { cacheValidatedSettings } from '@/utils/settings/validated-settings-cache';
+import { contentSettingsHandlers } from '@/utils/settings/settings-handlers';
 import { migrateLegacyStorage } from '@/utils/storage/migrate-storage';
 import { createMeterHandlers } from '@/utils/meters/meter-handlers';
 import { siteWindowBadge, startMeterMonitor } from '@/utils/meters/meter-monitor';
@@ -58,6 +59,7 @@ export default defineBackground(() => {
       'meter-claim': (request) => meters.claim(request.site),
       'meter-report': (request) => meters.report(request.report),
       'meter-notice': (request) => meters.notice(request.notice),
+      ...contentSettingsHandlers,
     }),
   );
   // Content scripts' requests arrive over long-lived ports (one postMessage per keystroke). On

@@ -7,6 +7,8 @@ import { observeFromTabProblem, recordFromTabProblem } from './tab-site-check';
 import { limitNoticeSchema, meterReportSchema } from '../meters/meter-schemas';
 import { METER_SITES } from '../meters/meter-types';
 import { meterSenderProblem } from '../meters/meter-sender';
+import type { Settings } from '../settings/settings-schema';
+import type { SaveResult } from '../settings/settings-store';
 
 /**
  * Content script → background: everything a page's content script may ask of the background.
@@ -87,6 +89,22 @@ const CONTENT_REQUESTS = [
   z.object({ type: z.literal('meter-report'), report: meterReportSchema }),
   /** ChatGPT's "you've reached the limit … resets after …" notice, seen on the page. */
   z.object({ type: z.literal('meter-notice'), notice: limitNoticeSchema }),
+  /**
+   * The validated settings, when the copy the background keeps in storage.local is not current
+   * (content-settings.ts): the content script does not load the settings schema.
+   */
+  z.object({ type: z.literal('settings') }),
+  /**
+   * A change to the sending tab's own site settings from its badge (which model, projected
+   * output, hidden). The site is the sender's; the background validates the whole document.
+   */
+  z.object({
+    type: z.literal('update-site-settings'),
+    patch: z
+      .object({ modelOverride: z.string().max(120).nullable(), projectedOutputTokens: z.number(), badgeHidden: z.literal(true) })
+      .partial()
+      .strict(),
+  }),
 ] as const;
 
 export const contentRequestSchema = z.discriminatedUnion('type', [...CONTENT_REQUESTS]);
@@ -109,6 +127,8 @@ export interface ContentResponseMap {
   'meter-claim': { due: boolean; retryInMs: number };
   'meter-report': { stored: boolean };
   'meter-notice': { stored: boolean };
+  settings: { settings: Settings };
+  'update-site-settings': SaveResult;
 }
 
 /**
@@ -138,6 +158,10 @@ export const CONTENT_RATE_LIMITS: { [T in ContentRequestType]: RateLimit<Content
   // One report per organization per read (a few), or a Gemini usage page re-rendering.
   'meter-report': { burst: 10, perSecond: 0.5 },
   'meter-notice': { burst: 5, perSecond: 0.1 },
+  // Once per page load or settings change, when the background's copy is not yet current.
+  settings: { burst: 20, perSecond: 1 },
+  // A click in the badge.
+  'update-site-settings': { burst: 10, perSecond: 1 },
 };
 
 /** Checks that need to know who sent the message. A string is the reason it is refused. */

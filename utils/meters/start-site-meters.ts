@@ -2,7 +2,7 @@ import { sendRequest } from '../messaging/send-message';
 import { guard, reportError } from '../page/guard';
 import { watchPage } from '../page/page-watcher';
 import { onUsageRecorded } from '../recording/turn-events';
-import { loadSettings, watchSettings } from '../settings/settings-store';
+import { loadSettings, watchSettings } from '../settings/content-settings';
 import { lastActiveOrgCookie, readClaudeMeters } from './claude-meter-reader';
 import { findUsageRoot, geminiReport, geminiUnreadable } from './gemini-usage';
 import { watchLimitNotice } from './limit-notice-watcher';

@@ -1,7 +1,7 @@
 import type { BadgeView } from '@/components/badge/Badge';
 import type { ModelInfo } from '../models/model-types';
 import { costUsd } from '../models/cost';
-import { siteSettingsFor, DEFAULT_SETTINGS } from '../settings/settings-schema';
+import { siteSettingsFor, DEFAULT_SETTINGS } from '../settings/settings-defaults';
 import { clayRunView } from '../clay/clay-run-view';
 import { chooseModel, NEW_FIELD, type PageState } from './page-state';
 

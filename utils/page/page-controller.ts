@@ -1,6 +1,6 @@
 import type { Settings, SiteSettings } from '../settings/settings-schema';
-import { siteSettingsFor } from '../settings/settings-schema';
-import { loadSettings, updateSettings, watchSettings } from '../settings/settings-store';
+import { siteSettingsFor } from '../settings/settings-defaults';
+import { loadSettings, updateSiteSettings, watchSettings } from '../settings/content-settings';
 import { getModel, listModels } from '../models/model-registry';
 import { createLiveCounter, prewarmTokenizer } from '../counting/live-counter';
 import type { ModelInfo } from '../models/model-types';
@@ -67,11 +67,9 @@ export function startPage(adapter: SiteAdapter, host: string): PageController {
     return !!s && s.enabled && !s.badgeHidden;
   };
 
-  const changeSite = (patch: Partial<SiteSettings>) =>
-    updateSettings((current) => ({
-      ...current,
-      sites: { ...current.sites, [host]: { ...siteSettingsFor(current, host), ...patch } },
-    })).then((result) => {
+  // The background applies it to this site's entry (the sender's) and validates the whole document.
+  const changeSite = (patch: Parameters<typeof updateSiteSettings>[0]) =>
+    updateSiteSettings(patch).then((result) => {
       if (!result.ok) reportError(new Error(result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')));
     });
 

@@ -1,5 +1,5 @@
 import type { Settings } from '../settings/settings-schema';
-import { siteSettingsFor } from '../settings/settings-schema';
+import { siteSettingsFor } from '../settings/settings-defaults';
 import type { SiteAdapter } from '../sites/site-adapter';
 import type { ModelInfo } from '../models/model-types';
 import { getModel, resolveModel, unknownModel } from '../models/model-registry';

@@ -1,5 +1,5 @@
 import type { UsageEvent } from '../usage/usage-event';
-import { DEFAULT_SETTINGS } from '../settings/settings-schema';
+import { DEFAULT_SETTINGS } from '../settings/settings-defaults';
 import { isRunButton, runButtonMatchedBy } from '../clay/clay-page';
 import { clayRunEvent, clayRunView } from '../clay/clay-run-view';
 import { chooseModel, promptCount, type ClayRunLog } from '../page/page-state';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, settingsSchema, siteSettingsFor } from './settings-schema';
+import { DEFAULT_SETTINGS, DEFAULT_SITE_SETTINGS, settingsSchema, siteSettingsFor, siteSettingsSchema } from './settings-schema';
 import { validateSettings } from './settings-store';
 
 const withOpenAi = (limits: Record<string, unknown>) => ({
@@ -9,7 +9,10 @@ const withOpenAi = (limits: Record<string, unknown>) => ({
 
 describe('settings schema', () => {
   it('has defaults for everything', () => {
+    // The plain-data defaults (settings-defaults.ts, for the content script) are the schema's own.
     expect(settingsSchema.parse({})).toEqual(DEFAULT_SETTINGS);
+    expect(siteSettingsSchema.parse({})).toEqual(DEFAULT_SITE_SETTINGS);
+    expect(siteSettingsFor(DEFAULT_SETTINGS, 'claude.ai')).not.toBe(siteSettingsFor(DEFAULT_SETTINGS, 'claude.ai'));
     expect(DEFAULT_SETTINGS.limits.openai).toMatchObject({ monthlyTokenLimit: null, cycleStartDay: 1, timezone: 'UTC' });
     expect(DEFAULT_SETTINGS.anthropicExactCounts).toBe(false);
     expect(siteSettingsFor(DEFAULT_SETTINGS, 'claude.ai')).toMatchObject({ enabled: true, badgePosition: 'bottom-right' });

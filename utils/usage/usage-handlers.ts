@@ -15,7 +15,7 @@ export async function applyRetention(now = Date.now()): Promise<number> {
 }
 
 /** The background's usage handlers. Each replies only after its transaction committed. */
-export const usageHandlers: Omit<Handlers, 'count' | 'count-exact' | 'observe-exact-count' | 'ping' | 'meter-claim' | 'meter-report' | 'meter-notice' | 'turn-started' | 'page-started' | 'site-health'> = {
+export const usageHandlers: Omit<Handlers, 'count' | 'count-exact' | 'observe-exact-count' | 'ping' | 'meter-claim' | 'meter-report' | 'meter-notice' | 'turn-started' | 'page-started' | 'site-health' | 'settings' | 'update-site-settings'> = {
   'record-usage': async ({ event }) => {
     const { stored } = await storeEvents([event]);
     if (stored) void broadcastUsageChanged();
