@@ -353,6 +353,8 @@ async function benchWorkerStop(site: StopCase): Promise<void> {
     await field.click();
     await page.evaluate(site.fill, [site.field, prompt] as const);
     await instrument(page);
+    // What the page sends once at start (its site health, 3 s after the script starts) goes first.
+    await page.waitForTimeout(3500);
     const samples: number[] = [];
     let wrong = 0;
     let wokeWorker = 0;

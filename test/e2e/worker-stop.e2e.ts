@@ -41,6 +41,17 @@ async function workerControl(context: BrowserContext) {
   };
 }
 
+/**
+ * Waits until the page has sent what it sends once at start (its site health, 3 s after the
+ * script starts): a stop before that would see the worker woken by it, not by counting.
+ */
+async function startupMessagesSent(context: BrowserContext, host: string): Promise<void> {
+  const sw = await serviceWorkerOf(context);
+  await expect
+    .poll(() => sw.evaluate(async (h) => !!((await chrome.storage.local.get('siteHealth')).siteHealth as Record<string, unknown> | undefined)?.[h], host), { timeout: 15_000 })
+    .toBe(true);
+}
+
 async function typeAndExpectCount(page: Page, text: string): Promise<void> {
   const field = page.locator(PLAYGROUND.field);
   await field.press('End');
@@ -54,6 +65,7 @@ test('after the service worker is stopped, the next edits are counted exactly wi
   const field = page.locator(PLAYGROUND.field);
   await field.click();
   await typeAndExpectCount(page, 'A prompt typed before the worker went idle.');
+  await startupMessagesSent(context, 'platform.openai.com');
   for (const edit of [' Then one more sentence', ' and QZX #@ edits nobody predicted.']) {
     await worker.stop();
     await page.waitForTimeout(300); // the port's disconnect (if any) reaches the page
@@ -100,6 +112,7 @@ test('Claude estimates too: counted after a stop without waking the worker, with
   };
   await page.keyboard.type('A Claude prompt typed before the worker went idle.');
   await expect.poll(async () => (await badge.getAttribute('data-tokens')) === (await expected())).toBe(true);
+  await startupMessagesSent(context, 'claude.ai');
   for (const edit of [' Then one more sentence', ' and QZX #@ edits nobody predicted.']) {
     await worker.stop();
     await page.waitForTimeout(300);
