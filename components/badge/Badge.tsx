@@ -7,6 +7,7 @@ import type { ClayRunActions, ClayRunView } from '@/utils/clay/clay-run-view';
 import { ClayRunEstimate } from '@/components/clay/ClayRunEstimate';
 import { SiteHealthNote } from './SiteHealthNote';
 import { countText, foldedText, formatBand, formatTokens, formatUsd } from './format';
+import { OptionList } from '../OptionList';
 
 /** Everything the badge shows; computed from the page store by utils/page/badge-view.ts. */
 export interface BadgeView {
@@ -181,11 +182,7 @@ function Details({ view, actions }: { view: BadgeView; actions: BadgeActions }) 
           onChange={(e) => actions.onPickModel((e.currentTarget as HTMLSelectElement).value || null)}
         >
           <option value="">{defaultLabel}</option>
-          {view.models.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.label}
-            </option>
-          ))}
+          <OptionList items={view.models} />
         </select>
       </label>
       {view.modelNote ? (

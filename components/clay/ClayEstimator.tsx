@@ -2,6 +2,7 @@ import { useClayEstimator } from '@/utils/clay/use-clay-estimator';
 import { CLAY_CREDITS_SCHEME, sumMeters, type AiFeatureId } from '@/utils/clay/credit-rules';
 import { formatTokens, formatUsd } from '@/components/badge/format';
 import { formatCredits, formatMinutes, tpmTone } from './clay-format';
+import { OptionList } from '../OptionList';
 
 const ENRICHMENT_TYPES = CLAY_CREDITS_SCHEME.columnTypes.filter((t) => t.category !== 'ai');
 const AI_TYPES = CLAY_CREDITS_SCHEME.columnTypes.filter((t) => t.category === 'ai');
@@ -106,21 +107,13 @@ export function ClayEstimator() {
                 value={s.ai.feature}
                 onChange={(ev) => s.setAi({ ...s.ai!, feature: (ev.currentTarget as HTMLSelectElement).value as AiFeatureId })}
               >
-                {AI_TYPES.map((t) => (
-                  <option value={t.id} key={t.id}>
-                    {t.label}
-                  </option>
-                ))}
+                <OptionList items={AI_TYPES} />
               </select>
             </label>
             <label class="clay-field">
               <span aria-hidden="true">Model</span>
               <select aria-label="AI model" value={s.ai.modelId} onChange={(ev) => s.setAi({ ...s.ai!, modelId: (ev.currentTarget as HTMLSelectElement).value })}>
-                {s.models.map((m) => (
-                  <option value={m.id} key={m.id}>
-                    {m.label}
-                  </option>
-                ))}
+                <OptionList items={s.models} />
               </select>
             </label>
             <label class="clay-field">

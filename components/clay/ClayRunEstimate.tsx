@@ -3,6 +3,7 @@ import type { ClayRunActions, ClayRunView } from '@/utils/clay/clay-run-view';
 import { CLAY_CREDITS_SCHEME, type AiFeatureId } from '@/utils/clay/credit-rules';
 import { formatTokens, formatUsd } from '@/components/badge/format';
 import { formatMinutes, formatCredits, tpmTone } from './clay-format';
+import { OptionList } from '../OptionList';
 
 const AI_FEATURES = CLAY_CREDITS_SCHEME.columnTypes.filter((t) => t.category === 'ai');
 
@@ -68,11 +69,7 @@ export function ClayRunEstimate(props: { run: ClayRunView; actions: ClayRunActio
           value={run.feature}
           onChange={(ev) => set({ chosenFeature: (ev.currentTarget as HTMLSelectElement).value as AiFeatureId })}
         >
-          {AI_FEATURES.map((t) => (
-            <option value={t.id} key={t.id}>
-              {t.label}
-            </option>
-          ))}
+          <OptionList items={AI_FEATURES} />
         </select>
       </label>
 
