@@ -24,10 +24,11 @@ import type { LiveStart } from './live-popup';
  *    step 2 itself after validating the settings.
  *
  * What each of v0.1's three caches saved, measured with `npm run bench -- popup` (100k events,
- * 15 opens per mode, on a 2-core machine at load average ~10, so only the ratios mean much):
+ * 15 opens per mode, on a 2-core machine at load average 6 to 10, so only the ratios mean much):
  * - validated settings (kept, now in storage.session and keyed by the extension version):
- *   without them the popup waits for zod and its own settings validation; median popup share
- *   197 ms with vs 268 ms without (v0.1's bench: 219 vs 539 ms to the numbers).
+ *   without them the popup waits for its settings code and validation; median 262 ms with vs
+ *   403 ms without to the numbers, 137 vs 230 ms of it the popup's own share (v0.1's bench:
+ *   219 vs 539 ms).
  * - the localStorage snapshot of the last open's numbers (removed): it painted old numbers at
  *   153 ms instead of 219 ms, only when nothing was recorded since the last open, and the
  *   queried numbers came later with it (244 vs 219 ms): it cost two files, a revision bump on
