@@ -3,7 +3,7 @@
 // transformers.js, the Gemma 3 runtime before issue 15. Prints each issue-15 target next to its figure:
 //   throughput at least gpt-tokenizer's (o200k, cl100k); Gemma 3 at least 2x transformers.js;
 //   cold start (load to first count) no slower than gpt-tokenizer's; heap <= 30 MB with o200k, <= 90 MB with o200k + Gemma 3;
-//   counts equal to tiktoken's.
+//   counts equal to tiktoken's (bench text, each test corpus file, random edit sequences through the live counter).
 // Then the time to update a count after one keystroke in 10k-200k-token documents (live counter + background
 // segment counter in one process, i.e. without messaging; the real-browser figures are in bench-badge.ts).
 import { spawnSync } from 'node:child_process';
@@ -201,6 +201,58 @@ async function throughput(): Promise<void> {
   report('gemma3 counts equal transformers.js on the same segments', String(oursCount === refCount), 'true', oursCount === refCount);
 }
 
+// ---- Exactness: the test corpus, and random edit sequences as a page makes them ----------------
+
+/**
+ * Counts equal tiktoken's: each test corpus file whole, and after every edit of random edit
+ * sequences (insertions, deletions and pastes of corpus snippets, at random places) counted the
+ * way the extension counts a field (live counter: segments, reuse of unchanged ones).
+ */
+async function exactness(): Promise<void> {
+  const { createTokenizerPool } = await import('../utils/counting/tokenizer-pool');
+  const { nodeTokenizerSource } = await import('../utils/counting/node/node-tokenizer-source');
+  const { createSegmentCounter } = await import('../utils/counting/segment-counter');
+  const { createLiveCounter } = await import('../utils/counting/live-counter');
+  const { getModel } = await import('../utils/models/model-registry');
+  const { get_encoding } = await import('tiktoken');
+  const pool = createTokenizerPool(nodeTokenizerSource);
+  const dir = new URL('../test/corpus/', import.meta.url);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  const corpus = files.map((f) => readFileSync(new URL(f, dir), 'utf8'));
+  const snippets = corpus.flatMap((text) => text.match(/[\s\S]{1,40}/g) ?? []);
+  const EDITS = 300;
+  for (const [id, modelId] of [['o200k', 'gpt-4o'], ['cl100k', 'gpt-4']] as const) {
+    const tik = get_encoding(id === 'o200k' ? 'o200k_base' : 'cl100k_base');
+    const reference = (text: string) => tik.encode_ordinary(text).length;
+    const encoder = await pool.get(id);
+    const fileMismatches = files.filter((_, i) => encoder.count(corpus[i]!) !== reference(corpus[i]!));
+    report(`counts ${id} equal tiktoken, each of the ${files.length} test corpus files`, fileMismatches.length === 0 ? 'true' : `false (${fileMismatches.join(', ')})`, 'true', fileMismatches.length === 0);
+
+    const model = getModel(modelId)!;
+    let seed = id === 'o200k' ? 7 : 11;
+    const rand = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * n);
+    let mismatches = 0;
+    let checked = 0;
+    for (let sequence = 0; sequence < 3; sequence++) {
+      const counter = createLiveCounter(createSegmentCounter(pool));
+      let doc = corpus.join('\n\n').slice(0, 20_000);
+      await counter.count(doc, model);
+      for (let i = 0; i < EDITS / 3; i++) {
+        const at = rand(doc.length + 1);
+        const kind = rand(3);
+        if (kind === 0) doc = doc.slice(0, at) + snippets[rand(snippets.length)]!.slice(0, 1 + rand(3)) + doc.slice(at); // typing
+        else if (kind === 1) doc = doc.slice(0, at) + doc.slice(Math.min(doc.length, at + 1 + rand(20))); // deleting
+        else doc = doc.slice(0, at) + snippets[rand(snippets.length)]! + doc.slice(at); // pasting
+        const { tokens } = await counter.count(doc, model);
+        checked++;
+        if (tokens !== reference(doc)) mismatches++;
+      }
+    }
+    tik.free();
+    report(`counts ${id} equal tiktoken after each of ${checked} random edits (live counter)`, mismatches === 0 ? 'true' : `false (${mismatches} differ)`, 'true', mismatches === 0);
+  }
+}
+
 // ---- Keystrokes -----------------------------------------------------------------------------------
 
 async function keystrokes(): Promise<void> {
@@ -254,8 +306,14 @@ async function main(): Promise<void> {
   const { loadavg, cpus } = await import('node:os');
   console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs (other processes slow every figure; ratios are side by side)\n`);
   if (mode === '--keystrokes') return keystrokes();
+  if (mode === '--exactness') {
+    await exactness();
+    for (const [name, value, target, ok] of results) console.log(`${ok ? 'PASS' : 'MISS'}  ${name}  ${value}  (target ${target})`);
+    return;
+  }
   coldStarts();
   await throughput();
+  await exactness();
   await keystrokes();
   console.log('\nTokenTally counting engine (Node, same code and data as the extension)');
   const width = Math.max(...results.map((r) => r[0].length));
