@@ -52,6 +52,8 @@ export function startPage(adapter: SiteAdapter, host: string): PageController {
   let logThisRun: () => void = () => {};
   let lastFallbackModelAt = 0;
   let lastFallbackModel: string | null = null;
+  let lastFallbackBox: Element | null = null;
+  let fallbackModelTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** The box around the field the user works in (adapter's container, else the one holding its buttons). */
   function composerBox(): Element | null {
@@ -164,11 +166,26 @@ export function startPage(adapter: SiteAdapter, host: string): PageController {
     let label = modelLabelFromUrl(adapter, location.href) ?? readPageModelLabel(adapter);
     let by: 'adapter' | 'fallback' | 'none' = label === null ? 'none' : 'adapter';
     if (label === null) {
-      // Looked for without selectors at most every few seconds: it reads every menu button's text.
+      // Looked for without selectors at most every few seconds (it reads every menu button's
+      // text), and at once when the composer's box changes (the first field found: a mode shows
+      // only inside it). A throttled look is made later, not skipped: a page that stops changing
+      // (typing into a textarea changes no DOM) would otherwise keep a reading taken before its
+      // composer was found.
       const now = Date.now();
-      if (now - lastFallbackModelAt >= FALLBACK_MODEL_EVERY_MS) {
+      const box = composerBox();
+      const wait = FALLBACK_MODEL_EVERY_MS - (now - lastFallbackModelAt);
+      if (wait <= 0 || box !== lastFallbackBox) {
         lastFallbackModelAt = now;
-        lastFallbackModel = fallbackModelLabel(adapter, host, composerBox());
+        lastFallbackBox = box;
+        lastFallbackModel = fallbackModelLabel(adapter, host, box);
+      } else if (fallbackModelTimer === undefined) {
+        fallbackModelTimer = setTimeout(
+          guard(() => {
+            fallbackModelTimer = undefined;
+            if (!stopped) readPage();
+          }),
+          wait,
+        );
       }
       label = lastFallbackModel;
       if (label !== null) by = 'fallback';
@@ -282,6 +299,7 @@ export function startPage(adapter: SiteAdapter, host: string): PageController {
     },
     stop: () => {
       stopped = true;
+      if (fallbackModelTimer !== undefined) clearTimeout(fallbackModelTimer);
       document.removeEventListener('focusin', onFocusIn, true);
       document.removeEventListener('input', onInput, true);
       stopWatching();
