@@ -35,6 +35,18 @@ describe('ReplyJudge', () => {
     expect(done!.at).toBeLessThanOrEqual(3750);
   });
 
+  it('a marker only the fallback guessed (a code block\'s copy button at a pause) does not end a reply while a stop control is up', () => {
+    // Paused 2 s inside a code block (its copy button trailing), stop-like control up; then the rest, then the stop goes.
+    const text = (t: number) => (t < 2000 ? growing(0, 2000)(t) : t < 4000 ? growing(0, 2000)(2000) : growing(2000, 6000)(t));
+    for (const stop of [{ stopVisible: true }, { stopLikeVisible: true }]) {
+      const done = run(new ReplyJudge(0), (t) => ({ text: text(t), ...(t < 6000 ? stop : {}), finishedMarker: t >= 2000 && t < 4000 || t >= 6000, markerIsFallback: true }), 20_000);
+      expect(done!.at).toBeGreaterThanOrEqual(6000 + 500);
+    }
+    // With the stop gone, the fallback's marker still ends a still reply quickly.
+    const done = run(new ReplyJudge(0), (t) => ({ text: growing(0, 3000)(t), stopLikeVisible: t < 3000, finishedMarker: t >= 3000, markerIsFallback: true }), 20_000);
+    expect(done!.at).toBeLessThanOrEqual(3750);
+  });
+
   it('a streaming flag holds the reply open; its turning off ends it like a stop control', () => {
     const done = run(new ReplyJudge(0), (t) => ({ text: growing(0, 2000)(t), streamingFlag: t < 5000 }), 20_000);
     expect(done!.at).toBeGreaterThanOrEqual(5000 + 750);

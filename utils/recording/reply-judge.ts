@@ -3,7 +3,8 @@
  * DOM, no clock of its own), so every rule is tested with made-up samples:
  *
  * - A completion marker (the reply's action buttons, a streaming flag turned off) finishes a
- *   reply that has stopped changing, even if a stop button lingers (Gemini's does).
+ *   reply that has stopped changing, even if the adapter's stop button lingers (Gemini's does).
+ *   A marker only the fallback layer guessed waits for the stop control to go.
  * - Otherwise the reply must be still with no stop control and no streaming flag: briefly if
  *   a stop control was seen during this turn (its going away is the signal), for a few seconds
  *   if none ever was (a page whose stop control we can't see). A reply that pauses mid-way with
@@ -24,6 +25,12 @@ export interface ReplySample {
   streamingFlag: boolean;
   /** The adapter's finished marker, or the fallback's (trailing action buttons, a flag turned off). */
   finishedMarker: boolean;
+  /**
+   * The marker was found by the fallback layer only. Its guess (buttons at the end of the reply)
+   * also fits a code block's copy button while the reply pauses inside the block, so it does
+   * not outweigh a stop control that is still up.
+   */
+  markerIsFallback?: boolean;
 }
 
 export interface JudgeOptions {
@@ -102,7 +109,7 @@ export class ReplyJudge {
     const hasReply = this.replyChanged && s.text.trim() !== '';
 
     if (hasReply && !s.streamingFlag) {
-      if (s.finishedMarker && quiet >= o.quietWithMarkerMs) return { done: true, reason: 'finished', incomplete: false };
+      if (s.finishedMarker && quiet >= o.quietWithMarkerMs && !(s.markerIsFallback && stop)) return { done: true, reason: 'finished', incomplete: false };
       if (!stop && quiet >= (this.sawStop ? o.quietAfterStopMs : o.quietWithoutSignalsMs)) return { done: true, reason: 'finished', incomplete: false };
       if (!s.stopVisible && s.stopLikeVisible && quiet >= o.fallbackStopMaxQuietMs) return { done: true, reason: 'finished', incomplete: false };
     }

@@ -378,6 +378,7 @@ export function startTurnTracking(store: PageStore, options: TurnTrackingOptions
       stopLikeVisible: stopLike,
       streamingFlag: streamingFlagOn(turn),
       finishedMarker: adapterMarker || fallbackMarker,
+      markerIsFallback: !adapterMarker && fallbackMarker,
     });
     if (verdict.done) {
       if (!turn.finishedBy) turn.finishedBy = turn.adapterStopSeen ? 'adapter' : 'fallback';
