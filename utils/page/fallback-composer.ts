@@ -82,10 +82,16 @@ export class ComposerButtons {
   /** Signatures seen only while a reply streamed. */
   private readonly streaming = new Set<string>();
 
-  /** The composer is idle (no turn in flight): its buttons now are not stop controls. */
-  learnCalm(container: Element, field: Element): void {
+  /**
+   * The composer is idle (no turn in flight): its buttons now are not stop controls. With the
+   * composer empty (`composing` false) a control seen while a reply streamed is not taken as
+   * calm: a stop button can linger after the reply's end (Gemini's does), and learning it then
+   * would hide the next turn's stop control. With text typed, nothing of ours is streaming.
+   */
+  learnCalm(container: Element, field: Element, composing = true): void {
     for (const sig of visibleButtonSignatures(container, field)) {
       if (this.calm.size > 60) break;
+      if (!composing && this.streaming.has(sig)) continue;
       this.calm.add(sig);
       this.streaming.delete(sig);
     }

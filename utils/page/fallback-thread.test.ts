@@ -109,6 +109,20 @@ describe('selector-free stop control', () => {
     expect(buttons.stopLikeVisible(box, composer)).toBe(false);
   });
 
+  it('a stop control lingering after the reply, composer empty, is not learned as calm; seen again with text typed, it is', () => {
+    const { composer, slot } = renamedPage();
+    const box = composerContainerOf(composer)!;
+    const buttons = new ComposerButtons();
+    buttons.learnCalm(box, composer);
+    const stop = '<button type="button" class="q12" aria-label="zz3"><svg><path d="M4 4h8v8H4z"></path></svg></button>';
+    slot.innerHTML = stop;
+    expect(buttons.stopLikeVisible(box, composer)).toBe(true); // streaming
+    buttons.learnCalm(box, composer, false); // reply done, stop still up, nothing typed
+    expect(buttons.stopLikeVisible(box, composer)).toBe(true); // the next turn's stop still counts
+    buttons.learnCalm(box, composer, true);
+    expect(buttons.stopLikeVisible(box, composer)).toBe(false);
+  });
+
   it('the composer\'s box is the nearest ancestor with buttons, never a region holding the conversation', () => {
     document.body.innerHTML = `<main><div id="thread">${'<p>long conversation text </p>'.repeat(40)}</div><div id="field" contenteditable="true"></div><button>send</button></main>`;
     expect(composerContainerOf(document.getElementById('field')!)).toBeNull();

@@ -130,6 +130,28 @@ describe('SendDetector', () => {
     stop();
   });
 
+  it('a send is "in flight" from the trigger, or from typed text leaving the composer, until it is confirmed', () => {
+    const { composer } = page();
+    const { d, sends, stop } = detector(renamed);
+    type(composer, 'first');
+    vi.advanceTimersByTime(300);
+    expect(d.sendInFlight()).toBe(false);
+    // The site takes the text on Enter before we see the key (an Enter listener ahead of ours).
+    composer.textContent = '';
+    expect(d.sendInFlight()).toBe(true);
+    vi.advanceTimersByTime(1500);
+    expect(sends).toHaveLength(1);
+    expect(d.sendInFlight()).toBe(false);
+    type(composer, 'second');
+    fire(composer, new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(d.sendInFlight()).toBe(true);
+    composer.textContent = '';
+    vi.advanceTimersByTime(200);
+    expect(sends).toHaveLength(2);
+    expect(d.sendInFlight()).toBe(false);
+    stop();
+  });
+
   it('the person deleting their own text is not a send', () => {
     const { composer } = page();
     const { sends, stop } = detector(chat);

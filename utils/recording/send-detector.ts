@@ -89,6 +89,16 @@ export class SendDetector {
     };
   }
 
+  /**
+   * A send may be under way that is not confirmed yet: a trigger waiting for the composer to
+   * clear, or text the person typed that has left the composer (the site took it on its own).
+   */
+  sendInFlight(): boolean {
+    if (this.pending.length) return true;
+    const draft = this.draft;
+    return !!draft && draft.text.trim() !== '' && this.isEmpty(draft.field);
+  }
+
   /** The field the person is writing in (their last trusted input), if still on the page. */
   draftField(): HTMLElement | null {
     return this.draft?.field.isConnected ? this.draft.field : null;

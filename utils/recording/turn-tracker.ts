@@ -521,12 +521,17 @@ export function startTurnTracking(store: PageStore, options: TurnTrackingOptions
     }
   }
 
-  /** While idle, learn what the composer's buttons look like when nothing streams. */
+  /**
+   * While idle, learn what the composer's buttons look like when nothing streams. Not while a
+   * send is on its way to being noticed (a trigger waiting for the composer to clear, or typed
+   * text that left the composer without one): the site may already show its stop control.
+   */
   function learnIdle(): void {
+    if (detector.sendInFlight()) return;
     const field = currentComposer();
     if (!field || visibleStopControl(adapter, field)) return;
     const container = detector.containerOf(field);
-    if (container) buttons.learnCalm(container, field);
+    if (container) buttons.learnCalm(container, field, readEditorText(field).trim() !== '');
   }
 
   function tick(): void {
