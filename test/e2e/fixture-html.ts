@@ -3,7 +3,7 @@ import path from 'node:path';
 
 export const fixturesDir = path.resolve('test/e2e/fixtures');
 
-const SHARED_SCRIPT = /<script data-fixture-script="([\w.-]+\.js)"><\/script>/g;
+const SHARED_SCRIPT = /<script data-fixture-script="((?:heldout\/)?[\w.-]+\.js)"><\/script>/g;
 
 /**
  * Options a 2026 fixture page reads from `window.__FIXTURE_OPTIONS` (the same names work as URL
@@ -28,6 +28,8 @@ export interface FixtureOptions {
   decoys?: 0 | 1;
   /** The first reply's text (later replies: `window.__fixture.setNextReply(text)`). */
   reply?: string;
+  /** Held-out pages (fixtures/heldout/): which of the page's variants to build. */
+  variant?: 'a' | 'b';
 }
 
 /**
