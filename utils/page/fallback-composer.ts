@@ -99,13 +99,19 @@ export class ComposerButtons {
 
   /** A visible, enabled button that the composer never showed while calm. */
   stopLikeVisible(container: Element, field: Element): boolean {
-    for (const sig of visibleButtonSignatures(container, field)) {
-      if (!this.calm.has(sig)) {
-        if (this.streaming.size < 60) this.streaming.add(sig);
-        return true;
-      }
-    }
-    return false;
+    const unknown = this.unknownVisible(container, field);
+    unknown.forEach((sig) => this.noteStreaming(sig));
+    return unknown.length > 0;
+  }
+
+  /** Signatures of the visible, enabled buttons the composer never showed while calm. */
+  unknownVisible(container: Element, field: Element): string[] {
+    return [...visibleButtonSignatures(container, field)].filter((sig) => !this.calm.has(sig));
+  }
+
+  /** This control showed while a reply streamed (a stop control). */
+  noteStreaming(sig: string): void {
+    if (this.streaming.size < 60) this.streaming.add(sig);
   }
 
   knowsCalm(): boolean {

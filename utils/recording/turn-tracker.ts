@@ -73,6 +73,12 @@ interface Turn {
   replyBy: Layer | null;
   finishedBy: Layer | null;
   adapterStopSeen: boolean;
+  /**
+   * Composer controls (signatures) that were new when the turn started: the fallback's stop
+   * control. A control new only at the reply's end (a voice button back in the send button's
+   * place) is not one.
+   */
+  stopSigs: Set<string>;
   judge: ReplyJudge;
   /** A 'site' send is a turn only once its text shows up in the thread. */
   confirmed: boolean;
@@ -90,6 +96,8 @@ const CONFIRM_SITE_SEND_MS = 6000;
 const REGENERATE_WINDOW_MS = 5000;
 /** A console's prompt may stay in its field: don't wait longer than this for it to show up in a transcript. */
 const CONSOLE_USER_TURN_MS = 1500;
+/** A composer control that appears this soon after the send (or before the reply's first words) is its stop control. */
+const STOP_APPEARS_MS = 1000;
 /** The outbox record of an in-flight turn is refreshed (output so far, "still alive") this often. */
 const HEARTBEAT_MS = 3_000;
 
@@ -201,6 +209,7 @@ export function startTurnTracking(store: PageStore, options: TurnTrackingOptions
       replyBy: null,
       finishedBy: null,
       adapterStopSeen: false,
+      stopSigs: new Set(),
       judge: new ReplyJudge(now, initialReply, options.judge),
       confirmed: isRegen || send.trigger !== 'site',
       persisted: false,
@@ -366,7 +375,13 @@ export function startTurnTracking(store: PageStore, options: TurnTrackingOptions
     const text = findReply(turn, container);
     const adapterStop = !!visibleStopControl(adapter, field);
     if (adapterStop) turn.adapterStopSeen = true;
-    const stopLike = !turn.adapterStopSeen && !adapterStop && !!container && !!field && buttons.knowsCalm() && buttons.stopLikeVisible(container, field);
+    const unknown = !!container && !!field && buttons.knowsCalm() ? buttons.unknownVisible(container, field) : [];
+    // The site puts up its stop control as it takes the message: only what is new then (or
+    // before the reply's first words) is a stop control.
+    if (now - turn.startedAt < STOP_APPEARS_MS || !text.trim()) unknown.forEach((sig) => turn.stopSigs.add(sig));
+    const stopSigsUp = unknown.filter((sig) => turn.stopSigs.has(sig));
+    stopSigsUp.forEach((sig) => buttons.noteStreaming(sig));
+    const stopLike = !turn.adapterStopSeen && !adapterStop && stopSigsUp.length > 0;
     const adapterMarker = adapterFinishedMarker(turn, container);
     const fallbackMarker = !adapterMarker && !!turn.region && (hasTrailingButtons(turn.region) || flagTurnedOff(turn.region, log, turn.mark));
     if (adapterMarker) turn.finishedBy = 'adapter';
