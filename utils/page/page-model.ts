@@ -1,5 +1,6 @@
 import type { SiteAdapter } from '../sites/site-adapter';
 import { readModelLabel, type ModelReading } from '../sites/model-labels';
+import { modeTableFor } from '../models/app-modes';
 import { firstMatch, isVisible } from './dom-query';
 import { readRenderedText } from './rendered-text';
 
@@ -39,30 +40,55 @@ export function modelLabelFromUrl(adapter: SiteAdapter, url: string): string | n
 
 const MAX_PICKER_LABEL = 40;
 
-function pickerButtons(root: ParentNode): Element[] {
-  return Array.from(root.querySelectorAll('button[aria-haspopup], [role="button"][aria-haspopup], [role="combobox"]')).filter(
+/** Menu buttons: aria-haspopup or aria-expanded, which survive a redesign's renaming. */
+const MENU_BUTTONS = 'button[aria-haspopup], [role="button"][aria-haspopup], [role="combobox"], button[aria-expanded], [role="button"][aria-expanded]';
+const ANY_BUTTON = `${MENU_BUTTONS}, button, [role="button"]`;
+
+function pickerButtons(root: ParentNode, selector: string): Element[] {
+  return Array.from(root.querySelectorAll(selector)).filter(
     (b) => b.getAttribute('aria-haspopup') !== 'false' && !b.closest('tokentally-badge') && isVisible(b),
   );
 }
 
 /**
+ * A mode label that matches one of the site's named modes ("Pro"), not only the table's
+ * catch-all: any button can show a word, only the picker shows a mode.
+ */
+function namesSpecificMode(text: string, host: string): boolean {
+  const table = modeTableFor(host);
+  if (!table) return false;
+  let mode = text;
+  for (const prefix of table.prefixes) mode = mode.replace(prefix, '');
+  return table.modes.slice(0, -1).some((m) => m.match.test(mode.trim()));
+}
+
+/**
  * Without selectors: a model picker is a menu button whose visible text names a model ("Sonnet 5")
- * anywhere on the page, or, inside the composer's box, shows a mode of the site's table ("Medium",
- * "Pro"). Menu buttons are told by aria-haspopup, which survives a redesign's renaming.
+ * anywhere on the page, or any button inside the composer's box that does; or, inside the box, a
+ * button that shows a mode of the site's table ("Medium", "Pro"). Menu buttons are told by
+ * aria-haspopup / aria-expanded, which survive a redesign's renaming; a picker drawn without
+ * them is still found inside the composer's box when its label names a model or a named mode.
  */
 export function fallbackModelLabel(adapter: SiteAdapter, host: string, composerBox: Element | null): string | null {
   const labelOf = (b: Element) => readRenderedText(b).replace(/\s+/g, ' ').trim();
-  const inBox = composerBox ? pickerButtons(composerBox) : [];
-  const everywhere = pickerButtons(document);
-  for (const button of [...inBox, ...everywhere]) {
+  const usable = (text: string) => text.length >= 2 && text.length <= MAX_PICKER_LABEL;
+  const menusInBox = composerBox ? pickerButtons(composerBox, MENU_BUTTONS) : [];
+  const anyInBox = composerBox ? pickerButtons(composerBox, ANY_BUTTON) : [];
+  const everywhere = pickerButtons(document, MENU_BUTTONS);
+  for (const button of [...menusInBox, ...anyInBox, ...everywhere]) {
     const text = labelOf(button);
-    if (text.length < 2 || text.length > MAX_PICKER_LABEL) continue;
+    if (!usable(text)) continue;
     if (readModelLabel(text, { provider: adapter.provider }).kind === 'model') return text;
   }
-  for (const button of inBox) {
+  const isMode = (text: string) => usable(text) && /\p{L}{2}/u.test(text) && readModelLabel(text, { provider: adapter.provider, host }).kind === 'mode';
+  // A named mode first (a "Tools" menu beside the picker would match the table's catch-all).
+  for (const button of [...menusInBox, ...anyInBox]) {
     const text = labelOf(button);
-    if (text.length < 2 || text.length > MAX_PICKER_LABEL || !/\p{L}{2}/u.test(text)) continue;
-    if (readModelLabel(text, { provider: adapter.provider, host }).kind === 'mode') return text;
+    if (isMode(text) && namesSpecificMode(text, host)) return text;
+  }
+  for (const button of menusInBox) {
+    const text = labelOf(button);
+    if (isMode(text)) return text;
   }
   return null;
 }
