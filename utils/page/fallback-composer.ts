@@ -83,15 +83,16 @@ export class ComposerButtons {
   private readonly streaming = new Set<string>();
 
   /**
-   * The composer is idle (no turn in flight): its buttons now are not stop controls. With the
-   * composer empty (`composing` false) a control seen while a reply streamed is not taken as
-   * calm: a stop button can linger after the reply's end (Gemini's does), and learning it then
-   * would hide the next turn's stop control. With text typed, nothing of ours is streaming.
+   * The composer is idle (no turn in flight): its buttons now are not stop controls. A control
+   * seen while a reply streamed is taken as calm only once things are `settled` (text typed, the
+   * last reply ended a while ago): a stop button can linger after the reply's end (Gemini's
+   * does, also while the next message is typed), and learning it then would hide the next
+   * turn's stop control.
    */
-  learnCalm(container: Element, field: Element, composing = true): void {
+  learnCalm(container: Element, field: Element, settled = true): void {
     for (const sig of visibleButtonSignatures(container, field)) {
       if (this.calm.size > 60) break;
-      if (!composing && this.streaming.has(sig)) continue;
+      if (!settled && this.streaming.has(sig)) continue;
       this.calm.add(sig);
       this.streaming.delete(sig);
     }

@@ -109,7 +109,7 @@ describe('selector-free stop control', () => {
     expect(buttons.stopLikeVisible(box, composer)).toBe(false);
   });
 
-  it('a stop control lingering after the reply, composer empty, is not learned as calm; seen again with text typed, it is', () => {
+  it('a stop control lingering after the reply is not learned as calm until things have settled', () => {
     const { composer, slot } = renamedPage();
     const box = composerContainerOf(composer)!;
     const buttons = new ComposerButtons();
@@ -117,9 +117,9 @@ describe('selector-free stop control', () => {
     const stop = '<button type="button" class="q12" aria-label="zz3"><svg><path d="M4 4h8v8H4z"></path></svg></button>';
     slot.innerHTML = stop;
     expect(buttons.stopLikeVisible(box, composer)).toBe(true); // streaming
-    buttons.learnCalm(box, composer, false); // reply done, stop still up, nothing typed
+    buttons.learnCalm(box, composer, false); // reply done, stop still up (the next message may be typed meanwhile)
     expect(buttons.stopLikeVisible(box, composer)).toBe(true); // the next turn's stop still counts
-    buttons.learnCalm(box, composer, true);
+    buttons.learnCalm(box, composer, true); // a control that stays long after: part of the composer
     expect(buttons.stopLikeVisible(box, composer)).toBe(false);
   });
 

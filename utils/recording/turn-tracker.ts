@@ -96,6 +96,8 @@ const CONFIRM_SITE_SEND_MS = 6000;
 const REGENERATE_WINDOW_MS = 5000;
 /** A console's prompt may stay in its field: don't wait longer than this for it to show up in a transcript. */
 const CONSOLE_USER_TURN_MS = 1500;
+/** A stop control still showing this long after a reply ended may be that reply's, lingering (Gemini's stays 1.5 s and more). */
+const LINGERING_STOP_MS = 5000;
 /** A composer control that appears this soon after the send (or before the reply's first words) is its stop control. */
 const STOP_APPEARS_MS = 1000;
 /** The outbox record of an in-flight turn is refreshed (output so far, "still alive") this often. */
@@ -114,6 +116,7 @@ export function startTurnTracking(store: PageStore, options: TurnTrackingOptions
   let regenerate: { at: number; mark: number } | null = null;
   let draftMark: number | null = null;
   let lastUserTurn: Element | null = null;
+  let lastTurnEndedAt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   // The log position at each trigger, taken before the site reacted to it.
   const triggerMarks = new WeakMap<PendingSend, number>();
@@ -134,7 +137,7 @@ export function startTurnTracking(store: PageStore, options: TurnTrackingOptions
       log.hold(`pending:${pending.at}`);
       triggerMarks.set(pending, log.mark());
       // The composer's buttons now (send showing) are calm, unless a reply is still streaming.
-      if (pending.container && !turns.length) buttons.learnCalm(pending.container, pending.field);
+      if (pending.container && !turns.length) buttons.learnCalm(pending.container, pending.field, settled());
       // A new message ends the turns before it, read now, before the site adds the new one to
       // the thread (this runs ahead of the site's own handlers): their replies can't grow into it.
       for (const turn of [...turns]) settleBeforeNext(turn, pending);
@@ -421,6 +424,7 @@ export function startTurnTracking(store: PageStore, options: TurnTrackingOptions
   }
 
   function removeTurn(turn: Turn): void {
+    lastTurnEndedAt = Date.now();
     const i = turns.indexOf(turn);
     if (i >= 0) turns.splice(i, 1);
     log.release(`turn:${turn.id}`);
@@ -546,7 +550,12 @@ export function startTurnTracking(store: PageStore, options: TurnTrackingOptions
     const field = currentComposer();
     if (!field || visibleStopControl(adapter, field)) return;
     const container = detector.containerOf(field);
-    if (container) buttons.learnCalm(container, field, readEditorText(field).trim() !== '');
+    if (container) buttons.learnCalm(container, field, settled() && readEditorText(field).trim() !== '');
+  }
+
+  /** Long enough after the last reply that a stop control still showing is not its lingering one. */
+  function settled(): boolean {
+    return Date.now() - lastTurnEndedAt >= LINGERING_STOP_MS;
   }
 
   function tick(): void {
