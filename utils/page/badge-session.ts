@@ -76,7 +76,9 @@ export class BadgeSession {
               reportError(error);
             }
           });
-    this.fieldObserver?.observe(field, { childList: true, subtree: true, characterData: true });
+    // The class too: Quill drops its empty marker (ql-blank, read as no text) after the paste's
+    // input event, so a paste read at that event reads empty and nothing else follows it.
+    this.fieldObserver?.observe(field, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class'] });
     render(h(FieldBadge, { store, fieldId: this.id, actions: ctx.actions, models: ctx.models }), mount);
     this.counter.request();
   }
