@@ -16,7 +16,8 @@ import type { UsageEvent } from '../utils/usage/usage-event';
 const EVENTS = 100_000;
 const RUNS = 20;
 const TARGET_MS = 50;
-const MONTH = { from: Date.UTC(2026, 10, 1, 5), to: Date.UTC(2026, 11, 1, 5) }; // November in New York (UTC-5)
+// A past month: the background refuses imported events dated more than a day ahead of its clock.
+const MONTH = { from: Date.UTC(2026, 9, 1, 4), to: Date.UTC(2026, 10, 1, 4) }; // October 2026 in New York (UTC-4)
 const TIME_ZONE = 'America/New_York';
 const MODELS: Array<[UsageEvent['provider'], string]> = [
   ['openai', 'gpt-5'], ['openai', 'gpt-4o'], ['openai', 'gpt-4.1-mini'],
