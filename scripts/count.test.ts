@@ -74,10 +74,20 @@ describe('count CLI', () => {
     expect(newer).toBeGreaterThan(older);
   });
 
-  it('unknown model: exit 2 and lists the known ids', async () => {
-    const run = await cli(['--model', 'gpt-99', files[0]!.path]);
+  it('a newer model of a known family: counted by its family rule, with no price', async () => {
+    const run = await cli(['--json', '--model', 'claude-opus-9', files[0]!.path]);
+    expect(run.status).toBe(0);
+    const [row] = lines(run.stdout);
+    expect(row).toMatchObject({ model: 'claude-opus-9', provider: 'anthropic', exact: false, inputCostUsd: null });
+    const known = lines((await cli(['--json', '--model', 'claude-opus-4-8', files[0]!.path])).stdout)[0]!;
+    expect(row!.tokens).toBe(known.tokens);
+    expect(run.stderr).toContain('price unknown');
+  });
+
+  it('a model of no known family: exit 2 and lists the known ids', async () => {
+    const run = await cli(['--model', 'llama-99', files[0]!.path]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('unknown model "gpt-99"');
+    expect(run.stderr).toContain('unknown model "llama-99"');
     expect(run.stderr).toContain('gpt-4o');
     expect(run.stderr).toContain('claude-sonnet-4-5');
   });

@@ -2,12 +2,12 @@
 //   npm run -s count -- [--model ID] [--json] FILE... | -
 // --json prints one JSON object per input: {"file","model","provider","tokenizer","tokens","exact","inputCostUsd","band"}
 // (band: an estimate's relative error band, e.g. 0.14 = ±14%; 0 when exact).
-// Exit codes: 0 ok, 1 unreadable input (or missing tokenizer data), 2 usage error / unknown model.
+// Exit codes: 0 ok, 1 unreadable input (or missing tokenizer data), 2 usage error / model of no known family.
 
 const USAGE = 'usage: npm run -s count -- [--model ID] [--json] FILE... | -';
 
 async function main(argv: string[]): Promise<number> {
-  const { getModel, listModels } = await import('../utils/models/model-registry');
+  const { modelForId, listModels } = await import('../utils/models/model-registry');
   let modelId = 'gpt-4o';
   let json = false;
   const files: string[] = [];
@@ -31,11 +31,14 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     } else files.push(arg);
   }
-  const model = getModel(modelId);
+  // A newer model of a known family ("claude-opus-6", "gpt-5.7") counts with its family's rule and
+  // no price, as the badge does; an id of no known family is a usage error.
+  const model = modelForId(modelId);
   if (!model) {
     console.error(`unknown model "${modelId}". Known models:\n${listModels().map((m) => `  ${m.id}`).join('\n')}`);
     return 2;
   }
+  if (!model.inCatalog) console.error(`count: "${model.id}" is not in the price catalog: counted as its family (${model.counter}), price unknown`);
   if (files.length === 0) {
     console.error(`no input: give one or more files, or - for stdin\n${USAGE}`);
     return 2;
