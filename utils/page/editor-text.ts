@@ -16,8 +16,14 @@ function isSkipped(el: Element): boolean {
   if (tag === 'TOKENTALLY-BADGE' || tag === 'STYLE' || tag === 'SCRIPT' || tag === 'TEMPLATE') return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   const cls = el.classList;
-  // Placeholders: ProseMirror/ChatGPT "placeholder", Quill "ql-placeholder", Tiptap empty-node markers.
-  if (cls.contains('placeholder') || cls.contains('ql-placeholder') || cls.contains('tiptap-placeholder')) return true;
+  // Placeholders: ProseMirror/ChatGPT "placeholder", Quill "ql-placeholder", Tiptap empty-node
+  // markers. Only while they hold no text but their own placeholder: the class is a decoration
+  // on the paragraph the person types into, and an editor that is slow to drop it (or a page
+  // that never does) must not read as empty while it holds their prompt.
+  if (cls.contains('placeholder') || cls.contains('ql-placeholder') || cls.contains('tiptap-placeholder')) {
+    const text = (el.textContent ?? '').trim();
+    if (!text || text === (el.getAttribute('data-placeholder') ?? '').trim()) return true;
+  }
   if (el.getAttribute('contenteditable') === 'false' && el.hasAttribute('data-placeholder')) return true;
   return false;
 }
