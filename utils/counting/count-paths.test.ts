@@ -8,6 +8,7 @@ import { STORAGE_KEYS } from '../storage/storage-keys';
 import type { CounterId, ModelInfo } from '../models/model-types';
 import { getModel } from '../models/model-registry';
 import { countHandlers } from './count-handlers';
+import { fakeWorkerPair } from './test-helpers';
 import { countHandlerFor } from './count-segments-handler';
 import { createWorkerCounter, serveCountsInWorker } from './worker-counter';
 import { createLiveCounter, storedCorrection } from './live-counter';
@@ -31,16 +32,7 @@ function serveExtensionFiles() {
 
 /** The counting document's end: its worker (here in-process, through message events) behind the same router. */
 function documentEnd(): CountSegmentsFn {
-  const scope = {
-    location: { origin: 'chrome-extension://abc' },
-    onmessage: null as ((event: MessageEvent) => void) | null,
-    postMessage: (data: unknown) => setTimeout(() => worker.onmessage?.({ data } as MessageEvent)),
-  };
-  const worker = {
-    onmessage: null as ((event: MessageEvent) => void) | null,
-    onerror: null,
-    postMessage: (data: unknown) => setTimeout(() => scope.onmessage?.({ data } as MessageEvent)),
-  };
+  const { scope, worker } = fakeWorkerPair();
   serveCountsInWorker(scope as never);
   return createWorkerCounter(() => worker as unknown as Worker);
 }

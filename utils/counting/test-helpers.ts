@@ -71,3 +71,18 @@ export function randomText(next: () => number, pieces: number): string {
 
 export const EXACT_TOKENIZERS: Array<'o200k' | 'cl100k'> = ['o200k', 'cl100k'];
 export type { TokenizerId };
+
+/** A worker and its global scope in one process, talking through (asynchronous) message events. */
+export function fakeWorkerPair() {
+  const scope = {
+    location: { origin: 'chrome-extension://abc' },
+    onmessage: null as ((event: MessageEvent) => void) | null,
+    postMessage: (data: unknown) => setTimeout(() => worker.onmessage?.({ data } as MessageEvent)),
+  };
+  const worker = {
+    onmessage: null as ((event: MessageEvent) => void) | null,
+    onerror: null as ((event: ErrorEvent) => void) | null,
+    postMessage: (data: unknown) => setTimeout(() => scope.onmessage?.({ data } as MessageEvent)),
+  };
+  return { scope, worker };
+}

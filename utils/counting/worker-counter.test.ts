@@ -2,22 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createWorkerCounter, serveCountsInWorker } from './worker-counter';
 import { TOKENIZER_DIR } from './node/node-tokenizer-source';
-import { tiktokenCount } from './test-helpers';
-
-/** A worker and its global scope in one process, talking through (asynchronous) message events. */
-function fakeWorkerPair() {
-  const scope = {
-    location: { origin: 'chrome-extension://abc' },
-    onmessage: null as ((event: MessageEvent) => void) | null,
-    postMessage: (data: unknown) => setTimeout(() => worker.onmessage?.({ data } as MessageEvent)),
-  };
-  const worker = {
-    onmessage: null as ((event: MessageEvent) => void) | null,
-    onerror: null as ((event: ErrorEvent) => void) | null,
-    postMessage: (data: unknown) => setTimeout(() => scope.onmessage?.({ data } as MessageEvent)),
-  };
-  return { scope, worker };
-}
+import { fakeWorkerPair, tiktokenCount } from './test-helpers';
 
 afterEach(() => vi.unstubAllGlobals());
 
