@@ -34,7 +34,8 @@ export default defineConfig({
       ? {
           // data_collection_permissions is the newest key used: Firefox 140 (the current ESR)
           // on desktop, 142 on Android. Everything else (MV3 event page, scripting, host
-          // permissions granted at install, DecompressionStream) is older. Tested in 140 ESR.
+          // permissions granted at install, DecompressionStream) is older. The Firefox suite runs on
+          // the ESR named in test/firefox/last-run-on.txt.
           browser_specific_settings: {
             gecko: {
               id: 'tokentally@tokentally.app',

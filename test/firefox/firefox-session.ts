@@ -138,6 +138,11 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
       browser: 'firefox',
       executablePath: firefoxPath,
       headless: true,
+      // Firefox 153 lets WebDriver navigate only to http(s), file, blob and about:blank unless
+      // the remote agent is started with system access; moz-extension:// pages (the popup, the
+      // options page) are outside that list. This is the switch geckodriver exposes as
+      // --allow-system-access and Firefox's own harnesses pass; older Firefoxes ignore it.
+      args: ['--remote-allow-system-access'],
       extraPrefsFirefox: { ...firefoxPrefs(uuid, trap.port), ...options.prefs },
       // Lets puppeteer's 'services.settings.server' pref take effect, so Firefox stops polling
       // its remote-settings server.

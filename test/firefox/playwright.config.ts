@@ -10,6 +10,7 @@ export default defineConfig({
   ...chromiumSuite,
   testDir: '.',
   testMatch: '**/*.firefox.ts',
+  globalSetup: './firefox-version.ts',
   // Each test starts its own Firefox (fresh profile and install): ~5 s quiet, ~15 s under load.
   timeout: 90_000,
   expect: { timeout: 15_000 },
