@@ -1,23 +1,23 @@
-import { forgetTab, routeMessage } from '@/utils/messaging/router';
-import { servePorts } from '@/utils/messaging/port-server';
-import { COUNT_PORT_NAME, REQUEST_PORT_NAME } from '@/utils/messaging/request-port';
-import { countHandlers, prewarmTokenizers } from '@/utils/counting/count-handlers';
-import { backgroundAnswersCounts } from '@/utils/counting/counting-document';
-import { usageHandlers } from '@/utils/usage/usage-handlers';
-import { registerRetentionAlarm } from '@/utils/usage/retention-alarm';
-import { afterUsageWrites, startUsageMonitor } from '@/utils/alerts/usage-monitor';
+import { forgetTab, routeMessage } from '@/utils/background/messaging/router';
+import { servePorts } from '@/utils/background/messaging/port-server';
+import { COUNT_PORT_NAME, REQUEST_PORT_NAME } from '@/utils/protocol/request-port';
+import { countHandlers, prewarmTokenizers } from '@/utils/background/counting/count-handlers';
+import { backgroundAnswersCounts } from '@/utils/background/counting/counting-document';
+import { usageHandlers } from '@/utils/background/usage-handlers';
+import { registerRetentionAlarm } from '@/utils/background/retention-alarm';
+import { afterUsageWrites, startUsageMonitor } from '@/utils/background/alerts/usage-monitor';
 import { syncExtraSiteScripts, watchExtraSitePermissions } from '@/utils/sites/extra-sites';
-import { loadSettings, updateSettings, watchSettings } from '@/utils/settings/settings-store';
-import { getTotals } from '@/utils/usage/usage-queries';
-import { cacheValidatedSettings } from '@/utils/settings/validated-settings-cache';
-import { contentSettingsHandlers } from '@/utils/settings/settings-handlers';
-import { migrateLegacyStorage } from '@/utils/storage/migrate-storage';
-import { createMeterHandlers } from '@/utils/meters/meter-handlers';
-import { siteWindowBadge, startMeterMonitor } from '@/utils/meters/meter-monitor';
-import { storeEvents } from '@/utils/usage/usage-store';
-import { broadcastUsageChanged } from '@/utils/usage/usage-broadcast';
-import { createTurnFinaliser } from '@/utils/recording/turn-finaliser';
-import { siteHealthHandler } from '@/utils/health/site-health-handler';
+import { loadSettings, updateSettings, watchSettings } from '@/utils/storage/settings-store';
+import { getTotals } from '@/utils/storage/usage-queries';
+import { cacheValidatedSettings } from '@/utils/storage/validated-settings-cache';
+import { contentSettingsHandlers } from '@/utils/background/settings-handlers';
+import { migrateLegacyStorage } from '@/utils/background/migrate-storage';
+import { createMeterHandlers } from '@/utils/background/meters/meter-handlers';
+import { siteWindowBadge, startMeterMonitor } from '@/utils/background/meters/meter-monitor';
+import { storeEvents } from '@/utils/storage/usage-store';
+import { broadcastUsageChanged } from '@/utils/background/usage-broadcast';
+import { createTurnFinaliser } from '@/utils/background/turn-finaliser';
+import { siteHealthHandler } from '@/utils/background/site-health-handler';
 
 export default defineBackground(() => {
   // Toolbar badge + threshold notifications, refreshed after every usage write (issue 6).

@@ -1,11 +1,12 @@
 import { SUPPORTED_SITE_MATCHES } from '@/utils/sites/site-matches';
 import { findAdapter } from '@/utils/sites/find-adapter';
-import { startPage } from '@/utils/page/page-controller';
-import { reportError } from '@/utils/page/guard';
-import { startTurnTracking } from '@/utils/recording/turn-tracker';
-import { startClayRunTracking } from '@/utils/recording/clay-runs';
-import { reportSiteHealth } from '@/utils/health/site-health-reporter';
-import { startSiteMeters } from '@/utils/meters/start-site-meters';
+import { badgeRenderer } from '@/components/badge/badge-renderer';
+import { startPage } from '@/utils/content/start-page';
+import { reportError } from '@/utils/content/page/guard';
+import { startTurnTracking } from '@/utils/content/recording/turn-tracker';
+import { startClayRunTracking } from '@/utils/content/recording/clay-runs';
+import { reportSiteHealth } from '@/utils/content/site-health-reporter';
+import { startSiteMeters } from '@/utils/content/meters/start-site-meters';
 
 export default defineContentScript({
   matches: [...SUPPORTED_SITE_MATCHES],
@@ -17,7 +18,7 @@ export default defineContentScript({
     ctx.onInvalidated(startSiteMeters(location.hostname));
     try {
       const adapter = findAdapter(location.hostname);
-      const page = startPage(adapter, location.hostname);
+      const page = startPage(adapter, location.hostname, badgeRenderer);
       ctx.onInvalidated(page.stop);
       if (adapter.id !== 'generic') {
         ctx.onInvalidated(startTurnTracking(page.store));

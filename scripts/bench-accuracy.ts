@@ -3,15 +3,15 @@
 // calibration texts (test/data/claude-calibration.json): the old single factor (o200k × 1.3) beside
 // the per-script estimator, the estimator left out one text at a time (each text predicted by a fit
 // that never saw it). Then the texts one by one, and the estimator as the extension runs it.
-import '../utils/counting/node/register-onnx-stub';
-import type { ClaudeEstimatorId } from '../utils/models/model-types';
+import '@/scripts/node/register-onnx-stub';
+import type { ClaudeEstimatorId } from '@/utils/core/models/model-types';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
 const signed = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`.padStart(7);
 
 async function main(): Promise<void> {
-  const fit = await import('../utils/estimates/fit-claude-factors');
-  const { LEGACY_CLAUDE_TOKEN_FACTOR } = await import('../utils/models/model-registry');
+  const fit = await import('@/scripts/claude-factor-fit');
+  const { LEGACY_CLAUDE_TOKEN_FACTOR } = await import('@/utils/core/models/model-registry');
   const count = await fit.tiktokenO200k();
   const calibration = fit.calibrationSamples(count);
   const anchors = fit.anchorSamples(count);
@@ -39,8 +39,8 @@ async function main(): Promise<void> {
   });
 
   // The same texts through the extension's own pipeline (segmenting, background counter, shipped factors).
-  const { createNodeCounter } = await import('../utils/counting/node/count-files');
-  const { getModel } = await import('../utils/models/model-registry');
+  const { createNodeCounter } = await import('@/scripts/node/count-files');
+  const { getModel } = await import('@/utils/core/models/model-registry');
   const { readFileSync } = await import('node:fs');
   const texts = JSON.parse(readFileSync(new URL('../test/data/claude-calibration.json', import.meta.url), 'utf8')) as Array<{ text: string; claude_4_6_tokens: number; claude_4_7_tokens: number }>;
   const countFile = createNodeCounter();

@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
-import { fixtureHtml } from '../test/e2e/fixture-html';
-import { variedProse } from './varied-text';
-import { modelForId } from '../utils/models/model-registry';
-import { estimateClaudeTokens, isClaudeEstimator } from '../utils/estimates/claude-estimator';
+import { fixtureHtml } from '@/test/e2e/fixture-html';
+import { variedProse } from '@/scripts/varied-text';
+import { modelForId } from '@/utils/core/models/model-registry';
+import { estimateClaudeTokens, isClaudeEstimator } from '@/utils/core/estimates/claude-estimator';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const extensionDir = path.resolve(process.env.TT_OUT_DIR ?? '.output', 'chrome-mv3');

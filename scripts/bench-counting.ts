@@ -9,8 +9,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { TokenizerId } from '../utils/models/model-types';
-import { variedProse } from './varied-text';
+import type { TokenizerId } from '@/utils/core/models/model-types';
+import { variedProse } from '@/scripts/varied-text';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 /** JS heap plus typed-array backing stores (ours live there), after a full GC. */
@@ -42,11 +42,11 @@ type ColdCase = 'ours:o200k' | 'ours:cl100k' | 'ours:gemma3' | 'ours:o200k+gemma
  * its rank module, for TokenTally reading, gunzipping and indexing its packed file.
  */
 async function coldChild(which: ColdCase): Promise<void> {
-  const { createTokenizerPool } = await import('../utils/counting/tokenizer-pool');
-  const { nodeTokenizerSource } = await import('../utils/counting/node/node-tokenizer-source');
+  const { createTokenizerPool } = await import('@/utils/core/counting/tokenizer-pool');
+  const { nodeTokenizerSource } = await import('@/scripts/node/node-tokenizer-source');
   await import('gpt-tokenizer/GptEncoding');
-  await import('../utils/counting/node/register-onnx-stub');
-  const { gemmaReference } = await import('../utils/counting/test-helpers');
+  await import('@/scripts/node/register-onnx-stub');
+  const { gemmaReference } = await import('@/test/unit/counting-helpers');
   const mem0 = memoryMb();
   const wall0 = performance.now();
   const cpu0 = cpuMs();
@@ -131,9 +131,9 @@ function benchText(): string {
 const mbPerSec = (chars: number, ms: number) => chars / 1e6 / (ms / 1000);
 
 async function throughput(): Promise<void> {
-  const { createTokenizerPool } = await import('../utils/counting/tokenizer-pool');
-  const { nodeTokenizerSource } = await import('../utils/counting/node/node-tokenizer-source');
-  const { splitIntoSegments } = await import('../utils/counting/segment-text');
+  const { createTokenizerPool } = await import('@/utils/core/counting/tokenizer-pool');
+  const { nodeTokenizerSource } = await import('@/scripts/node/node-tokenizer-source');
+  const { splitIntoSegments } = await import('@/utils/core/counting/segment-text');
   const { get_encoding } = await import('tiktoken');
   const pool = createTokenizerPool(nodeTokenizerSource);
   const text = benchText();
@@ -175,8 +175,8 @@ async function throughput(): Promise<void> {
 
   // Gemma 3 the way the engine runs it: segments (segment-text.ts), each counted on its own.
   const gemma = await pool.get('gemma3');
-  await import('../utils/counting/node/register-onnx-stub');
-  const { gemmaReference } = await import('../utils/counting/test-helpers');
+  await import('@/scripts/node/register-onnx-stub');
+  const { gemmaReference } = await import('@/test/unit/counting-helpers');
   const reference = await gemmaReference();
   const segments = splitIntoSegments(variedProse(1_000_000, 2), 'gemma3');
   const chars = segments.reduce((n, s) => n + s.length, 0);
@@ -209,11 +209,11 @@ async function throughput(): Promise<void> {
  * way the extension counts a field (live counter: segments, reuse of unchanged ones).
  */
 async function exactness(): Promise<void> {
-  const { createTokenizerPool } = await import('../utils/counting/tokenizer-pool');
-  const { nodeTokenizerSource } = await import('../utils/counting/node/node-tokenizer-source');
-  const { createSegmentCounter } = await import('../utils/counting/segment-counter');
-  const { createLiveCounter } = await import('../utils/counting/live-counter');
-  const { getModel } = await import('../utils/models/model-registry');
+  const { createTokenizerPool } = await import('@/utils/core/counting/tokenizer-pool');
+  const { nodeTokenizerSource } = await import('@/scripts/node/node-tokenizer-source');
+  const { createSegmentCounter } = await import('@/utils/core/counting/segment-counter');
+  const { createLiveCounter } = await import('@/utils/content/counting/live-counter');
+  const { getModel } = await import('@/utils/core/models/model-registry');
   const { get_encoding } = await import('tiktoken');
   const pool = createTokenizerPool(nodeTokenizerSource);
   const dir = new URL('../test/corpus/', import.meta.url);
@@ -256,11 +256,11 @@ async function exactness(): Promise<void> {
 // ---- Keystrokes -----------------------------------------------------------------------------------
 
 async function keystrokes(): Promise<void> {
-  const { createTokenizerPool } = await import('../utils/counting/tokenizer-pool');
-  const { nodeTokenizerSource } = await import('../utils/counting/node/node-tokenizer-source');
-  const { createSegmentCounter } = await import('../utils/counting/segment-counter');
-  const { createLiveCounter } = await import('../utils/counting/live-counter');
-  const { getModel } = await import('../utils/models/model-registry');
+  const { createTokenizerPool } = await import('@/utils/core/counting/tokenizer-pool');
+  const { nodeTokenizerSource } = await import('@/scripts/node/node-tokenizer-source');
+  const { createSegmentCounter } = await import('@/utils/core/counting/segment-counter');
+  const { createLiveCounter } = await import('@/utils/content/counting/live-counter');
+  const { getModel } = await import('@/utils/core/models/model-registry');
   const pool = createTokenizerPool(nodeTokenizerSource);
   const source = benchText();
   console.log('\nOne keystroke (insert a letter at a random place), live counter + background counter in-process:');

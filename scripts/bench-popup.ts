@@ -8,7 +8,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchExtensionContext } from '../test/e2e/launch-extension';
+import { launchExtensionContext } from '@/test/e2e/launch-extension';
 
 const TARGET_MS = 150;
 const EVENTS = Number(process.env.EVENTS ?? 100_000);

@@ -3,7 +3,7 @@
 //
 // Preferred: real Chromium with the built extension (TT_OUT_DIR or .output). The events go
 // in through the background's real 'import-usage' handler; the queries run in an extension
-// page against the extension's own IndexedDB, bundled from utils/usage/usage-queries.ts.
+// page against the extension's own IndexedDB, bundled from utils/storage/usage-queries.ts.
 // Fallback (no build or no Chromium): Node + fake-indexeddb, labelled as such.
 //
 //   npx tsx scripts/bench-usage.ts            (auto)
@@ -11,7 +11,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import type { UsageEvent } from '../utils/usage/usage-event';
+import type { UsageEvent } from '@/utils/core/usage/usage-event';
 
 const EVENTS = 100_000;
 const RUNS = 20;
@@ -80,7 +80,7 @@ async function inChromium(extensionDir: string): Promise<boolean> {
   const { chromium } = await import('@playwright/test');
   const { build } = await import('esbuild');
   const bundle = await build({
-    entryPoints: [path.resolve('utils/usage/usage-queries.ts')],
+    entryPoints: [path.resolve('utils/storage/usage-queries.ts')],
     bundle: true, write: false, format: 'iife', globalName: '__ttUsageQueries', platform: 'browser', target: 'chrome120',
   });
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'tokentally-bench-'));
@@ -133,8 +133,8 @@ async function inChromium(extensionDir: string): Promise<boolean> {
 async function inNode(): Promise<boolean> {
   const fakeIndexedDb = 'fake-indexeddb/auto'; // side-effect entry without types
   await import(fakeIndexedDb);
-  const q = await import('../utils/usage/usage-queries');
-  const { storeEvents } = await import('../utils/usage/usage-store');
+  const q = await import('@/utils/storage/usage-queries');
+  const { storeEvents } = await import('@/utils/storage/usage-store');
   const t0 = performance.now();
   await storeEvents(makeEvents());
   const importMs = performance.now() - t0;

@@ -135,7 +135,7 @@ function toMergeTable(id, json) {
   }
   const normalizer = JSON.stringify(json.normalizer);
   if (normalizer !== JSON.stringify({ type: 'Replace', pattern: { String: ' ' }, content: '▁' })) {
-    throw new Error(`${id}: unexpected normalizer ${normalizer}: utils/counting/merge-bpe.ts assumes " " -> "▁"`);
+    throw new Error(`${id}: unexpected normalizer ${normalizer}: utils/core/counting/merge-bpe.ts assumes " " -> "▁"`);
   }
   const vocab = model.vocab;
   const size = Object.keys(vocab).length;

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { corpus, CORPUS_DIR, tiktokenCount } from '../utils/counting/test-helpers';
-import { estimateClaudeTokens } from '../utils/estimates/claude-estimator';
-import { CLAUDE_FACTORS } from '../utils/estimates/claude-factors.generated';
+import { corpus, CORPUS_DIR, tiktokenCount } from '@/test/unit/counting-helpers';
+import { estimateClaudeTokens } from '@/utils/core/estimates/claude-estimator';
+import { CLAUDE_FACTORS } from '@/utils/core/estimates/claude-factors.generated';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Runs the CLI without blocking the test worker (a blocked worker misses the runner's messages on a busy machine). */

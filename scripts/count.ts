@@ -7,7 +7,7 @@
 const USAGE = 'usage: npm run -s count -- [--model ID] [--json] FILE... | -';
 
 async function main(argv: string[]): Promise<number> {
-  const { modelForId, listModels } = await import('../utils/models/model-registry');
+  const { modelForId, listModels } = await import('@/utils/core/models/model-registry');
   let modelId = 'gpt-4o';
   let json = false;
   const files: string[] = [];
@@ -44,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const { createNodeCounter, readInput } = await import('../utils/counting/node/count-files');
+  const { createNodeCounter, readInput } = await import('@/scripts/node/count-files');
   const count = createNodeCounter();
   let status = 0;
   for (const file of files) {

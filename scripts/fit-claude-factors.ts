@@ -2,13 +2,13 @@
 //   npm run -s models:fit
 // Run after changing test/data/claude-calibration.json, the published ratios, or the fit itself.
 import { writeFileSync } from 'node:fs';
-import { anchorSamples, calibrationSamples, factorsSource, fitAll, GENERATIONS, tiktokenO200k } from '../utils/estimates/fit-claude-factors';
-import type { ClaudeEstimatorId } from '../utils/models/model-types';
+import { anchorSamples, calibrationSamples, factorsSource, fitAll, GENERATIONS, tiktokenO200k } from '@/scripts/claude-factor-fit';
+import type { ClaudeEstimatorId } from '@/utils/core/models/model-types';
 
 const count = await tiktokenO200k();
 const calibration = calibrationSamples(count);
 const fitted = fitAll(calibration, anchorSamples(count));
-writeFileSync(new URL('../utils/estimates/claude-factors.generated.ts', import.meta.url), factorsSource(fitted, calibration.length));
+writeFileSync(new URL('../utils/core/estimates/claude-factors.generated.ts', import.meta.url), factorsSource(fitted, calibration.length));
 for (const [generation, g] of Object.entries(fitted)) {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   console.log(`${GENERATIONS[generation as ClaudeEstimatorId].label}: leave-one-out median ${pct(g.loo.median)}, p90 ${pct(g.loo.p90)}, max ${pct(g.loo.max)}; band ±${Math.round(g.band * 100)}%`);

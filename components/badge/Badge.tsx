@@ -1,15 +1,16 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { ModelInfo } from '@/utils/models/model-types';
-import type { SiteAdapter } from '@/utils/sites/site-adapter';
-import type { Theme } from '@/utils/page/page-theme';
-import type { SiteHealth } from '@/utils/page/page-state';
-import type { ClayRunActions, ClayRunView } from '@/utils/clay/clay-run-view';
+import type { ModelInfo } from '@/utils/core/models/model-types';
+import type { SiteAdapter } from '@/utils/core/sites/site-adapter';
+import type { Theme } from '@/utils/core/page/page-state';
+import type { SiteHealth } from '@/utils/core/page/page-state';
+import type { ClayRunView } from '@/utils/core/clay/clay-run-view';
+import type { BadgeActions } from '@/utils/core/page/badge-contract';
 import { ClayRunEstimate } from '@/components/clay/ClayRunEstimate';
-import { SiteHealthNote } from './SiteHealthNote';
-import { countText, foldedText, formatBand, formatTokens, formatUsd } from './format';
-import { OptionList } from '../OptionList';
+import { SiteHealthNote } from '@/components/badge/SiteHealthNote';
+import { countText, foldedText, formatBand, formatTokens, formatUsd } from '@/components/count-format';
+import { OptionList } from '@/components/OptionList';
 
-/** Everything the badge shows; computed from the page store by utils/page/badge-view.ts. */
+/** Everything the badge shows; computed from the page store by badge-view.ts. */
 export interface BadgeView {
   state: 'loading' | 'ready' | 'error';
   /** Shown in the error state, e.g. "Can't read this field". */
@@ -44,16 +45,6 @@ export interface BadgeView {
   health: SiteHealth;
   /** Clay pages: the run estimate (null elsewhere). */
   clay: ClayRunView | null;
-}
-
-export interface BadgeActions {
-  onPickModel: (id: string | null) => void;
-  onOutputTokens: (tokens: number) => void;
-  onHide: () => void;
-  onOpenChange: (open: boolean) => void;
-  /** Copies a structure-only summary of the page (no text) for a bug report; resolves whether it worked. */
-  onCopyDiagnostics: () => Promise<boolean>;
-  clay: ClayRunActions;
 }
 
 type PanelPosition = { top?: number; bottom?: number; right: number };

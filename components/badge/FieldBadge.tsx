@@ -1,11 +1,10 @@
-import type { ModelInfo } from '@/utils/models/model-types';
-import type { PageStore } from '@/utils/page/page-state';
-import { badgeViewFor } from '@/utils/page/badge-view';
-import { useStoreState } from '@/utils/page/use-page-state';
-import { Badge, type BadgeActions } from './Badge';
+import type { FieldBadgeProps } from '@/utils/core/page/badge-contract';
+import { badgeViewFor } from '@/components/badge/badge-view';
+import { useStoreState } from '@/components/badge/use-page-state';
+import { Badge } from '@/components/badge/Badge';
 
 /** One field's badge, rendered from the page store. */
-export function FieldBadge(props: { store: PageStore; fieldId: string; actions: BadgeActions; models: () => ModelInfo[] }) {
+export function FieldBadge(props: FieldBadgeProps) {
   const state = useStoreState(props.store);
   return <Badge view={badgeViewFor(state, props.fieldId, props.models())} actions={props.actions} />;
 }

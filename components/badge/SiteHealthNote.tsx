@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { SiteHealth } from '@/utils/page/page-state';
-import { readingText, sinceText } from '@/utils/page/site-health-text';
+import type { SiteHealth } from '@/utils/core/page/page-state';
+import { readingText, sinceText } from '@/utils/core/page/site-health-text';
 
 /** The expanded badge's line on who reads this page, with the diagnostics button for bug reports. */
 export function SiteHealthNote(props: { health: SiteHealth; siteName: string; onCopyDiagnostics: () => Promise<boolean> }) {

@@ -1,8 +1,8 @@
-import { useClayEstimator } from '@/utils/clay/use-clay-estimator';
-import { CLAY_CREDITS_SCHEME, sumMeters, type AiFeatureId } from '@/utils/clay/credit-rules';
-import { formatTokens, formatUsd } from '@/components/badge/format';
-import { formatCredits, formatMinutes, tpmTone } from './clay-format';
-import { OptionList } from '../OptionList';
+import { useClayEstimator } from '@/components/clay/use-clay-estimator';
+import { CLAY_CREDITS_SCHEME, sumMeters, type AiFeatureId } from '@/utils/core/clay/credit-rules';
+import { formatTokens, formatUsd } from '@/components/count-format';
+import { formatCredits, formatMinutes, tpmTone } from '@/components/clay/clay-format';
+import { OptionList } from '@/components/OptionList';
 
 const ENRICHMENT_TYPES = CLAY_CREDITS_SCHEME.columnTypes.filter((t) => t.category !== 'ai');
 const AI_TYPES = CLAY_CREDITS_SCHEME.columnTypes.filter((t) => t.category === 'ai');

@@ -1,9 +1,9 @@
-import type { ModelInfo } from '@/utils/models/model-types';
-import type { ClayRunActions, ClayRunView } from '@/utils/clay/clay-run-view';
-import { CLAY_CREDITS_SCHEME, type AiFeatureId } from '@/utils/clay/credit-rules';
-import { formatTokens, formatUsd } from '@/components/badge/format';
-import { formatMinutes, formatCredits, tpmTone } from './clay-format';
-import { OptionList } from '../OptionList';
+import type { ModelInfo } from '@/utils/core/models/model-types';
+import type { ClayRunActions, ClayRunView } from '@/utils/core/clay/clay-run-view';
+import { CLAY_CREDITS_SCHEME, type AiFeatureId } from '@/utils/core/clay/credit-rules';
+import { formatTokens, formatUsd } from '@/components/count-format';
+import { formatMinutes, formatCredits, tpmTone } from '@/components/clay/clay-format';
+import { OptionList } from '@/components/OptionList';
 
 const AI_FEATURES = CLAY_CREDITS_SCHEME.columnTypes.filter((t) => t.category === 'ai');
 

@@ -1,4 +1,4 @@
-import type { TpmStatus } from '@/utils/clay/tpm-requirements';
+import type { TpmStatus } from '@/utils/core/clay/tpm-requirements';
 
 /** "1,000" credits; fractional overrides keep up to 2 decimals. */
 export function formatCredits(credits: number): string {

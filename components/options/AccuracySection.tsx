@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import type { FormBindings } from '@/utils/settings/form-bindings';
-import type { CountingRuleRow } from '@/utils/settings/price-catalog';
-import type { CorrectionRow } from '@/utils/estimates/use-estimate-corrections';
-import { formatBand } from '@/components/badge/format';
-import { CheckboxField, Section, TextField } from './fields';
-import { TableHead } from '../TableHead';
+import type { FormBindings } from '@/components/options/form-bindings';
+import type { CountingRuleRow } from '@/utils/core/settings/price-catalog';
+import type { CorrectionRow } from '@/components/options/use-estimate-corrections';
+import { formatBand } from '@/components/count-format';
+import { CheckboxField, Section, TextField } from '@/components/options/fields';
+import { TableHead } from '@/components/TableHead';
 
 export interface AccuracyProps {
   b: FormBindings;

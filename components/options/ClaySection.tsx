@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { FormBindings } from '@/utils/settings/form-bindings';
-import type { EnrichmentTypeRow } from '@/utils/settings/clay-enrichment-types';
-import { CellInput, CheckboxField, Section, SelectField, TextField, type Choice } from './fields';
-import { TimezoneField } from './LimitsSection';
-import { TableHead } from '../TableHead';
+import type { FormBindings } from '@/components/options/form-bindings';
+import type { EnrichmentTypeRow } from '@/utils/core/settings/clay-enrichment-types';
+import { CellInput, CheckboxField, Section, SelectField, TextField, type Choice } from '@/components/options/fields';
+import { TimezoneField } from '@/components/options/LimitsSection';
+import { TableHead } from '@/components/TableHead';
 
 const PLAN_PRESETS = [20_000, 50_000, 100_000];
 

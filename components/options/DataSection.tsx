@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { FormBindings } from '@/utils/settings/form-bindings';
-import { Section, TextField } from './fields';
-import type { SettingsChange } from '@/utils/settings/settings-changes';
+import type { FormBindings } from '@/components/options/form-bindings';
+import { Section, TextField } from '@/components/options/fields';
+import type { SettingsChange } from '@/utils/core/settings/settings-changes';
 
 export interface DataProps {
   b: FormBindings;

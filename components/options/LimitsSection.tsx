@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { FormBindings } from '@/utils/settings/form-bindings';
-import { presetMatching, presetsFor, RATE_TIER_SOURCES } from '@/utils/settings/rate-tiers';
-import { Section, SelectField, TextField, type Choice } from './fields';
+import type { FormBindings } from '@/components/options/form-bindings';
+import { presetMatching, presetsFor, RATE_TIER_SOURCES } from '@/utils/core/settings/rate-tiers';
+import { Section, SelectField, TextField, type Choice } from '@/components/options/fields';
 
 export const LIMIT_PROVIDERS = [
   { id: 'openai', label: 'OpenAI' },

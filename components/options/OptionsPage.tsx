@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import type { SaveStatus } from '@/utils/settings/use-options-form';
-import { SaveBar } from './SaveBar';
+import type { SaveStatus } from '@/components/options/use-options-form';
+import { SaveBar } from '@/components/options/SaveBar';
 
 const NAV = [
   ['limits', 'Limits'],

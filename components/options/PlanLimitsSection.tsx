@@ -1,7 +1,7 @@
-import type { FormBindings } from '@/utils/settings/form-bindings';
-import { CHATGPT_PLAN_DEFAULTS, CHATGPT_PLANS, type ChatgptPlan, type MessageCap } from '@/utils/meters/chatgpt-caps';
-import { CheckboxField, FieldError, Section, SelectField, TextField, type Choice } from './fields';
-import { TableHead } from '../TableHead';
+import type { FormBindings } from '@/components/options/form-bindings';
+import { CHATGPT_PLAN_DEFAULTS, CHATGPT_PLANS, type ChatgptPlan, type MessageCap } from '@/utils/core/meters/chatgpt-caps';
+import { CheckboxField, FieldError, Section, SelectField, TextField, type Choice } from '@/components/options/fields';
+import { TableHead } from '@/components/TableHead';
 
 const BASE = ['siteMeters'];
 const PLAN_LABEL: Record<ChatgptPlan, string> = {

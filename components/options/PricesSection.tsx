@@ -1,8 +1,8 @@
-import type { ModelInfo } from '@/utils/models/model-types';
-import type { FormBindings } from '@/utils/settings/form-bindings';
-import { formatPerMTok } from '@/utils/settings/price-catalog';
-import { CellInput, Section } from './fields';
-import { TableHead } from '../TableHead';
+import type { ModelInfo } from '@/utils/core/models/model-types';
+import type { FormBindings } from '@/components/options/form-bindings';
+import { formatPerMTok } from '@/utils/core/settings/price-catalog';
+import { CellInput, Section } from '@/components/options/fields';
+import { TableHead } from '@/components/TableHead';
 
 export function PricesSection({ b, models, priceDate, priceSource }: { b: FormBindings; models: ModelInfo[]; priceDate: string; priceSource: string }) {
   return (

@@ -1,4 +1,4 @@
-import type { SaveStatus } from '@/utils/settings/use-options-form';
+import type { SaveStatus } from '@/components/options/use-options-form';
 
 export function SaveBar({ dirty, status, onSave, onDiscard }: { dirty: boolean; status: SaveStatus; onSave: () => void; onDiscard: () => void }) {
   const message =

@@ -1,7 +1,7 @@
-import type { ModelInfo } from '@/utils/models/model-types';
-import type { FormBindings } from '@/utils/settings/form-bindings';
-import type { SupportedSite } from '@/utils/settings/site-list';
-import { CheckboxField, Section, SelectField } from './fields';
+import type { ModelInfo } from '@/utils/core/models/model-types';
+import type { FormBindings } from '@/components/options/form-bindings';
+import type { SupportedSite } from '@/components/options/site-list';
+import { CheckboxField, Section, SelectField } from '@/components/options/fields';
 
 const POSITIONS = [
   { value: 'bottom-right', label: 'Bottom right' },

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { TextBinding, ValueBinding } from '@/utils/settings/form-bindings';
+import type { TextBinding, ValueBinding } from '@/components/options/form-bindings';
 
 /** Form controls for the options page: label, input, hint and inline error, wired for screen readers. */
 

@@ -1,6 +1,6 @@
-import type { DailySeries } from '@/utils/popup/popup-data';
-import { formatCompact, formatDay, formatInt, formatUsd } from '@/utils/popup/format';
-import { TableHead } from '../TableHead';
+import type { DailySeries } from '@/components/popup/popup-data';
+import { formatCompact, formatDay, formatInt, formatUsd } from '@/components/popup/format';
+import { TableHead } from '@/components/TableHead';
 
 const WIDTH = 360;
 const HEIGHT = 64;

@@ -1,5 +1,5 @@
-import type { LimitBarData } from '@/utils/popup/popup-data';
-import { formatDay, formatInstantDay, formatInt, formatPercent, formatUsd } from '@/utils/popup/format';
+import type { LimitBarData } from '@/components/popup/popup-data';
+import { formatDay, formatInstantDay, formatInt, formatPercent, formatUsd } from '@/components/popup/format';
 
 const KIND_LABEL = { tokens: 'Tokens', budget: 'Budget', credits: 'Credits' } as const;
 

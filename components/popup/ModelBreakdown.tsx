@@ -1,7 +1,7 @@
-import type { ModelRow } from '@/utils/popup/popup-data';
-import { formatCompact, formatUsd } from '@/utils/popup/format';
-import { PROVIDER_NAMES } from './ProviderCard';
-import { TableHead } from '../TableHead';
+import type { ModelRow } from '@/components/popup/popup-data';
+import { formatCompact, formatUsd } from '@/components/popup/format';
+import { PROVIDER_NAMES } from '@/components/popup/ProviderCard';
+import { TableHead } from '@/components/TableHead';
 
 export function ModelBreakdown({ rows }: { rows: ModelRow[] }) {
   if (!rows.length) return null;

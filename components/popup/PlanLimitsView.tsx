@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { AccountView, PlanLimitsData, SiteMeterView } from '@/utils/meters/plan-limits';
-import { PlanLimitsWindow } from './PlanLimitsWindow';
+import type { AccountView, PlanLimitsData, SiteMeterView } from '@/utils/core/meters/plan-limits';
+import { PlanLimitsWindow } from '@/components/popup/PlanLimitsWindow';
 
 function accountName(account: AccountView, index: number): string {
   return account.name ?? (index === 0 ? 'Current account' : `Account ${index + 1}`);

@@ -1,4 +1,4 @@
-import type { WindowView } from '@/utils/meters/plan-limits';
+import type { WindowView } from '@/utils/core/meters/plan-limits';
 
 /** One window of a site's meter: the bar, % used, the reset countdown and the pace. */
 export function PlanLimitsWindow({ window: w, stale }: { window: WindowView; stale: boolean }) {

@@ -1,15 +1,15 @@
 import type { ComponentChildren } from 'preact';
-import type { PopupDataState } from '@/utils/popup/use-popup-data';
-import type { CurrentSite } from '@/utils/popup/current-site';
-import { ProviderCard } from './ProviderCard';
-import { DailyChart } from './DailyChart';
-import { ModelBreakdown } from './ModelBreakdown';
-import { RecentTurns } from './RecentTurns';
-import { EmptyState } from './EmptyState';
-import { PlanLimits } from './PlanLimits';
-import { QuickActions, type QuickActionHandlers } from './QuickActions';
-import { skippedRecordsText } from '@/utils/usage/usage-bounds';
-import { SiteHealth } from './SiteHealth';
+import type { PopupDataState } from '@/components/popup/use-popup-data';
+import type { CurrentSite } from '@/components/popup/current-site';
+import { ProviderCard } from '@/components/popup/ProviderCard';
+import { DailyChart } from '@/components/popup/DailyChart';
+import { ModelBreakdown } from '@/components/popup/ModelBreakdown';
+import { RecentTurns } from '@/components/popup/RecentTurns';
+import { EmptyState } from '@/components/popup/EmptyState';
+import { PlanLimits } from '@/components/popup/PlanLimits';
+import { QuickActions, type QuickActionHandlers } from '@/components/popup/QuickActions';
+import { skippedRecordsText } from '@/utils/core/usage/usage-bounds';
+import { SiteHealth } from '@/components/popup/SiteHealth';
 
 export function PopupView(props: {
   data: PopupDataState;

@@ -1,6 +1,6 @@
-import type { ProviderCardData } from '@/utils/popup/popup-data';
-import { formatCompact, formatDay, formatInt, formatUsd } from '@/utils/popup/format';
-import { LimitBar } from './LimitBar';
+import type { ProviderCardData } from '@/components/popup/popup-data';
+import { formatCompact, formatDay, formatInt, formatUsd } from '@/components/popup/format';
+import { LimitBar } from '@/components/popup/LimitBar';
 
 export const PROVIDER_NAMES = { openai: 'OpenAI', anthropic: 'Anthropic', google: 'Google', clay: 'Clay credits' } as const;
 

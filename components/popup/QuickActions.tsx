@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { CurrentSite } from '@/utils/popup/current-site';
+import type { CurrentSite } from '@/components/popup/current-site';
 import type { EnableResult } from '@/utils/sites/extra-sites';
 
 export interface QuickActionHandlers {

@@ -1,6 +1,6 @@
-import type { UsageEvent } from '@/utils/usage/usage-event';
-import { formatCompact, formatTime, formatUsd } from '@/utils/popup/format';
-import { TableHead } from '../TableHead';
+import type { UsageEvent } from '@/utils/core/usage/usage-event';
+import { formatCompact, formatTime, formatUsd } from '@/components/popup/format';
+import { TableHead } from '@/components/TableHead';
 
 export function RecentTurns({ events }: { events: UsageEvent[] }) {
   if (!events.length) return null;

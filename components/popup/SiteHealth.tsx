@@ -1,6 +1,6 @@
-import { useSiteHealth } from '@/utils/health/use-site-health';
+import { useSiteHealth } from '@/components/popup/use-site-health';
 import { findAdapter } from '@/utils/sites/find-adapter';
-import { readingText, sinceText } from '@/utils/page/site-health-text';
+import { readingText, sinceText } from '@/utils/core/page/site-health-text';
 
 /**
  * Per site: whether TokenTally reads the page with its adapter, with the fallback layer, or not

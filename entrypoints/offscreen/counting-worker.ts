@@ -1,3 +1,3 @@
-import { serveCountsInWorker } from '@/utils/counting/worker-counter';
+import { serveCountsInWorker } from '@/utils/background/counting/worker-counter';
 
 serveCountsInWorker();

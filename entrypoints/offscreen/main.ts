@@ -1,8 +1,8 @@
-import { servePorts } from '@/utils/messaging/port-server';
-import { COUNT_PORT_NAME } from '@/utils/messaging/request-port';
-import { createWorkerCounter } from '@/utils/counting/worker-counter';
-import { answerHoldsPortQueries } from '@/utils/counting/counting-document';
-import { countHandlerFor } from '@/utils/counting/count-segments-handler';
+import { servePorts } from '@/utils/background/messaging/port-server';
+import { COUNT_PORT_NAME } from '@/utils/protocol/request-port';
+import { createWorkerCounter } from '@/utils/background/counting/worker-counter';
+import { answerHoldsPortQueries } from '@/utils/background/counting/counting-document';
+import { countHandlerFor } from '@/utils/background/counting/count-segments-handler';
 import CountingWorker from './counting-worker?worker';
 
 // The counting document: answers content scripts' count ports (with the background's sender

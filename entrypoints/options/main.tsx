@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useMemo } from 'preact/hooks';
-import './style.css';
+import '@/entrypoints/options/style.css';
 import { AccuracySection } from '@/components/options/AccuracySection';
 import { ClaySection } from '@/components/options/ClaySection';
 import { DataSection } from '@/components/options/DataSection';
@@ -9,18 +9,18 @@ import { LoadingPage, OptionsPage } from '@/components/options/OptionsPage';
 import { PlanLimitsSection } from '@/components/options/PlanLimitsSection';
 import { PricesSection } from '@/components/options/PricesSection';
 import { SitesSection } from '@/components/options/SitesSection';
-import { requestAnthropicAccess } from '@/utils/accuracy/anthropic-permission';
-import { useAnthropicKey } from '@/utils/accuracy/use-anthropic-key';
-import { useEstimateCorrections } from '@/utils/estimates/use-estimate-corrections';
-import { enrichmentTypeRows } from '@/utils/settings/clay-enrichment-types';
-import { formBindings } from '@/utils/settings/form-bindings';
-import { priceCatalog } from '@/utils/settings/price-catalog';
-import type { Settings } from '@/utils/settings/settings-schema';
-import { exportSettingsJson, parseSettingsImport } from '@/utils/settings/settings-transfer';
-import { supportedSites } from '@/utils/settings/site-list';
-import { timezoneChoices } from '@/utils/settings/timezones';
-import { deleteAllUsage, downloadFile, exportAndDownloadUsage, importUsage, settingsExportFile } from '@/utils/settings/usage-data-actions';
-import { useOptionsForm, useUnsavedChangesGuard } from '@/utils/settings/use-options-form';
+import { requestAnthropicAccess } from '@/components/options/anthropic-permission';
+import { useAnthropicKey } from '@/components/options/use-anthropic-key';
+import { useEstimateCorrections } from '@/components/options/use-estimate-corrections';
+import { enrichmentTypeRows } from '@/utils/core/settings/clay-enrichment-types';
+import { formBindings } from '@/components/options/form-bindings';
+import { priceCatalog } from '@/utils/core/settings/price-catalog';
+import type { Settings } from '@/utils/core/settings/settings-schema';
+import { exportSettingsJson, parseSettingsImport } from '@/components/options/settings-transfer';
+import { supportedSites } from '@/components/options/site-list';
+import { timezoneChoices } from '@/utils/core/settings/timezones';
+import { deleteAllUsage, downloadFile, exportAndDownloadUsage, importUsage, settingsExportFile } from '@/components/usage-data-actions';
+import { useOptionsForm, useUnsavedChangesGuard } from '@/components/options/use-options-form';
 
 const EXACT_PATH = ['anthropicExactCounts'];
 

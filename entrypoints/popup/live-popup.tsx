@@ -1,25 +1,24 @@
 import { render, type ComponentType } from 'preact';
-import type { PopupData } from '@/utils/popup/popup-data';
-import type { Settings } from '@/utils/settings/settings-schema';
-import type { RecentEvents } from '@/utils/usage/usage-queries';
-import { FIRST_NUMBERS_MARK, FRESH_NUMBERS_MARK } from './marks';
+import type { PopupData } from '@/components/popup/popup-data';
+import type { Settings } from '@/utils/core/settings/settings-schema';
+import type { RecentEvents } from '@/utils/storage/usage-queries';
+import { FIRST_NUMBERS_MARK, FRESH_NUMBERS_MARK } from '@/entrypoints/popup/marks';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import { useSettings } from '@/utils/settings/use-settings';
-import { usePopupData } from '@/utils/popup/use-popup-data';
-import { useCurrentSite } from '@/utils/popup/current-site';
-import { disableSite, enableSite, exportUsage, openOptions, setSitePaused } from '@/utils/popup/popup-actions';
+import { useSettings } from '@/components/use-settings';
+import { usePopupData } from '@/components/popup/use-popup-data';
+import { useCurrentSite } from '@/components/popup/current-site';
+import { disableSite, enableSite, exportUsage, openOptions, setSitePaused } from '@/components/popup/popup-actions';
 import { PopupView } from '@/components/popup/PopupView';
 import type { QuickActionHandlers } from '@/components/popup/QuickActions';
 
 // The Clay estimator is its own chunk, loaded after the numbers are on screen.
-const clayEstimatorModules = import.meta.glob<{ ClayEstimator: ComponentType }>('../../components/clay/ClayEstimator.tsx');
-const loadClayEstimator = Object.values(clayEstimatorModules)[0];
+const loadClayEstimator = () => import('@/components/clay/ClayEstimator');
 
 function LazyClayEstimator() {
   const [Estimator, setEstimator] = useState<ComponentType | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
-    loadClayEstimator?.().then(
+    loadClayEstimator().then(
       (m) => setEstimator(() => m.ClayEstimator),
       () => setFailed(true),
     );
@@ -53,7 +52,7 @@ function Popup({ start }: { start: LiveStart }) {
     performance.mark(FIRST_NUMBERS_MARK);
     performance.mark(FRESH_NUMBERS_MARK);
   }, [data]);
-  return <PopupView data={data} site={site} actions={actions} clayEstimator={loadClayEstimator ? <LazyClayEstimator /> : undefined} />;
+  return <PopupView data={data} site={site} actions={actions} clayEstimator={<LazyClayEstimator />} />;
 }
 
 /** The full popup: settings, live updates, actions. Takes over the DOM the start-up painted (startup.tsx). */

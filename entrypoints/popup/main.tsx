@@ -1,4 +1,4 @@
-import { startPopup } from './startup';
-import './style.css';
+import { startPopup } from '@/entrypoints/popup/startup';
+import '@/entrypoints/popup/style.css';
 
 startPopup(document.getElementById('app')!);

@@ -1,13 +1,13 @@
 import { render } from 'preact';
 import { PopupView } from '@/components/popup/PopupView';
 import type { QuickActionHandlers } from '@/components/popup/QuickActions';
-import { loadPopupData, RECENT_TURNS, type PopupData } from '@/utils/popup/popup-data';
-import { usageQueries } from '@/utils/popup/use-popup-data';
-import type { Settings } from '@/utils/settings/settings-schema';
-import { readCurrentValidatedSettings } from '@/utils/settings/validated-settings-cache';
-import { readRecentEvents, type RecentEvents } from '@/utils/usage/usage-queries';
-import { FIRST_NUMBERS_MARK, FRESH_NUMBERS_MARK } from './marks';
-import type { LiveStart } from './live-popup';
+import { loadPopupData, RECENT_TURNS, type PopupData } from '@/components/popup/popup-data';
+import { usageQueries } from '@/components/popup/use-popup-data';
+import type { Settings } from '@/utils/core/settings/settings-schema';
+import { readCurrentValidatedSettings } from '@/utils/storage/validated-settings-cache';
+import { readRecentEvents, type RecentEvents } from '@/utils/storage/usage-queries';
+import { FIRST_NUMBERS_MARK, FRESH_NUMBERS_MARK } from '@/entrypoints/popup/marks';
+import type { LiveStart } from '@/entrypoints/popup/live-popup';
 
 /**
  * The popup's start-up, in the order it runs. The entry (main.tsx) only calls `startPopup`.
@@ -45,10 +45,10 @@ export function startPopup(root: HTMLElement): void {
 
   // Clicks in the first few ms, before the full popup is in, are forwarded once it is.
   let startLive: () => void = () => undefined;
-  const live = new Promise<typeof import('./live-popup')>((resolve, reject) => {
+  const live = new Promise<typeof import('@/entrypoints/popup/live-popup')>((resolve, reject) => {
     let started = false;
     startLive = () => {
-      if (!started) void import('./live-popup').then(resolve, reject);
+      if (!started) void import('@/entrypoints/popup/live-popup').then(resolve, reject);
       started = true;
     };
   });

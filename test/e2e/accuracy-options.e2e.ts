@@ -1,5 +1,5 @@
-import { test, expect } from './extension-fixture';
-import { CLAUDE_FACTORS } from '../../utils/estimates/claude-factors.generated';
+import { test, expect } from '@/test/e2e/extension-fixture';
+import { CLAUDE_FACTORS } from '@/utils/core/estimates/claude-factors.generated';
 
 test('the Accuracy section states each estimate\'s band and source, and shows and resets what exact counts taught', async ({ openExtensionPage }) => {
   const page = await openExtensionPage('options.html');

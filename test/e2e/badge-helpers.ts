@@ -1,6 +1,6 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
-import { expect, fixtureHtml, servePage } from './extension-fixture';
+import { expect, fixtureHtml, servePage } from '@/test/e2e/extension-fixture';
 
 /** o200k count of `text` as a chat UI sends it (special-token strings stay plain text). */
 export function o200kTokens(text: string): number {

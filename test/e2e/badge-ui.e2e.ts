@@ -1,5 +1,5 @@
-import { test, expect, serviceWorkerOf } from './extension-fixture';
-import { badgeAfter, badgeText, expectCount, o200kTokens, openFixture, setEditorHtml } from './badge-helpers';
+import { test, expect, serviceWorkerOf } from '@/test/e2e/extension-fixture';
+import { badgeAfter, badgeText, expectCount, o200kTokens, openFixture, setEditorHtml } from '@/test/e2e/badge-helpers';
 
 test('reads ProseMirror paragraphs and line breaks the way ChatGPT sends them, ignoring the placeholder', async ({ context }) => {
   const page = await openFixture(context, 'https://chatgpt.com/', 'chatgpt.html');

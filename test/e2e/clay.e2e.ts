@@ -1,6 +1,6 @@
-import { test, expect, servePage, fixtureHtml } from './extension-fixture';
+import { test, expect, servePage, fixtureHtml } from '@/test/e2e/extension-fixture';
 import type { Page } from '@playwright/test';
-import { readStoredEvents, type StoredEvent } from './stored-usage';
+import { readStoredEvents, type StoredEvent } from '@/test/e2e/stored-usage';
 
 const CLAY_URL = 'https://app.clay.com/workspaces/1/tables/t_1';
 

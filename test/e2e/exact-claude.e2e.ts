@@ -3,8 +3,8 @@
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
 import type { BrowserContext, Page, Route } from '@playwright/test';
-import { test, expect } from './extension-fixture';
-import { badgeAfter, badgeText, openFixture } from './badge-helpers';
+import { test, expect } from '@/test/e2e/extension-fixture';
+import { badgeAfter, badgeText, openFixture } from '@/test/e2e/badge-helpers';
 
 const COUNT_TOKENS_URL = 'https://api.anthropic.com/v1/messages/count_tokens';
 const KEY = 'sk-ant-api03-e2eTestKeyAbcdefghijklmnopqrstuvwxyz0123';

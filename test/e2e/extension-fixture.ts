@@ -18,9 +18,9 @@ if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
   throw new Error(`No built extension at ${extensionDir}. Run \`npm run build\` first.`);
 }
 
-import { launchExtensionContext } from './launch-extension';
+import { launchExtensionContext } from '@/test/e2e/launch-extension';
 
-export { fixtureHtml, fixturesDir } from './fixture-html';
+export { fixtureHtml, fixturesDir } from '@/test/e2e/fixture-html';
 
 export async function launchWithExtension(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'tokentally-e2e-'));

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
-import { test, expect, servePage, fixtureHtml } from './extension-fixture';
-import type { FixtureOptions } from './fixture-html';
-import { CHAT_FIXTURES } from '../unit/fixture-dom';
+import { test, expect, servePage, fixtureHtml } from '@/test/e2e/extension-fixture';
+import type { FixtureOptions } from '@/test/e2e/fixture-html';
+import { CHAT_FIXTURES } from '@/test/unit/fixture-dom';
 
 /**
  * The 2026 fixture pages behave like the live sites in a real browser, with the extension loaded

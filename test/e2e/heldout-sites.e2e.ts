@@ -1,5 +1,5 @@
-import { test } from './extension-fixture';
-import { checkTwoTurns, type ChatSite } from './two-turns-check';
+import { test } from '@/test/e2e/extension-fixture';
+import { checkTwoTurns, type ChatSite } from '@/test/e2e/two-turns-check';
 
 /**
  * The same acceptance check as live-sites.e2e.ts, on a second set of pages written apart from

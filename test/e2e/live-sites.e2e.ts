@@ -1,5 +1,5 @@
-import { test } from './extension-fixture';
-import { checkTwoTurns, type ChatSite } from './two-turns-check';
+import { test } from '@/test/e2e/extension-fixture';
+import { checkTwoTurns, type ChatSite } from '@/test/e2e/two-turns-check';
 
 /**
  * Issue 11's test list on the 2026 fixture pages (test/e2e/fixtures/README-2026.md), plain and

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page, Request } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, servePage, fixtureHtml } from './extension-fixture';
-import { NEW_SHAPE, OLD_SHAPE, ORG_UUID, ORGANIZATIONS, TEAM_ORG_UUID } from '../../utils/meters/claude-usage-fixtures';
+import { test, expect, servePage, fixtureHtml } from '@/test/e2e/extension-fixture';
+import { NEW_SHAPE, OLD_SHAPE, ORG_UUID, ORGANIZATIONS, TEAM_ORG_UUID } from '@/test/unit/claude-usage-fixtures';
 
 /**
  * The sites' own usage meters (issue 13) against the built extension: claude.ai's usage

@@ -1,5 +1,5 @@
-import { test, expect, servePage, fixtureHtml } from './extension-fixture';
-import { CLAUDE_FACTORS } from '../../utils/estimates/claude-factors.generated';
+import { test, expect, servePage, fixtureHtml } from '@/test/e2e/extension-fixture';
+import { CLAUDE_FACTORS } from '@/utils/core/estimates/claude-factors.generated';
 
 /**
  * The model the 2026 claude.ai pages show is the badge's model, read generically ("Sonnet 5",

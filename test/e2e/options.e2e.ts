@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect } from './extension-fixture';
-import { seedEvent } from './stored-usage';
+import { test, expect } from '@/test/e2e/extension-fixture';
+import { seedEvent } from '@/test/e2e/stored-usage';
 
 /** Everything the extension keeps in storage.sync, read from an extension page. */
 const syncStorage = (page: Page) => page.evaluate(() => chrome.storage.sync.get(null)) as Promise<Record<string, any>>;

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
-import { test, expect, serviceWorkerOf, servePage, fixtureHtml } from './extension-fixture';
-import { seedEvent, type SeedEvent } from './stored-usage';
+import { test, expect, serviceWorkerOf, servePage, fixtureHtml } from '@/test/e2e/extension-fixture';
+import { seedEvent, type SeedEvent } from '@/test/e2e/stored-usage';
 
 /**
  * The toolbar popup (issue 6) against the built extension: usage is seeded through the

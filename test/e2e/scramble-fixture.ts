@@ -3,7 +3,7 @@
 // renamed by the page's name map (test/e2e/fixtures/names.js) when it loads.
 //   npx tsx test/e2e/scramble-fixture.ts chatgpt-2026.html [--seed 4242] > /tmp/chatgpt-scrambled.html
 // Without --seed a fresh random seed is chosen and printed on stderr, so a failure can be replayed.
-import { fixtureHtml } from './fixture-html';
+import { fixtureHtml } from '@/test/e2e/fixture-html';
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--seed');

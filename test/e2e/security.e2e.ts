@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
-import { test, expect, servePage, fixtureHtml } from './extension-fixture';
-import { readStoredEvents, seedEvent, type StoredEvent } from './stored-usage';
+import { test, expect, servePage, fixtureHtml } from '@/test/e2e/extension-fixture';
+import { readStoredEvents, seedEvent, type StoredEvent } from '@/test/e2e/stored-usage';
 
 /**
  * Issue 14's attack run against the built extension. A content script runs in the site's

@@ -1,5 +1,5 @@
-import { test, expect, servePage, fixtureHtml, serviceWorkerOf } from './extension-fixture';
-import { SITE_FIXTURES } from './fixtures/sites';
+import { test, expect, servePage, fixtureHtml, serviceWorkerOf } from '@/test/e2e/extension-fixture';
+import { SITE_FIXTURES } from '@/test/e2e/fixtures/sites';
 
 test('the service worker starts and answers a ping', async ({ context, openExtensionPage }) => {
   const worker = await serviceWorkerOf(context);

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, servePage, fixtureHtml } from './extension-fixture';
-import { readStoredEvents, type StoredEvent } from './stored-usage';
-import { o200kTokens } from './badge-helpers';
+import { test, expect, servePage, fixtureHtml } from '@/test/e2e/extension-fixture';
+import { readStoredEvents, type StoredEvent } from '@/test/e2e/stored-usage';
+import { o200kTokens } from '@/test/e2e/badge-helpers';
 
 /**
  * Issue 14's turn rules, end to end on the built extension: a page that fakes a turn on its own

@@ -3,10 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, servePage, fixtureHtml } from './extension-fixture';
-import type { FixtureOptions } from './fixture-html';
-import { readStoredEvents, type StoredEvent } from './stored-usage';
-import { modelForId } from '../../utils/models/model-registry';
+import { expect, servePage, fixtureHtml } from '@/test/e2e/extension-fixture';
+import type { FixtureOptions } from '@/test/e2e/fixture-html';
+import { readStoredEvents, type StoredEvent } from '@/test/e2e/stored-usage';
+import { modelForId } from '@/utils/core/models/model-registry';
 
 /**
  * Issue 11's acceptance check, shared by live-sites.e2e.ts (the 2026 fixture pages) and

@@ -1,8 +1,8 @@
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
-import { test, expect, serviceWorkerOf } from './extension-fixture';
-import { badgeAfter, o200kTokens, openFixture } from './badge-helpers';
-import { modelForId } from '../../utils/models/model-registry';
-import { estimateClaudeTokens, isClaudeEstimator } from '../../utils/estimates/claude-estimator';
+import { test, expect, serviceWorkerOf } from '@/test/e2e/extension-fixture';
+import { badgeAfter, o200kTokens, openFixture } from '@/test/e2e/badge-helpers';
+import { modelForId } from '@/utils/core/models/model-registry';
+import { estimateClaudeTokens, isClaudeEstimator } from '@/utils/core/estimates/claude-estimator';
 
 /**
  * Counts after Chrome stops the idle service worker (issue 15). The tokenizers live in the

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
-import { fixtureHtml } from '../e2e/fixture-html';
+import { fixtureHtml } from '@/test/e2e/fixture-html';
 
 /**
  * A real Firefox with the built extension installed as a temporary add-on, driven over

@@ -1,6 +1,6 @@
 import { test as base, expect } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
-import { launchFirefox, type FirefoxSession } from './firefox-session';
+import { launchFirefox, type FirefoxSession } from '@/test/firefox/firefox-session';
 
 /**
  * Playwright's runner (timeouts, retries, expect.poll) around a puppeteer-driven Firefox:

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { firefoxPath } from './firefox-session';
+import { firefoxPath } from '@/test/firefox/firefox-session';
 
 /**
  * Global setup of the Firefox suite: says loudly when the Firefox under test is not the one

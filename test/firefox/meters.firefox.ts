@@ -1,5 +1,5 @@
-import { test, expect, expectNoRequestLeftTheOrigin } from './firefox-test';
-import { NEW_SHAPE, ORG_UUID, ORGANIZATIONS } from '../../utils/meters/claude-usage-fixtures';
+import { test, expect, expectNoRequestLeftTheOrigin } from '@/test/firefox/firefox-test';
+import { NEW_SHAPE, ORG_UUID, ORGANIZATIONS } from '@/test/unit/claude-usage-fixtures';
 
 /**
  * Claude's usage meter (issue 13) in a real Firefox: a content script's fetch behaves

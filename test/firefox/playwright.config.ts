@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import chromiumSuite from '../../playwright.config';
+import chromiumSuite from '@/playwright.config';
 
 /**
  * The Firefox smoke suite: Playwright's runner (one worker, retries and forbidOnly in CI, as

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import type { Page } from 'puppeteer-core';
-import { test, expect, badgeState, popupCard, offOriginRequests, expectNoRequestLeftTheOrigin } from './firefox-test';
-import type { FirefoxSession } from './firefox-session';
+import { test, expect, badgeState, popupCard, offOriginRequests, expectNoRequestLeftTheOrigin } from '@/test/firefox/firefox-test';
+import type { FirefoxSession } from '@/test/firefox/firefox-session';
 
 /**
  * The built Firefox add-on (.output/firefox-mv3) in a real Firefox: counting, recording, the

@@ -3,13 +3,13 @@
 // public evidence independently of the adapters), loaded into a DOM in a named state: every role's
 // selectors must find the element the page itself uses for that role, and nothing else.
 import { afterEach, describe, expect, it } from 'vitest';
-import { CHAT_FIXTURES, CONSOLE_FIXTURES, loadFixture, type LoadedFixture } from './fixture-dom';
+import { CHAT_FIXTURES, CONSOLE_FIXTURES, loadFixture, type LoadedFixture } from '@/test/unit/fixture-dom';
 import { findAdapter } from '@/utils/sites/find-adapter';
-import type { SiteAdapter } from '@/utils/sites/site-adapter';
-import { allOfFirstMatch, closestOfList, firstMatch, isAfter, safeQueryAll } from '@/utils/page/dom-query';
-import { findFields } from '@/utils/page/find-fields';
-import { readRenderedText } from '@/utils/page/rendered-text';
-import { readModelLabel } from '@/utils/sites/model-labels';
+import type { SiteAdapter } from '@/utils/core/sites/site-adapter';
+import { allOfFirstMatch, closestOfList, firstMatch, isAfter, safeQueryAll } from '@/utils/content/page/dom-query';
+import { findFields } from '@/utils/content/page/find-fields';
+import { readRenderedText } from '@/utils/content/page/rendered-text';
+import { readModelLabel } from '@/utils/core/models/model-labels';
 
 let open: LoadedFixture[] = [];
 async function load(file: string, state: 'idle' | 'streaming' | 'finished', prompts = ['First prompt here', 'Second prompt here']): Promise<LoadedFixture> {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { clayAdapter, CLAY_RUN_BUTTON_LABELS } from '@/utils/sites/adapters/clay';
-import { parseClayRowCount } from '@/utils/clay/row-count';
-import { readModelLabel } from '@/utils/sites/model-labels';
-import { buildClayRunEvent } from '@/utils/clay/clay-run-event';
-import { estimateClayRun } from '@/utils/clay/run-estimate';
-import { usageEventSchema } from '@/utils/usage/usage-event';
-import type { ModelInfo } from '@/utils/models/model-types';
-import { gpt4oMini, listPrice } from './test-models';
+import { parseClayRowCount } from '@/utils/core/clay/row-count';
+import { readModelLabel } from '@/utils/core/models/model-labels';
+import { buildClayRunEvent } from '@/utils/core/clay/clay-run-event';
+import { estimateClayRun } from '@/utils/core/clay/run-estimate';
+import { usageEventSchema } from '@/utils/core/usage/usage-event';
+import type { ModelInfo } from '@/utils/core/models/model-types';
+import { gpt4oMini, listPrice } from '@/test/unit/test-models';
 
 describe('clay adapter', () => {
   it('is the Clay table adapter', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chargeForRun, chargePerRow, CLAY_CREDITS_SCHEME, sumMeters, type CreditScheme } from '@/utils/clay/credit-rules';
-import { clayAvailable, nextPeriodAvailable, periodBalances, planCreditsLeft, runFits } from '@/utils/clay/credit-period';
+import { chargeForRun, chargePerRow, CLAY_CREDITS_SCHEME, sumMeters, type CreditScheme } from '@/utils/core/clay/credit-rules';
 
 describe('Clay credit rules (worked examples from Clay docs)', () => {
   it('3 enrichment columns (Enrich Person, Enrich Company, Find New Events) cost 3 credits per row', () => {
@@ -88,32 +87,5 @@ describe('Clay credit rules (worked examples from Clay docs)', () => {
     const run = chargeForRun({ scheme: split, columns: [{ typeId: 'enrich-person' }, { typeId: 'use-ai', ownKey: true }], rows: 100 });
     expect(run.perRow).toEqual({ data: 2, actions: 2 });
     expect(run.total).toEqual({ data: 200, actions: 200 });
-    const balances = periodBalances({ data: 1000, actions: 150 }, run.total, split);
-    expect(balances.map((b) => [b.meter, b.left, b.over])).toEqual([
-      ['data', 800, 0],
-      ['actions', 0, 50],
-    ]);
-  });
-});
-
-describe('Clay credit periods', () => {
-  it('plan credits reset each period while premium credits roll over', () => {
-    const plan = clayAvailable({ planCreditsPerMonth: 20_000, premiumCredits: 0 });
-    const available = clayAvailable({ planCreditsPerMonth: 20_000, premiumCredits: 500 });
-    const used = { credits: 15_000, premium: 200 };
-    const balances = periodBalances(available, used);
-    expect(balances.find((b) => b.meter === 'credits')).toMatchObject({ left: 5000, fraction: 0.75 });
-    expect(balances.find((b) => b.meter === 'premium')).toMatchObject({ left: 300 });
-    // Next period: the 5,000 unused plan credits are lost, the 300 premium credits remain.
-    expect(nextPeriodAvailable(plan, available, used)).toEqual({ credits: 20_000, premium: 300 });
-  });
-
-  it('plan credits left this period never go negative, and a run that needs more does not fit', () => {
-    expect(planCreditsLeft({ planCreditsPerMonth: 50_000 }, 12_345)).toBe(37_655);
-    expect(planCreditsLeft({ planCreditsPerMonth: 20_000 }, 25_000)).toBe(0);
-    const balances = periodBalances({ credits: 1000, premium: 0 }, { credits: 900 });
-    expect(runFits(balances, { credits: 100 })).toBe(true);
-    expect(runFits(balances, { credits: 101 })).toBe(false);
-    expect(runFits(balances, { premium: 1 })).toBe(false);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ModelInfo } from '@/utils/models/model-types';
-import { estimateClayRun, type RunEstimateInput } from '@/utils/clay/run-estimate';
-import { checkTpm, runMinutes } from '@/utils/clay/tpm-requirements';
-import { countTextReferences } from '@/utils/clay/column-references';
-import { gpt4oMini, listPrice } from './test-models';
+import type { ModelInfo } from '@/utils/core/models/model-types';
+import { estimateClayRun, type RunEstimateInput } from '@/utils/core/clay/run-estimate';
+import { checkTpm, runMinutes } from '@/utils/core/clay/tpm-requirements';
+import { countTextReferences } from '@/utils/content/clay/column-references';
+import { gpt4oMini, listPrice } from '@/test/unit/test-models';
 
 const sonnet: ModelInfo = { ...gpt4oMini, id: 'claude-sonnet-4-5', provider: 'anthropic', price: { inputPerMTok: 3, outputPerMTok: 15 } };
 const flash2: ModelInfo = { ...gpt4oMini, id: 'gemini-2.0-flash', provider: 'google' };

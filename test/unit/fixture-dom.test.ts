@@ -4,7 +4,7 @@
 // scrambled pages keep the structure and text while no class, data-* name, custom tag or
 // aria-label of the plain page survives.
 import { afterEach, describe, expect, it } from 'vitest';
-import { CHAT_FIXTURES, CONSOLE_FIXTURES, loadFixture, type LoadedFixture } from './fixture-dom';
+import { CHAT_FIXTURES, CONSOLE_FIXTURES, loadFixture, type LoadedFixture } from '@/test/unit/fixture-dom';
 
 /** What the evidence says finds each role on the live sites, per fixture site. */
 const EVIDENCE: Record<string, Record<'composer' | 'send' | 'stop' | 'actions' | 'user' | 'assistant' | 'model', string>> = {

@@ -12,7 +12,7 @@
 //   page.roles().stop;           // the element the page itself uses as its stop control
 //   await page.close();
 import { Window } from 'happy-dom';
-import { fixtureHtml, type FixtureOptions } from '../e2e/fixture-html';
+import { fixtureHtml, type FixtureOptions } from '@/test/e2e/fixture-html';
 
 export type FixtureState = 'empty' | 'idle' | 'streaming' | 'finished';
 

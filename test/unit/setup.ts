@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { guardStorageKeys, takeStorageKeyViolations } from './storage-key-guard';
+import { guardStorageKeys, takeStorageKeyViolations } from '@/test/unit/storage-key-guard';
 
 // Storage keys must be listed in utils/storage/storage-keys.ts: any test touching another fails.
 guardStorageKeys(fakeBrowser.storage);

@@ -1,4 +1,4 @@
-import { storageKeyEntry, type StorageAreaName } from '../../utils/storage/storage-keys';
+import { storageKeyEntry, type StorageAreaName } from '@/utils/storage/storage-keys';
 
 type Area = { get: (...a: any[]) => Promise<any>; set: (...a: any[]) => Promise<any>; remove: (...a: any[]) => Promise<any> };
 

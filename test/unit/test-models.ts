@@ -1,5 +1,5 @@
-import type { ModelInfo } from '@/utils/models/model-types';
-import type { PriceFn } from '@/utils/clay/run-estimate';
+import type { ModelInfo } from '@/utils/core/models/model-types';
+import type { PriceFn } from '@/utils/core/clay/run-estimate';
 
 /** A priced, exactly counted OpenAI model for tests; spread it and change what a test needs. */
 export const gpt4oMini: ModelInfo = {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { Settings } from '@/utils/settings/settings-schema';
-import { SUPPORTED_SITE_MATCHES } from './site-matches';
+import type { Settings } from '@/utils/core/settings/settings-schema';
+import { SUPPORTED_SITE_MATCHES } from '@/utils/sites/site-matches';
 
 /**
  * Sites the user enables from the popup beyond the supported ones. The host permission is

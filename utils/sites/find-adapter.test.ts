@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findAdapter } from './find-adapter';
-import { openAiModelFromLabel, anthropicModelFromLabel, googleModelFromLabel } from './model-labels';
+import { findAdapter } from '@/utils/sites/find-adapter';
+import { openAiModelFromLabel, anthropicModelFromLabel, googleModelFromLabel } from '@/utils/core/models/model-labels';
 
 describe('findAdapter', () => {
   it('maps each supported host to its adapter', () => {

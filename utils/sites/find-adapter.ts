@@ -1,5 +1,5 @@
-import type { SiteAdapter } from './site-adapter';
-import { SITE_ADAPTERS, genericAdapter } from './adapters';
+import type { SiteAdapter } from '@/utils/core/sites/site-adapter';
+import { SITE_ADAPTERS, genericAdapter } from '@/utils/sites/adapters';
 
 /** The adapter for a hostname ("www." ignored), or the generic focused-field adapter. */
 export function findAdapter(hostname: string): SiteAdapter {

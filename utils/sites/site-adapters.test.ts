@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SITE_ADAPTERS, genericAdapter } from './adapters';
-import { SUPPORTED_SITE_MATCHES } from './site-matches';
-import type { SiteAdapter, SelectorRole } from './site-adapter';
-import { getModel } from '../models/model-registry';
+import { SITE_ADAPTERS, genericAdapter } from '@/utils/sites/adapters';
+import { SUPPORTED_SITE_MATCHES } from '@/utils/sites/site-matches';
+import type { SiteAdapter, SelectorRole } from '@/utils/core/sites/site-adapter';
+import { getModel } from '@/utils/core/models/model-registry';
 
 /**
  * The adapters' data format (in the spirit of darkreader's test of its site fixes): a redesign

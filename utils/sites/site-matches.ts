@@ -1,4 +1,4 @@
-import { SITE_ADAPTERS } from './adapters';
+import { SITE_ADAPTERS } from './adapters/index';
 
 /**
  * Match patterns of every site TokenTally supports out of the box, derived from the

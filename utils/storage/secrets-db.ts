@@ -1,4 +1,4 @@
-import { keyValueDb } from './key-value-db';
+import { keyValueDb } from '@/utils/storage/key-value-db';
 
 /**
  * Secrets (the Anthropic API key) in the extension's own IndexedDB. Unlike storage.local,

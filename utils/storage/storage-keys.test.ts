@@ -2,16 +2,16 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { STORAGE_KEYS, storageKeyEntry } from './storage-keys';
-import { takeStorageKeyViolations } from '../../test/unit/storage-key-guard';
+import { STORAGE_KEYS, storageKeyEntry } from '@/utils/storage/storage-keys';
+import { takeStorageKeyViolations } from '@/test/unit/storage-key-guard';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SOURCE_DIRS = ['utils', 'components', 'entrypoints'];
 /** Background-only modules allowed to read a whole area (never content-script code). */
 const WHOLE_AREA_READERS: Record<string, string[]> = {
-  local: ['utils/storage/migrate-storage.ts', 'utils/recording/turn-finaliser.ts'],
+  local: ['utils/background/migrate-storage.ts', 'utils/background/turn-finaliser.ts'],
   // All of storage.sync is settings: its text is the popup cache's key.
-  sync: ['utils/settings/validated-settings-cache.ts'],
+  sync: ['utils/storage/validated-settings-cache.ts'],
   session: [],
 };
 

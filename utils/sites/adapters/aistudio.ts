@@ -1,4 +1,4 @@
-import type { SiteAdapter } from '../site-adapter';
+import type { SiteAdapter } from '@/utils/core/sites/site-adapter';
 
 /** Google AI Studio (aistudio.google.com). */
 export const aistudioAdapter: SiteAdapter = {

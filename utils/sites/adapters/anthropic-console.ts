@@ -1,4 +1,4 @@
-import type { SiteAdapter } from '../site-adapter';
+import type { SiteAdapter } from '@/utils/core/sites/site-adapter';
 
 /**
  * Anthropic's console. The Workbench on console.anthropic.com was retired on 2026-08-17;

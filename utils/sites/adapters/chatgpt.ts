@@ -1,4 +1,4 @@
-import type { SiteAdapter } from '../site-adapter';
+import type { SiteAdapter } from '@/utils/core/sites/site-adapter';
 
 /**
  * chatgpt.com, redesigned around 2026-09-25: the composer lost #prompt-textarea, the send and

@@ -1,4 +1,4 @@
-import type { SiteAdapter } from '../site-adapter';
+import type { SiteAdapter } from '@/utils/core/sites/site-adapter';
 
 /**
  * claude.ai. Its aria-labels are localised (a Japanese UI says メッセージを送信), so no role

@@ -1,4 +1,4 @@
-import type { SiteAdapter } from '../site-adapter';
+import type { SiteAdapter } from '@/utils/core/sites/site-adapter';
 
 /**
  * Clay tables (app.clay.com). The AI prompt editors (Use AI, Claygent, ChatGPT Generate Text)

@@ -1,4 +1,4 @@
-import type { SiteAdapter } from '../site-adapter';
+import type { SiteAdapter } from '@/utils/core/sites/site-adapter';
 
 /**
  * gemini.google.com. Since 2026-09 the send/stop classes sit on wrapper divs around the

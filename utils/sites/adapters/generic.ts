@@ -1,4 +1,4 @@
-import type { SiteAdapter } from '../site-adapter';
+import type { SiteAdapter } from '@/utils/core/sites/site-adapter';
 
 /**
  * For hosts the user enabled themselves (and the last resort everywhere): no known

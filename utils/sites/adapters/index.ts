@@ -1,4 +1,4 @@
-import type { SiteAdapter } from '../site-adapter';
+import type { SiteAdapter } from '@/utils/core/sites/site-adapter';
 import { chatgptAdapter } from './chatgpt';
 import { claudeAdapter } from './claude';
 import { geminiAdapter } from './gemini';

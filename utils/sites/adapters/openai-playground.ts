@@ -1,4 +1,4 @@
-import type { SiteAdapter } from '../site-adapter';
+import type { SiteAdapter } from '@/utils/core/sites/site-adapter';
 
 /**
  * The OpenAI Playground, at platform.openai.com/chat/edit since 2026 (formerly /playground).

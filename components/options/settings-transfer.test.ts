@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '@/utils/core/settings/settings-schema';
+import { exportSettingsJson, parseSettingsImport } from '@/components/options/settings-transfer';
+
+const current = () => {
+  const s = structuredClone(DEFAULT_SETTINGS);
+  s.limits.openai.monthlyTokenLimit = 500_000;
+  s.limits.anthropic.monthlyBudgetUsd = 20;
+  s.retentionDays = 90;
+  return s;
+};
+
+describe('settings export/import', () => {
+  it('round-trips, listing what the file changes', () => {
+    const s = structuredClone(DEFAULT_SETTINGS);
+    s.limits.openai.monthlyTokenLimit = 123_456;
+    s.priceOverrides['gpt-4.1'] = { inputPerMTok: 1, outputPerMTok: 4 };
+    s.sites['claude.ai'] = { ...s.sites['claude.ai'], enabled: false, defaultModel: 'claude-haiku-4-5', modelOverride: null, badgePosition: 'top-left', badgeHidden: false, projectedOutputTokens: 10 } as never;
+    const result = parseSettingsImport(exportSettingsJson(s), current());
+    expect(result).toMatchObject({ ok: true, settings: s, ignored: [] });
+    if (!result.ok) return;
+    const byPath = Object.fromEntries(result.changes.map((c) => [c.path, c]));
+    expect(byPath['limits.openai.monthlyTokenLimit']).toMatchObject({ label: 'Limits › OpenAI › Monthly token limit', from: '500,000', to: '123,456' });
+    expect(byPath['limits.anthropic.monthlyBudgetUsd']).toMatchObject({ from: '20', to: 'none' });
+    expect(byPath['retentionDays']).toMatchObject({ from: '90', to: 'none' });
+    expect(byPath['priceOverrides.gpt-4.1.inputPerMTok']).toMatchObject({ label: 'Price overrides › gpt-4.1 › Input per MTok', from: 'not set', to: '1' });
+    expect(byPath['sites.claude.ai.badgePosition']).toMatchObject({ to: 'top-left' });
+    // Importing the same file again changes nothing.
+    const again = parseSettingsImport(exportSettingsJson(s), s);
+    expect(again.ok && again.changes).toEqual([]);
+  });
+
+  it('a bare document changes only the fields it holds (an older version is migrated)', () => {
+    const result = parseSettingsImport(JSON.stringify({ alertThresholds: [90, 100], colour: 'blue' }), current());
+    expect(result).toMatchObject({ ok: true, ignored: ['colour'] });
+    if (!result.ok) return;
+    expect(result.settings.alertThresholds).toEqual([0.9, 1]);
+    expect(result.settings.limits.openai.monthlyTokenLimit).toBe(500_000);
+    expect(result.settings.retentionDays).toBe(90);
+    expect(result.changes.map((c) => c.path)).toEqual(['alertThresholds']);
+  });
+
+  it.each([
+    ['not JSON', '{oops', /not JSON/],
+    ['an array', '[1,2]', /not a TokenTally settings export/],
+    ['an empty object', '{}', /holds no TokenTally settings/],
+    ['an unrelated document', '{"hello":1}', /holds no TokenTally settings/],
+    ['a version and nothing else', '{"version":1}', /holds no TokenTally settings/],
+    ['an envelope with empty settings', JSON.stringify({ format: 'tokentally-settings', settings: {} }), /holds no TokenTally settings/],
+    ['a usage export', JSON.stringify({ format: 'tokentally-usage', version: 1, events: [] }), /usage export, not settings/],
+    ['a newer version', JSON.stringify({ version: 99, retentionDays: 3 }), /newer TokenTally/],
+  ])('refuses %s', (_name, text, message) => {
+    const result = parseSettingsImport(text, current());
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]!.message).toMatch(message);
+  });
+
+  it('refuses invalid values and names the field', () => {
+    const doc = { format: 'tokentally-settings', settings: { ...DEFAULT_SETTINGS, limits: { ...DEFAULT_SETTINGS.limits, openai: { ...DEFAULT_SETTINGS.limits.openai, monthlyTokenLimit: -1 } } } };
+    expect(parseSettingsImport(JSON.stringify(doc), current())).toEqual({ ok: false, errors: [{ path: 'limits.openai.monthlyTokenLimit', message: 'Must be 0 or more' }] });
+  });
+});

@@ -1,0 +1,67 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { isBroadcast } from '@/utils/protocol/broadcasts';
+import type { Settings } from '@/utils/core/settings/settings-schema';
+import { sameSettings } from '@/utils/storage/validated-settings-cache';
+import { getDailyTotals, getTotalsByModel, getUsageOverview, readRecentEvents, type RecentEvents } from '@/utils/storage/usage-queries';
+import { loadPopupData, type PopupData, type PopupQueries } from '@/components/popup/popup-data';
+
+/** The real usage queries (usage-queries.ts); tests give loadPopupData their own. */
+export const usageQueries: PopupQueries = { getTotalsByModel, getDailyTotals, readRecentEvents, getUsageOverview };
+
+export type PopupDataState =
+  | { state: 'loading' }
+  | { state: 'ready'; data: PopupData }
+  | { state: 'error'; message: string };
+
+/**
+ * The popup's data for the current settings, reloaded when the background says usage changed
+ * and when settings change (a new `settings` object from useSettings()). `start` is what the
+ * start-up already painted, with the settings it used: not read again while those are still
+ * the settings, and its early read of the last turns.
+ */
+export function usePopupData(settings: Settings | null, start: { painted: { data: PopupData; settings: Settings } | null; recent?: Promise<RecentEvents> }): PopupDataState {
+  const [state, setState] = useState<PopupDataState>(start.painted ? { state: 'ready', data: start.painted.data } : { state: 'loading' });
+  const [version, setVersion] = useState(0);
+  const latest = useRef(0);
+  const early = useRef(start);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const listener = (message: unknown) => {
+      if (!isBroadcast(message, 'usage-changed')) return;
+      // Bursts (an import) collapse into one reload.
+      clearTimeout(timer);
+      timer = setTimeout(() => setVersion((v) => v + 1), 100);
+      // Returning nothing leaves the reply to the background's router.
+    };
+    browser.runtime.onMessage.addListener(listener);
+    return () => {
+      clearTimeout(timer);
+      browser.runtime.onMessage.removeListener(listener);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!settings) return;
+    performance.mark('tt:settings');
+    const { painted, recent } = early.current;
+    early.current = { painted: null };
+    // The start-up's numbers were read with these very settings: nothing to read again.
+    if (version === 0 && painted && sameSettings(painted.settings, settings)) {
+      performance.mark('tt:startup-numbers-kept');
+      return;
+    }
+    const run = ++latest.current;
+    loadPopupData(settings, Date.now(), usageQueries, recent)
+      .then((data) => {
+        performance.mark('tt:popup-data');
+        if (run === latest.current) setState({ state: 'ready', data });
+      })
+      .catch((error: unknown) => {
+        if (run === latest.current) setState({ state: 'error', message: error instanceof Error ? error.message : String(error) });
+      });
+  }, [settings, version]);
+
+  return state;
+}

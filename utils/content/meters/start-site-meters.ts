@@ -1,0 +1,134 @@
+import { sendRequest } from '@/utils/protocol/send-message';
+import { guard, reportError } from '@/utils/content/page/guard';
+import { watchPage } from '@/utils/content/page/page-watcher';
+import { onUsageRecorded } from '@/utils/content/recording/turn-events';
+import { loadSettings, watchSettings } from '@/utils/content/settings-client';
+import { lastActiveOrgCookie, readClaudeMeters } from '@/utils/content/meters/claude-meter-reader';
+import { findUsageRoot, geminiReport, geminiUnreadable } from '@/utils/core/meters/gemini-usage';
+import { watchLimitNotice } from '@/utils/content/meters/limit-notice-watcher';
+import { meterSiteOfHost, type MeterReport, type MeterSite } from '@/utils/core/meters/meter-types';
+import { createPageFetch } from '@/utils/content/meters/page-fetch';
+import { createReadScheduler } from '@/utils/core/meters/read-scheduler';
+
+/**
+ * Content-side start of the site meters, one call from the content script. Reads only while
+ * the "read the sites' own meters" switch is on; switched off, it stops and makes no request.
+ * Never throws: the page's other features must not depend on it, nor it on them.
+ */
+export function startSiteMeters(host: string): () => void {
+  try {
+    return startFor(host);
+  } catch (error) {
+    reportError(error);
+    return () => undefined;
+  }
+}
+
+function startFor(host: string): () => void {
+  const site = meterSiteOfHost(host);
+  if (!site) return () => undefined;
+  let stop: (() => void) | null = null;
+  let alive = true;
+  const apply = (read: boolean) => {
+    if (!alive) return;
+    if (read && !stop) stop = startReader(site);
+    if (!read && stop) {
+      stop();
+      stop = null;
+    }
+  };
+  void loadSettings()
+    .then((s) => apply(s.siteMeters.read))
+    .catch(reportError);
+  const unwatch = watchSettings((s) => apply(s.siteMeters.read));
+  return () => {
+    alive = false;
+    unwatch();
+    stop?.();
+    stop = null;
+  };
+}
+
+const report = (r: MeterReport) => sendRequest({ type: 'meter-report', report: r });
+
+function startReader(site: MeterSite): () => void {
+  if (site === 'claude') return startClaudeReader();
+  if (site === 'gemini') return startGeminiReader();
+  return watchLimitNotice((notice) => void sendRequest({ type: 'meter-notice', notice }).catch(reportError));
+}
+
+/** Wait after a reply before reading: the site's own counter catches up in a moment. */
+const AFTER_REPLY_MS = 3_000;
+
+function startClaudeReader(): () => void {
+  const fetchPage = createPageFetch(location.origin);
+  const scheduler = createReadScheduler({
+    claim: () => sendRequest({ type: 'meter-claim', site: 'claude' }),
+    read: async () => {
+      const reports = await readClaudeMeters({ fetch: fetchPage, activeOrganization: () => lastActiveOrgCookie(document.cookie) });
+      for (const r of reports) await report(r);
+    },
+    setTimer: (fn, ms) => setTimeout(fn, ms),
+    clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  });
+  // Soon after load: the page's own requests come first.
+  scheduler.request(300);
+  const unsubscribe = onUsageRecorded(() => scheduler.request(AFTER_REPLY_MS));
+  // Back to a tab left open for hours: read again (the slot still limits it to once a minute).
+  const onVisible = guard(() => document.visibilityState === 'visible' && scheduler.request(0));
+  document.addEventListener('visibilitychange', onVisible);
+  return () => {
+    scheduler.stop();
+    unsubscribe();
+    document.removeEventListener('visibilitychange', onVisible);
+  };
+}
+
+/** A usage page with no numbers this long after it appeared has changed: say so. */
+const GEMINI_UNREADABLE_AFTER_MS = 8_000;
+const GEMINI_REPORT_EVERY_MS = 60_000;
+
+function startGeminiReader(): () => void {
+  let lastSent = '';
+  let lastSentAt = 0;
+  let rootSince = 0;
+  let reportedBroken = false;
+  const send = (r: MeterReport) => {
+    const key = JSON.stringify([r.account, r.windows.map((w) => [w.id, w.used, w.resetsAt]), r.error?.reason]);
+    const now = Date.now();
+    if (key === lastSent && now - lastSentAt < GEMINI_REPORT_EVERY_MS) return;
+    lastSent = key;
+    lastSentAt = now;
+    void report(r).catch(reportError);
+  };
+  const locale = () => document.documentElement.lang || navigator.language || 'en';
+  let recheck: ReturnType<typeof setTimeout> | undefined;
+  const check = () => {
+    const root = findUsageRoot(document);
+    if (!root) {
+      rootSince = 0;
+      return;
+    }
+    if (!rootSince) {
+      rootSince = Date.now();
+      // A page that stops changing is still checked once the wait is over.
+      recheck = setTimeout(guard(check), GEMINI_UNREADABLE_AFTER_MS + 100);
+    }
+    const r = geminiReport(root, Date.now(), locale(), location.pathname);
+    if (r) {
+      reportedBroken = false;
+      send(r);
+    } else if (!reportedBroken && Date.now() - rootSince >= GEMINI_UNREADABLE_AFTER_MS) {
+      reportedBroken = true;
+      send(geminiUnreadable(location.pathname));
+    }
+  };
+  const unwatch = watchPage(check, 1_000);
+  // watchPage reports changes only: a usage page already rendered is read now.
+  const first = setTimeout(guard(check), 500);
+  return () => {
+    unwatch();
+    clearTimeout(first);
+    clearTimeout(recheck);
+  };
+}

@@ -1,0 +1,232 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { UsageEvent } from '@/utils/core/usage/usage-event';
+import type { SiteAdapter } from '@/utils/core/sites/site-adapter';
+import { DEFAULT_SETTINGS } from '@/utils/core/settings/settings-schema';
+import { createPageStore } from '@/utils/core/page/page-state';
+import { resetLedger } from '@/utils/content/page/conversation-ledger';
+import { startTurnTracking } from '@/utils/content/recording/turn-tracker';
+
+/**
+ * The turn pipeline on a small simulated chat site (the real sites' fixtures run end to end in
+ * test/e2e/live-sites.e2e.ts): a composer where Enter sends, a send button that becomes a stop
+ * button, a reply that streams, pauses with the stop button up, then gets an action bar. The
+ * same site is read with a matching adapter, a half-broken one, and one whose every selector
+ * misses (the selector-free layer alone). Words are the "tokens" (a fake counter).
+ */
+
+interface Names { thread: string; form: string; composer: string; slot: string; send: string; stop: string; voice: string; user: string; assistant: string; body: string; actions: string }
+const PLAIN: Names = { thread: 'thread', form: 'composer-form', composer: 'composer', slot: 'slot', send: 'send', stop: 'stop', voice: 'voice', user: 'user-msg', assistant: 'bot-msg', body: 'bot-body', actions: 'bot-actions' };
+const RENAMED: Names = { thread: 'x1', form: 'x2', composer: 'x3', slot: 'x4', send: 'x5', stop: 'x6', voice: 'x7', user: 'x8', assistant: 'x9', body: 'x10', actions: 'x11' };
+
+const adapterFor = (n: Names, broken: Array<keyof SiteAdapter['selectors']> = []): SiteAdapter => {
+  const selectors: SiteAdapter['selectors'] = {
+    composer: [`.${n.composer}`],
+    composerContainer: [`.${n.form}`],
+    send: [`.${n.send}`],
+    stop: [`.${n.stop}`],
+    finished: [`.${n.actions}`],
+    userMessage: [`.${n.user}`],
+    assistantMessage: [`.${n.assistant}`],
+    replyBody: [`.${n.body}`],
+  };
+  for (const role of broken) (selectors as unknown as Record<string, string[]>)[role] = [".renamed-away"];
+  return { id: 'sim', name: 'Sim', hosts: ['chatgpt.com'], provider: 'openai', kind: 'chat', defaultModel: 'gpt-4o', sendsOnEnter: true, selectors };
+};
+
+const trusted = new WeakSet<Event>();
+const isTrusted = (e: Event) => trusted.has(e);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/** The simulated site. `site.send()` is what the page does; the test's helpers are what a person does. */
+function mountSite(n: Names) {
+  document.body.innerHTML = `
+    <main><div class="${n.thread}"></div></main>
+    <form class="${n.form}"><div class="${n.composer}" contenteditable="true"></div>
+      <div class="tools"><button type="button" class="attach">+</button><span class="${n.slot}"></span></div></form>`;
+  const thread = document.querySelector(`.${n.thread}`)!;
+  const composer = document.querySelector<HTMLElement>(`.${n.composer}`)!;
+  const slot = document.querySelector(`.${n.slot}`)!;
+  let busy = false;
+  const replies: string[] = [];
+  const showSlot = () => {
+    slot.innerHTML = busy
+      ? `<button type="button" class="${n.stop}"><svg><rect></rect></svg></button>`
+      : composer.textContent!.trim()
+        ? `<button type="button" class="${n.send}"><svg><path d="M1"></path></svg></button>`
+        : `<button type="button" class="${n.voice}"><svg><circle></circle></svg></button>`;
+  };
+  composer.addEventListener('input', showSlot);
+  composer.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.shiftKey) {
+      e.preventDefault();
+      send();
+    }
+  });
+  slot.addEventListener('click', (e) => {
+    if ((e.target as Element).closest(`.${n.send}`)) send();
+  });
+  function send(reply = `Reply number ${replies.length + 1}: tokens are pieces of words, about four characters each, and long chats send everything again.`) {
+    const prompt = composer.textContent!.trim();
+    if (!prompt || busy) return;
+    busy = true;
+    thread.insertAdjacentHTML('beforeend', `<div class="turn"><div class="${n.user}"><span style="position:absolute;width:1px;height:1px;overflow:hidden">You said:</span><div class="bubble"></div></div><div class="user-tools"><button>⧉</button></div></div>`);
+    thread.lastElementChild!.querySelector('.bubble')!.textContent = prompt;
+    composer.innerHTML = '';
+    showSlot();
+    thread.insertAdjacentHTML('beforeend', `<div class="turn"><div class="${n.assistant}"><div class="${n.body}"><p></p></div></div><div class="${n.actions}-slot"></div></div>`);
+    const p = thread.lastElementChild!.querySelector('p')!;
+    const bits = reply.split(' ');
+    let i = 0;
+    const tick = () => {
+      p.textContent = bits.slice(0, ++i).join(' ');
+      if (i === Math.floor(bits.length / 2)) return void setTimeout(tick, 1600); // a pause, stop still showing
+      if (i < bits.length) return void setTimeout(tick, 15);
+      busy = false;
+      replies.push(reply);
+      thread.lastElementChild!.querySelector(`.${n.actions}-slot`)!.innerHTML = `<div class="${n.actions}"><button>⧉</button><button>↻</button></div>`;
+      showSlot();
+    };
+    setTimeout(tick, 100);
+  }
+  showSlot();
+  return { composer, thread, slot, replies, send, busy: () => busy };
+}
+
+/** A person typing: trusted key and input events. */
+function type(field: HTMLElement, text: string) {
+  const down = new KeyboardEvent('keydown', { key: 'a', bubbles: true });
+  trusted.add(down);
+  field.dispatchEvent(down);
+  field.textContent = text;
+  const input = new InputEvent('input', { bubbles: true, inputType: 'insertText' });
+  trusted.add(input);
+  field.dispatchEvent(input);
+}
+function press(field: HTMLElement, key: string) {
+  const down = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+  trusted.add(down);
+  field.dispatchEvent(down);
+}
+function click(el: Element) {
+  const event = new MouseEvent('click', { bubbles: true });
+  trusted.add(event);
+  el.dispatchEvent(event);
+}
+
+async function until(check: () => boolean, ms = 15_000) {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await sleep(50);
+  }
+}
+
+function track(adapter: SiteAdapter) {
+  const store = createPageStore(adapter, 'chatgpt.com');
+  store.set({ settings: DEFAULT_SETTINGS });
+  const events: UsageEvent[] = [];
+  const stop = startTurnTracking(store, {
+    persist: false,
+    isTrusted,
+    record: async (e) => void events.push(e),
+    count: async (text) => ({ tokens: words(text), exact: true }),
+  });
+  return { store, events, stop };
+}
+
+beforeEach(() => {
+  resetLedger();
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('https://chatgpt.com/c/test-conversation');
+});
+let stops: Array<() => void> = [];
+afterEach(() => {
+  stops.forEach((s) => s());
+  stops = [];
+});
+
+const PROMPTS = ['How do tokens relate to words?', 'And what happens to later turns in a long chat?'];
+
+async function twoTurns(n: Names, adapter: SiteAdapter) {
+  const site = mountSite(n);
+  const t = track(adapter);
+  stops.push(t.stop);
+  await sleep(1200); // the page settles; the composer's idle buttons are seen
+  type(site.composer, PROMPTS[0]!);
+  click(site.slot.querySelector(`.${n.send}`)!);
+  await until(() => t.events.length === 1);
+  type(site.composer, PROMPTS[1]!);
+  press(site.composer, 'Enter');
+  await until(() => t.events.length === 2);
+  await sleep(1500); // a duplicate would land by now
+  return { site, ...t };
+}
+
+describe('turn tracking', () => {
+  it('reads every role with a matching adapter: two turns, whole replies despite the pause, turn 1 as turn 2\'s context', async () => {
+    const { events, site, store } = await twoTurns(PLAIN, adapterFor(PLAIN));
+    expect(events).toHaveLength(2);
+    const [one, two] = events as [UsageEvent, UsageEvent];
+    expect(one).toMatchObject({ promptTokens: words(PROMPTS[0]!), contextTokens: 0, outputTokens: words(site.replies[0]!), detectedBy: 'adapter', kind: 'chat', site: 'chatgpt.com' });
+    expect(two).toMatchObject({ promptTokens: words(PROMPTS[1]!), outputTokens: words(site.replies[1]!), detectedBy: 'adapter' });
+    expect(two.contextTokens).toBe(words(PROMPTS[0]!) + words(site.replies[0]!));
+    expect(one.incomplete).toBeUndefined();
+    expect(store.get().health).toMatchObject({ roles: { send: 'adapter', userMessage: 'adapter', reply: 'adapter' } });
+  }, 40_000);
+
+  it('on a page whose every name changed, the selector-free layer records the same two turns', async () => {
+    const { events, site, store } = await twoTurns(RENAMED, adapterFor(PLAIN));
+    const [one, two] = events as [UsageEvent, UsageEvent];
+    expect(one).toMatchObject({ promptTokens: words(PROMPTS[0]!), contextTokens: 0, outputTokens: words(site.replies[0]!), detectedBy: 'fallback' });
+    expect(two).toMatchObject({ promptTokens: words(PROMPTS[1]!), outputTokens: words(site.replies[1]!), detectedBy: 'fallback' });
+    expect(two.contextTokens).toBe(words(PROMPTS[0]!) + words(site.replies[0]!));
+    expect(store.get().health).toMatchObject({ roles: { send: 'fallback', userMessage: 'fallback', reply: 'fallback' } });
+  }, 40_000);
+
+  it('a half-broken adapter (send, stop and finished renamed away) degrades per role, and the pause still does not cut the reply', async () => {
+    const { events, site, store } = await twoTurns(PLAIN, adapterFor(PLAIN, ['send', 'stop', 'finished']));
+    const [one, two] = events as [UsageEvent, UsageEvent];
+    expect(one.outputTokens).toBe(words(site.replies[0]!));
+    expect(two.outputTokens).toBe(words(site.replies[1]!));
+    // Turn 1 was sent by a click on a send button the adapter no longer knows; turn 2 by Enter in
+    // the composer it still knows. The messages were read by the adapter both times.
+    expect(one.detectedBy).toBe('fallback');
+    expect(two.detectedBy).toBe('adapter');
+    expect(store.get().health.roles).toMatchObject({ send: 'adapter', userMessage: 'adapter', reply: 'adapter' });
+  }, 40_000);
+
+  it('a page that fakes a turn on its own (stop button, bubbles, no person) records nothing', async () => {
+    const site = mountSite(RENAMED);
+    const t = track(adapterFor(PLAIN));
+    stops.push(t.stop);
+    await sleep(1200);
+    site.composer.textContent = 'A prompt the page wrote';
+    site.send();
+    await until(() => !site.busy());
+    site.thread.insertAdjacentHTML('beforeend', '<div class="user-msg">fake</div><div class="bot-msg"><div class="bot-body">fake reply</div></div>');
+    await sleep(5000);
+    expect(t.events).toEqual([]);
+  }, 40_000);
+
+  it('a regeneration the person starts (a click in the thread, then a streaming reply) is a turn with the last prompt', async () => {
+    const site = mountSite(PLAIN);
+    const t = track(adapterFor(PLAIN));
+    stops.push(t.stop);
+    await sleep(1200);
+    type(site.composer, PROMPTS[0]!);
+    press(site.composer, 'Enter');
+    await until(() => t.events.length === 1);
+    // The site answers the retry button by streaming a new reply in a new element.
+    const retry = site.thread.querySelector('.bot-actions button:last-child')!;
+    retry.addEventListener('click', () => {
+      site.composer.textContent = PROMPTS[0]!;
+      site.thread.querySelector('.user-msg')!.closest('.turn')!.remove();
+      site.thread.lastElementChild!.remove();
+      site.send('A different answer to the same question, regenerated.');
+    });
+    click(retry);
+    await until(() => t.events.length === 2);
+    expect(t.events[1]).toMatchObject({ promptTokens: words(PROMPTS[0]!), contextTokens: 0, outputTokens: words('A different answer to the same question, regenerated.') });
+  }, 40_000);
+});

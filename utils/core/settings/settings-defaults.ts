@@ -1,0 +1,47 @@
+import type { ProviderLimits, Settings, SiteSettings } from '@/utils/core/settings/settings-schema';
+
+/**
+ * The default settings as plain data, for code that must not load the schema: the content
+ * script (zod would be a large part of its bundle, scripts/bench-badge.ts). settings-schema.test.ts
+ * checks that they equal what the schema's own defaults produce.
+ */
+const limits = (): ProviderLimits => ({ monthlyTokenLimit: null, monthlyBudgetUsd: null, cycleStartDay: 1, timezone: 'UTC', tpm: null });
+
+export const DEFAULT_SITE_SETTINGS: Readonly<SiteSettings> = {
+  enabled: true,
+  defaultModel: null,
+  modelOverride: null,
+  badgePosition: 'bottom-right',
+  badgeHidden: false,
+  projectedOutputTokens: 1000,
+};
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: 1,
+  limits: { openai: limits(), anthropic: limits(), google: limits() },
+  alertThresholds: [0.8, 1],
+  clay: {
+    planCreditsPerMonth: 20_000,
+    premiumCredits: 0,
+    cycleStartDay: 1,
+    timezone: 'UTC',
+    ownApiKey: { openai: false, anthropic: false, google: false },
+    creditsPerEnrichment: {},
+    avgReferenceTokens: 20,
+    defaultRows: 100,
+    avgOutputTokens: null,
+  },
+  sites: {},
+  priceOverrides: {},
+  claudeTokenFactor: null,
+  claudeEstimateAdjust: null,
+  anthropicExactCounts: false,
+  retentionDays: null,
+  extraSites: [],
+  siteMeters: { read: true, thresholds: [0.8, 0.95], notifyOnReset: false, badge: 'own-limits', chatgptPlan: 'none', chatgptCaps: [] },
+};
+
+/** A site's settings, or the defaults for a site the user never changed. */
+export function siteSettingsFor(settings: Settings, host: string): SiteSettings {
+  return settings.sites[host] ?? { ...DEFAULT_SITE_SETTINGS };
+}

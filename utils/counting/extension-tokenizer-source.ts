@@ -1,7 +1,0 @@
-import { browser } from 'wxt/browser';
-import { fetchPackedTokenizer, tokenizerPath } from './fetch-tokenizer';
-import type { TokenizerDataSource } from './tokenizer-pool';
-
-/** Reads public/tokenizers/<id>.bin.gz from the extension package: no network, no model hub. */
-export const extensionTokenizerSource: TokenizerDataSource = (id) =>
-  fetchPackedTokenizer(browser.runtime.getURL(tokenizerPath(id) as '/tokenizers/o200k.bin.gz'), id);

@@ -1,0 +1,127 @@
+import { browser } from 'wxt/browser';
+import * as z from 'zod/mini'; // content scripts read the corrections: mini keeps classic zod out of their bundle
+import { STORAGE_KEYS } from '@/utils/storage/storage-keys';
+import type { ClaudeEstimatorId } from '@/utils/core/models/model-types';
+
+/**
+ * A per-user correction of each Claude estimator: the running ratio of exact counts (the user's
+ * opt-in count_tokens results, or a console's real count after a run) to TokenTally's estimate
+ * of the same text. Someone who mostly writes German, or camelCase code, gets estimates that
+ * drift towards their own texts. Bounded: one odd observation moves it a little, and it never
+ * goes beyond ±25-33%. Kept in storage.local by the background; the options page shows and
+ * resets it; content scripts apply it to the counts they show. Counts only: no text is stored.
+ */
+
+export interface Correction {
+  /** Multiplier applied to this estimator's estimates. */
+  ratio: number;
+  /** Observations behind it. */
+  samples: number;
+  /** When the last observation arrived (ms since the epoch). */
+  updated: number;
+}
+export type Corrections = Partial<Record<ClaudeEstimatorId, Correction>>;
+
+export const CORRECTION_RULES = {
+  /** Texts shorter than this (estimated tokens) are ignored: the request's fixed framing tokens would dominate. */
+  minTokens: 200,
+  /** One observation's ratio is clamped to this range (a mismatched observation must not swing the estimate). */
+  observation: [0.67, 1.5] as const,
+  /** The correction itself stays in this range. */
+  overall: [0.75, 1.33] as const,
+  /** The estimator's own fit counts as this many observations of ratio 1: the first exact count moves it a quarter of the way. */
+  priorWeight: 3,
+  /** After this many observations each new one weighs 1/window (a running average over roughly the last `window`). */
+  window: 20,
+} as const;
+
+const clamp = (x: number, [lo, hi]: readonly [number, number]) => Math.min(hi, Math.max(lo, x));
+
+/** The correction after one observation, or null when the observation is too small to use. */
+export function nextCorrection(prev: Correction | undefined, estimate: number, exact: number, now = Date.now()): Correction | null {
+  if (!(estimate >= CORRECTION_RULES.minTokens) || !Number.isFinite(exact) || exact <= 0) return null;
+  const observed = clamp(exact / estimate, CORRECTION_RULES.observation);
+  const samples = prev?.samples ?? 0;
+  const weight = 1 / Math.min(samples + 1 + CORRECTION_RULES.priorWeight, CORRECTION_RULES.window);
+  // Averaged in log space, so over- and under-counts of the same size cancel.
+  const log = Math.log(prev?.ratio ?? 1) * (1 - weight) + Math.log(observed) * weight;
+  return { ratio: clamp(Math.exp(log), CORRECTION_RULES.overall), samples: samples + 1, updated: now };
+}
+
+const KEY = STORAGE_KEYS.estimateCorrections.key;
+const correctionSchema = z.object({
+  ratio: z.number().check(z.minimum(CORRECTION_RULES.overall[0]), z.maximum(CORRECTION_RULES.overall[1])),
+  samples: z.number().check(z.refine(Number.isInteger), z.nonnegative()),
+  updated: z.number(),
+});
+const correctionsSchema = z.object({ 'claude3-estimate': z.optional(correctionSchema), 'claude47-estimate': z.optional(correctionSchema) });
+
+/** Anything malformed (or written by hand: content scripts can write storage.local) reads as no correction. */
+function parseCorrections(stored: unknown): Corrections {
+  const parsed = correctionsSchema.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+/** The stored corrections. */
+export async function loadCorrections(): Promise<Corrections> {
+  return parseCorrections((await browser.storage.local.get(KEY))[KEY]);
+}
+
+export async function resetCorrections(): Promise<void> {
+  await browser.storage.local.remove(KEY);
+}
+
+/**
+ * This context's copy of the stored corrections. Content scripts keep one and apply it to the
+ * counts they show (live-counter.ts), so that every counting context (the background, or the
+ * counting document, which cannot read storage) answers plain estimates and the correction is
+ * applied exactly once, where the total is rounded.
+ */
+let snapshot: Corrections | undefined;
+let loading: Promise<Corrections> | null = null;
+/** Bumped on every change seen, so a read that started before it cannot overwrite it. */
+let version = 0;
+let writes: Promise<unknown> = Promise.resolve();
+
+function onStorageChanged(changes: Record<string, { newValue?: unknown }>, area: string): void {
+  if (area !== 'local' || !(KEY in changes)) return;
+  version++;
+  snapshot = parseCorrections(changes[KEY]!.newValue);
+  loading = Promise.resolve(snapshot);
+}
+
+/** The stored corrections, read once per context and then kept current (the background's writes, the options page's reset). */
+export function currentCorrections(): Promise<Corrections> {
+  if (!browser.storage.onChanged.hasListener(onStorageChanged)) {
+    browser.storage.onChanged.addListener(onStorageChanged);
+    loading = null;
+  }
+  if (!loading) {
+    const started = version;
+    loading = loadCorrections()
+      .catch((): Corrections => ({}))
+      .then((read) => {
+        if (version === started) snapshot = read;
+        return snapshot ?? read;
+      });
+  }
+  return loading;
+}
+
+/** The multiplier for an estimator's estimates as this context last read it: 1 with no observations, or before currentCorrections() first resolved. */
+export function correctionFactorNow(estimator: ClaudeEstimatorId): number {
+  return snapshot?.[estimator]?.ratio ?? 1;
+}
+
+/** Background: folds one exact count into the estimator's correction. Writes are serialised. */
+export function recordExactObservation(estimator: ClaudeEstimatorId, estimate: number, exact: number): Promise<Correction | null> {
+  const run = writes.then(async () => {
+    const all = await loadCorrections();
+    const next = nextCorrection(all[estimator], estimate, exact);
+    if (!next) return null;
+    await browser.storage.local.set({ [KEY]: { ...all, [estimator]: next } });
+    return next;
+  });
+  writes = run.catch(() => {});
+  return run;
+}
