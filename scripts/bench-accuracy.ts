@@ -1,6 +1,6 @@
-// Claude estimate accuracy (issue 12): `npm run bench -- accuracy` (or `npx tsx scripts/bench-accuracy.ts`).
+// Claude estimate accuracy: `npm run bench -- accuracy` (or `npx tsx scripts/bench-accuracy.ts`).
 // Prints, per Claude tokenizer generation, the error against Anthropic's count_tokens on the
-// calibration texts (test/data/claude-calibration.json): the old single factor (o200k × 1.3) beside
+// calibration texts (test/data/claude-calibration.json): a single factor (o200k × 1.3, the baseline) beside
 // the per-script estimator, the estimator left out one text at a time (each text predicted by a fit
 // that never saw it). Then the texts one by one, and the estimator as the extension runs it.
 import '@/scripts/node/register-onnx-stub';

@@ -1,6 +1,6 @@
-// Counting engine benchmark (issue 15): `npm run bench -- counting` (or `npx tsx --expose-gc scripts/bench-counting.ts`).
+// Counting engine benchmark: `npm run bench -- counting` (or `npx tsx --expose-gc scripts/bench-counting.ts`).
 // Side by side, in one run: TokenTally's encoders against gpt-tokenizer and tiktoken (o200k, cl100k) and against
-// transformers.js, the Gemma 3 runtime before issue 15. Prints each issue-15 target next to its figure:
+// transformers.js, the reference implementation for Gemma 3. Prints each target next to its figure:
 //   throughput at least gpt-tokenizer's (o200k, cl100k); Gemma 3 at least 2x transformers.js;
 //   cold start (load to first count) no slower than gpt-tokenizer's; heap <= 30 MB with o200k, <= 90 MB with o200k + Gemma 3;
 //   counts equal to tiktoken's (bench text, each test corpus file, random edit sequences through the live counter).

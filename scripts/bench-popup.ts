@@ -1,4 +1,4 @@
-// Popup first render with 100k stored events (issue 6): real Chromium, the built extension.
+// Popup first render with 100k stored events: real Chromium, the built extension.
 // Seeds the database through the background's 'import-usage' message in large batches,
 // then opens popup.html repeatedly and reads, from inside the page, the time from
 // navigation start until the first provider cards with numbers are in the DOM (a performance

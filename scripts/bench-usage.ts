@@ -1,4 +1,4 @@
-// Usage storage bench (issue 5): 100k events in one month, then time how long the popup's
+// Usage storage bench: 100k events in one month, then time how long the popup's
 // read of that month's per-provider totals takes (target <= 50 ms).
 //
 // Preferred: real Chromium with the built extension (TT_OUT_DIR or .output). The events go

@@ -211,7 +211,7 @@ function main() {
     const mb = (n) => (n / 1e6).toFixed(1);
     console.log(`tokenizers: ${id} <- ${pkg}: ${mb(packed.length)} MB packed, ${mb(statSync(file).size)} MB gz (${Date.now() - started} ms)`);
   }
-  // Files of the previous (JSON) format would otherwise ship with the extension.
+  // JSON-format files (<id>.json.gz) left in the output directory would otherwise ship with the extension.
   for (const id of Object.keys(SOURCES)) rmSync(new URL(`${id}.json.gz`, outDir), { force: true });
   writeFileSync(stampFile, stamp);
 }

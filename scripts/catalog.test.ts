@@ -7,7 +7,7 @@ import { COUNTING_RULES, MODEL_RULES, ruleForModel } from '@/utils/core/models/c
 import { limitsFor } from '@/utils/core/models/model-limits';
 import { getModel, listModels, modelForId, priceOn } from '@/utils/core/models/model-registry';
 
-/** Every current model the issue names, as the API spells it. */
+/** The current models of each provider the catalog must know, as the API spells them. */
 const CURRENT = [
   'claude-sonnet-4-6', 'claude-sonnet-5', 'claude-opus-4-6', 'claude-opus-4-7', 'claude-opus-4-8', 'claude-opus-5', 'claude-fable-5',
   'claude-haiku-4-5', 'claude-sonnet-4-5', 'claude-opus-4-1',

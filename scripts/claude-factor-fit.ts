@@ -118,7 +118,7 @@ export function leaveOneOut(generation: ClaudeEstimatorId, calibration: readonly
   });
 }
 
-/** Errors of the old single factor (o200k × factor) on the calibration texts: nothing is fitted, so no hold-out is needed. */
+/** Errors of a single factor (o200k × factor), the baseline for the per-script fit, on the calibration texts: nothing is fitted, so no hold-out is needed. */
 export function singleFactorErrors(generation: ClaudeEstimatorId, calibration: readonly Sample[], factor: number): number[] {
   return calibration.map((s) => {
     const o200k = CLAUDE_FEATURES.filter((f) => f !== 'latinLetters' && f !== 'latinCapitals' && f !== 'latinPunctuation').reduce((n, f) => n + s.features[f], 0);

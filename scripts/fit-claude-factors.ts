@@ -1,4 +1,4 @@
-// Refits the Claude estimator and rewrites utils/estimates/claude-factors.generated.ts:
+// Refits the Claude estimator and rewrites utils/core/estimates/claude-factors.generated.ts:
 //   npm run -s models:fit
 // Run after changing test/data/claude-calibration.json, the published ratios, or the fit itself.
 import { writeFileSync } from 'node:fs';

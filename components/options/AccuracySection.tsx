@@ -10,7 +10,7 @@ export interface AccuracyProps {
   b: FormBindings;
   /** How each kind of model is counted, with its band and where the band comes from. */
   rules: CountingRuleRow[];
-  /** The single Claude factor of earlier versions (a user's own factor is read relative to it). */
+  /** The default of the legacy single Claude factor (a user's own factor is read relative to it). */
   legacyClaudeFactor: number;
   /** What the estimates learned from the user's exact counts; undefined while loading. */
   corrections: CorrectionRow[] | undefined;

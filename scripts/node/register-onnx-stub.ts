@@ -1,7 +1,8 @@
 import { register } from 'node:module';
 
 /**
- * Node counterpart of the onnxruntime alias in wxt.config.ts. Import this first, then load the
- * counting modules with a dynamic import(): static imports are resolved before this runs.
+ * In Node, stubs onnxruntime (see onnx-stub-hooks.mjs) so transformers.js's tokenizer module loads
+ * without the native binary; the unit tests and the benches use it. Import this first, then load
+ * the counting modules with a dynamic import(): static imports are resolved before this runs.
  */
 register(new URL('./onnx-stub-hooks.mjs', import.meta.url));

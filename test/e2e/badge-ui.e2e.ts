@@ -102,7 +102,7 @@ test('expanded view: keyboard open/close, model override remembered, output proj
   await page.reload();
   const reloaded = badgeAfter(page.locator('#prompt-textarea'));
   await expect(reloaded).toHaveAttribute('data-model', 'gpt-4.1-mini');
-  // The page's model picker no longer wins over the user's pick.
+  // Once the user has picked, the page's model picker does not override the pick.
   await page.evaluate(() => (window as unknown as { fixture: { setModel(l: string): void } }).fixture.setModel('o3'));
   await page.waitForTimeout(500);
   await expect(reloaded).toHaveAttribute('data-model', 'gpt-4.1-mini');

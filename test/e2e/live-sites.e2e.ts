@@ -2,7 +2,7 @@ import { test } from '@/test/e2e/extension-fixture';
 import { checkTwoTurns, type ChatSite } from '@/test/e2e/two-turns-check';
 
 /**
- * Issue 11's test list on the 2026 fixture pages (test/e2e/fixtures/README-2026.md), plain and
+ * The two-turn test list on the 2026 fixture pages (test/e2e/fixtures/README-2026.md), plain and
  * scrambled: type and see the badge count; send two turns, the first by a click on the send
  * button, the second by Enter; then the stored usage must hold exactly one event per turn with
  * both prompts, the first turn as the second turn's context, and both whole replies

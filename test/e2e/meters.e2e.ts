@@ -4,7 +4,7 @@ import { test, expect, servePage, fixtureHtml } from '@/test/e2e/extension-fixtu
 import { NEW_SHAPE, OLD_SHAPE, ORG_UUID, ORGANIZATIONS, TEAM_ORG_UUID } from '@/test/unit/claude-usage-fixtures';
 
 /**
- * The sites' own usage meters (issue 13) against the built extension: claude.ai's usage
+ * The sites' own usage meters against the built extension: claude.ai's usage
  * endpoints are served at claude.ai in the shapes the web app gets, and the popup's
  * `data-meter` contract is read back. Every request the browser makes is recorded, to prove
  * the reads go to claude.ai only, with the page's own session, and not at all when switched off.

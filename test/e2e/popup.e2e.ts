@@ -5,7 +5,7 @@ import { test, expect, serviceWorkerOf, servePage, fixtureHtml } from '@/test/e2
 import { seedEvent, type SeedEvent } from '@/test/e2e/stored-usage';
 
 /**
- * The toolbar popup (issue 6) against the built extension: usage is seeded through the
+ * The toolbar popup against the built extension: usage is seeded through the
  * background exactly as content scripts record it, limits through storage.sync, and the
  * expected numbers are summed here from what was sent, not read from the extension.
  */
@@ -19,7 +19,7 @@ async function record(page: Page, events: SeedEvent[]): Promise<void> {
   }
 }
 
-/** Limits in D's sectioned storage.sync layout ("settings.limits" holds limits + thresholds). */
+/** Limits in the sectioned storage.sync layout ("settings.limits" holds limits + thresholds). */
 async function setLimits(page: Page, limits: Record<string, { monthlyTokenLimit?: number | null; monthlyBudgetUsd?: number | null }>) {
   const full = Object.fromEntries(
     ['openai', 'anthropic', 'google'].map((p) => [

@@ -7,7 +7,7 @@ import { estimateClaudeTokens, isClaudeEstimator } from '@/utils/core/estimates/
 import { onlyStoredEvent, readStoredEvents, type StoredEvent } from '@/test/e2e/stored-usage';
 
 /**
- * Usage recording end to end (issue 5): on each chat site, type, send, let the reply
+ * Usage recording end to end: on each chat site, type, send, let the reply
  * stream, and check the background stored exactly one event with the right counts, read
  * straight from the extension's IndexedDB. Expected counts come from independent
  * tokenizers here in Node, not from the extension's code.

@@ -4,11 +4,11 @@ import { test, expect, servePage, fixtureHtml } from '@/test/e2e/extension-fixtu
 import { readStoredEvents, seedEvent, type StoredEvent } from '@/test/e2e/stored-usage';
 
 /**
- * Issue 14's attack run against the built extension. A content script runs in the site's
- * renderer, so a compromised renderer can run any code in TokenTally's content-script world;
- * a hostile page runs code in its own world. From both, try what the first attack run did
- * (delete everything, forge records for another site, import, absurd records, read the API
- * key): the real records must survive unchanged and nothing forged may land. The content-script
+ * An attack run against the built extension. A content script runs in the site's renderer,
+ * so a compromised renderer can run any code in TokenTally's content-script world; a hostile
+ * page runs code in its own world. From both, try each attack (delete everything, forge
+ * records for another site, import, absurd records, read the API key): the real records must
+ * survive unchanged and nothing forged may land. The content-script
  * world is reached through the DevTools protocol (the isolated world Chromium names after the
  * extension), so the attack runs with exactly a content script's powers.
  */
@@ -145,7 +145,7 @@ test('a hostile page cannot reach the background at all', async ({ context, open
 
 test('records already stored out of bounds: the popup and export still work and say how many were skipped', async ({ openExtensionPage }, testInfo) => {
   const options = await seedRealData(openExtensionPage);
-  // Written straight into the extension's IndexedDB, as v0.1 would have stored them.
+  // Written straight into the extension's IndexedDB, past every check on the way in.
   await options.evaluate(
     (records) =>
       new Promise<void>((resolve, reject) => {

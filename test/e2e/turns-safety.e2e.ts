@@ -4,7 +4,7 @@ import { readStoredEvents, type StoredEvent } from '@/test/e2e/stored-usage';
 import { o200kTokens } from '@/test/e2e/badge-helpers';
 
 /**
- * Issue 14's turn rules, end to end on the built extension: a page that fakes a turn on its own
+ * The turn rules, end to end on the built extension: a page that fakes a turn on its own
  * records nothing; a sent turn whose tab closes or reloads mid-reply is recorded once, as
  * incomplete; and the page's reading (adapter or fallback) shows in the badge and the popup.
  */

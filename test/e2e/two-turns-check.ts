@@ -9,7 +9,7 @@ import { readStoredEvents, type StoredEvent } from '@/test/e2e/stored-usage';
 import { modelForId } from '@/utils/core/models/model-registry';
 
 /**
- * Issue 11's acceptance check, shared by live-sites.e2e.ts (the 2026 fixture pages) and
+ * The two-turn acceptance check, shared by live-sites.e2e.ts (the 2026 fixture pages) and
  * heldout-sites.e2e.ts (a second, independently written set of pages): type and see the badge
  * count and name the page's model; send two turns (by a click and by Enter, in either order);
  * then the stored usage must hold exactly one event per turn with both prompts, the first turn

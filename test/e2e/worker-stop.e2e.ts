@@ -5,10 +5,10 @@ import { modelForId } from '@/utils/core/models/model-registry';
 import { estimateClaudeTokens, isClaudeEstimator } from '@/utils/core/estimates/claude-estimator';
 
 /**
- * Counts after Chrome stops the idle service worker (issue 15). The tokenizers live in the
+ * Counts after Chrome stops the idle service worker. The tokenizers live in the
  * counting document (an offscreen document), which the worker's stop does not touch: the next
  * edit is counted, exactly, without waking the worker. Without that document (Firefox has none;
- * here it is closed) the background counts, as before.
+ * here it is closed) the background counts itself.
  */
 
 const CLAUDE = { url: 'https://claude.ai/new', file: 'claude.html', field: 'fieldset .ProseMirror' };

@@ -2,7 +2,7 @@ import { test, expect, expectNoRequestLeftTheOrigin } from '@/test/firefox/firef
 import { NEW_SHAPE, ORG_UUID, ORGANIZATIONS } from '@/test/unit/claude-usage-fixtures';
 
 /**
- * Claude's usage meter (issue 13) in a real Firefox: a content script's fetch behaves
+ * Claude's usage meter in a real Firefox: a content script's fetch behaves
  * differently there (it ran as the extension in MV2), so this proves the reads go to claude.ai
  * as the page's own (same origin, its session cookie) and reach the popup's `data-meter` contract.
  */

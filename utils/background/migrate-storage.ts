@@ -6,11 +6,12 @@ import { storeEvents } from '@/utils/storage/usage-store';
 import { STORAGE_KEYS } from '@/utils/storage/storage-keys';
 
 /**
- * Background, at start-up: moves what v0.1 kept where content scripts can reach it. The API
- * key goes to the secrets database; the popup's old caches are removed (the validated settings
- * now live in storage.session); the old one-item-per-event outbox is delivered here, each
- * event held to what a tab of its own site could have recorded, and removed. Reading all of
- * storage.local is the background's right, never a content script's.
+ * Background, at start-up: clears what 0.1 stores in storage.local, where content scripts can
+ * reach it. The API key goes to the secrets database; 0.1's popup caches are removed (the
+ * validated settings live in storage.session, out of content scripts' reach); 0.1's
+ * one-item-per-event outbox is delivered here, each event held to what a tab of its own site
+ * could have recorded, and removed. Reading all of storage.local is the background's right,
+ * never a content script's.
  */
 export async function migrateLegacyStorage(onUsageStored: () => unknown = () => {}): Promise<void> {
   await migrateLegacyAnthropicKey();

@@ -28,9 +28,10 @@ export function anthropicKeyProblem(key: string): string | null {
 }
 
 /**
- * v0.1 kept the key in storage.local: move it to the secrets database (unless a key is already
- * there) and delete it from storage.local either way. Runs before every read, so the first
- * trusted context to look after an update finishes the move; a no-op once done.
+ * A key in storage.local (where 0.1 stores it, and content scripts can read it) moves to the
+ * secrets database (unless a key is already there) and is deleted from storage.local either way.
+ * Runs before every read, so the first trusted context to look after an update finishes the
+ * move; a no-op once done.
  */
 export async function migrateLegacyAnthropicKey(): Promise<void> {
   const legacy = (await browser.storage.local.get(LEGACY_KEY))[LEGACY_KEY];
@@ -56,7 +57,7 @@ export async function saveAnthropicKey(key: string): Promise<{ ok: true } | { ok
   if (problem) return { ok: false, error: problem };
   try {
     await writeSecret('anthropicApiKey', key.trim());
-    // A v0.1 copy must not outlive the user's new key.
+    // A copy left in storage.local must not outlive the user's new key.
     await browser.storage.local.remove(LEGACY_KEY).catch(() => undefined);
     return { ok: true };
   } catch (error) {

@@ -52,11 +52,11 @@ export const STORAGE_KEYS = {
   startedTurns: entry('local', 'startedTurn:', ['content', 'background'], ['content', 'background'], 'one in-flight turn (counts only), until its reply ends', true),
   /** Per-site health as content scripts report it (who reads the page, since when), for the popup. */
   siteHealth: entry('local', 'siteHealth', ['pages', 'background'], ['background'], 'per site: adapter / fallback / none, since when, per role'),
-  /** v0.1's outbox (one item per event): the background delivers and removes what is left. */
+  /** The outbox as 0.1 stores it (one item per event): the background delivers and removes any items. */
   legacyOutbox: entry('local', 'tt-pending-usage:', ['background'], ['background'], 'v0.1 outbox items, migrated at start-up', true),
-  /** v0.1 kept the Anthropic API key here; the background moves it to the secrets database and deletes it. */
+  /** The Anthropic API key where 0.1 stores it, readable by content scripts: the background moves it to the secrets database and deletes it. */
   legacyAnthropicKey: entry('local', 'anthropicApiKey', ['background'], ['background'], 'v0.1 location of the Anthropic API key (moved out)'),
-  /** v0.1's popup caches, which content scripts could overwrite: removed at start-up. */
+  /** The popup caches of 0.1, which content scripts can overwrite: removed at start-up. */
   legacyUsageRevision: entry('local', 'usageRevision', ['background'], ['background'], 'v0.1 popup snapshot revision (removed)'),
   legacyValidatedSettings: entry('local', 'validatedSettings', ['background'], ['background'], 'v0.1 location of the validated-settings cache (removed)'),
   /** Threshold alerts already shown, so a restarted worker never repeats one. */

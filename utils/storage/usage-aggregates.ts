@@ -36,7 +36,7 @@ type AggregateStore = IDBPObjectStore<any, any, 'aggregates', 'readwrite' | 'ver
  * Adds (sign 1) or removes (sign -1) events from their aggregates. Deltas are merged in
  * memory first so each aggregate record is read and written once. Must run inside the
  * same transaction that writes/deletes the events, so both always agree. Events outside the
- * bounds are left out both ways (a stored record v0.1 accepted, or one written by other means).
+ * bounds are left out both ways (one from a version-3 database, or one written by other means).
  */
 export async function addEventsToAggregates(
   store: AggregateStore,

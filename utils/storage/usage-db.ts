@@ -14,9 +14,10 @@ import { isWithinBounds } from '@/utils/core/usage/usage-bounds';
  *     them from the events a v1 database already holds.
  *  3: adds hourly aggregates (local days in daily history read 24 records, not 96):
  *     the aggregates are rebuilt from the events.
- *  4: `quarantine`: events outside the bounds of usage-bounds.ts (v0.1 stored `time: 9e15`
- *     or `costUsd: 1.7e308` when asked to) move there, kept but never summed or shown, and the
- *     aggregates are rebuilt without them. Views count them ("1 record out of bounds skipped").
+ *  4: `quarantine`: events outside the bounds of usage-bounds.ts (a version-3 database checks
+ *     none, so it can hold `time: 9e15` or `costUsd: 1.7e308`) move there, kept but never summed
+ *     or shown, and the aggregates are rebuilt without them. Views count them ("1 record out of
+ *     bounds skipped").
  */
 export const USAGE_DB_NAME = 'tokentally-usage';
 export const USAGE_DB_VERSION = 4;

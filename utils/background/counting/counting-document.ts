@@ -1,11 +1,12 @@
 /**
- * Chrome stops an idle service worker after ~30 s, and with it every loaded tokenizer; the next
- * edit then waited for a worker start plus a tokenizer load (a median ~260 ms measured with
- * bench-badge's worker-stop case). An offscreen document is not stopped with the worker, so on
- * Chrome the tokenizers live there ("the counting document", entrypoints/offscreen), in a
- * dedicated worker, and content scripts' count ports connect to it directly. The background
- * opens the document and answers counts itself until it exists; browsers without offscreen
- * documents (Firefox, whose background is an event page) count in the background as before.
+ * Chrome stops an idle service worker after ~30 s, and with it every loaded tokenizer; counting
+ * in the worker, the next edit would wait for a worker start plus a tokenizer load (a median
+ * ~260 ms in bench-badge's worker-stop case). An offscreen document is not stopped with the
+ * worker, so on Chrome the tokenizers live there ("the counting document",
+ * entrypoints/offscreen), in a dedicated worker, and content scripts' count ports connect to it
+ * directly. The background opens the document and answers counts itself until it exists;
+ * browsers without offscreen documents (Firefox, whose background is an event page) count in
+ * the background.
  */
 
 const DOCUMENT_PATH = '/offscreen.html';

@@ -62,7 +62,7 @@ describe('packed tokenizer format', () => {
       otherVersion[4] = 9;
       expect(() => readTokenizerData(otherVersion)).toThrow(/format version 9/);
       const notOurs = good.slice();
-      notOurs[0] = 0x7b; // "{": e.g. a JSON file of the old format
+      notOurs[0] = 0x7b; // "{": e.g. a JSON tokenizer file, not the packed format
       expect(() => readTokenizerData(notOurs)).toThrow(/not a TokenTally tokenizer file/);
     }
   });

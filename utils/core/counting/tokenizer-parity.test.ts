@@ -4,7 +4,7 @@ import { corpus, EXACT_TOKENIZERS, gemmaReference, pool, randomText, rng, tiktok
 describe.each(EXACT_TOKENIZERS)('%s equals tiktoken', (tokenizer) => {
   const files = corpus();
 
-  it('the corpus covers every category the issue lists', () => {
+  it('the corpus covers every required category', () => {
     const names = files.map((f) => f.name).join(' ');
     for (const topic of ['english', 'code', 'cjk', 'cyrillic', 'arabic', 'emoji', 'whitespace', 'numbers', 'contractions', 'special-tokens', 'mixed']) {
       expect(names).toContain(topic);

@@ -1,4 +1,4 @@
-// zod/mini: this runs in the content script, where classic zod was a third of the bundle.
+// zod/mini: this runs in the content script, where classic zod would be a third of the bundle.
 import * as z from 'zod/mini';
 import { DAY_MS, HOUR_MS, idPart, type MeterWindow } from '@/utils/core/meters/meter-types';
 

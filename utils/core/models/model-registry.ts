@@ -16,9 +16,9 @@ import type { DatedPrice, ModelInfo, ModelPrice, ProviderId } from '@/utils/core
  */
 
 /**
- * The single factor Claude counts used before per-script estimates (o200k × 1.3). A user who set
- * their own factor (settings.claudeTokenFactor) chose it relative to this one, so their choice is
- * kept as the ratio to it (see claudeAdjustment).
+ * The default of the legacy single Claude factor (Claude count = o200k × 1.3). A factor the user
+ * set (settings.claudeTokenFactor) is relative to this one, so their choice is kept as the ratio
+ * to it (see claudeAdjustment).
  */
 export const LEGACY_CLAUDE_TOKEN_FACTOR = 1.3;
 
@@ -127,8 +127,8 @@ export function listModels(): ModelInfo[] {
 }
 
 /**
- * The user's multiplier over Claude estimates: their adjustment, or else the factor they had set
- * before per-script estimates, read relative to the old default (1.5 then = ×1.154 now).
+ * The user's multiplier over Claude estimates: their adjustment, or else their legacy single
+ * factor, read relative to its default (a factor of 1.5 = ×1.154 over the per-script estimate).
  */
 export function claudeAdjustment(settings: Pick<Settings, 'claudeEstimateAdjust' | 'claudeTokenFactor'>): { factor: number; from: 'adjustment' | 'legacy-factor' | 'none' } {
   if (settings.claudeEstimateAdjust != null) return { factor: settings.claudeEstimateAdjust, from: 'adjustment' };

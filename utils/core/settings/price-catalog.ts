@@ -20,7 +20,7 @@ export interface PriceCatalog {
   priceDate: string;
   priceSource: string;
   rules: CountingRuleRow[];
-  /** The single Claude factor used before per-script estimates (a user's old factor is read relative to it). */
+  /** The default of the legacy single Claude factor (a user's own legacy factor is read relative to it). */
   legacyClaudeFactor: number;
 }
 

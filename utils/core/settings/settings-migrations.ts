@@ -8,10 +8,10 @@ import { SETTINGS_VERSION } from '@/utils/core/settings/settings-schema';
  * version N+1; it must not throw on odd input (the lenient parser in
  * settings-store.ts repairs whatever is still wrong afterwards, section by section).
  *
- * Version history:
- * - v0 (unversioned): the foundation wrote the whole document under one sync key,
- *   `settings`, with no `version`; alert thresholds could be percentages (80) and
- *   monthly limits used 0 to mean "no limit".
+ * Document versions:
+ * - v0 (unversioned): the whole document under one sync key, `settings`, with no
+ *   `version`; alert thresholds may be percentages (80) and monthly limits use 0 to
+ *   mean "no limit".
  * - v1: `version: 1`; thresholds are fractions (0.8); "no limit" is null; the
  *   document is stored split into sections (see settings-store.ts).
  */

@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
  */
 export const SETTINGS_VERSION = 1;
 
-// zod/mini, not classic zod: the content script reads settings, and classic zod alone was a
+// zod/mini, not classic zod: the content script reads settings, and classic zod alone would be a
 // third of its bundle (scripts/bench-badge.ts checks the size). Same checks, same messages,
 // in the same order (the form shows each field's first message).
 const wholeNumber = (message: string) => z.refine(Number.isInteger, message);
@@ -146,9 +146,10 @@ export const settingsSchema = z.object({
   /** Per-model price overrides keyed by model id. */
   priceOverrides: z._default(z.record(text(1, 120), priceOverrideSchema), {}),
   /**
-   * Legacy: before per-script estimates, Claude counts were o200k x this factor (default 1.3). A
-   * value a user chose is still honoured, as claudeEstimateAdjust = factor / 1.3, until they set
-   * an adjustment or remove it (see claudeAdjustment in utils/models/model-registry.ts).
+   * Legacy: a single factor for Claude counts, o200k x this (default 1.3), where estimates are
+   * made per script instead. A value a user chose is honoured, as claudeEstimateAdjust =
+   * factor / 1.3, until they set an adjustment or remove it (see claudeAdjustment in
+   * utils/core/models/model-registry.ts).
    */
   claudeTokenFactor: z._default(z.nullable(z.number({ error: 'Enter a number' }).check(z.minimum(0.5, 'Must be between 0.5 and 3'), z.maximum(3, 'Must be between 0.5 and 3'))), null),
   /** The user's own multiplier over Claude estimates (1.1 = 10% more); null = none. */

@@ -14,7 +14,7 @@ import { formatCompact, formatInt, formatTime, formatUsd } from '@/components/po
 const NOW = Date.now();
 const everything = { from: 0, to: Date.UTC(2100, 0) };
 
-/** What v0.1 accepted from an import or a content script and stored. */
+/** Records out of bounds that an import or a content script can leave in a version-3 database (it checks no bounds). */
 const absurd = [
   makeEvent({ id: 'absurd-time-1', time: 9e15 }),
   makeEvent({ id: 'absurd-cost-1', time: NOW - 60_000, costUsd: 1.7e308 }),
@@ -72,7 +72,7 @@ describe('record bounds', () => {
     await Promise.all(all.map((e) => tx.objectStore('events').put(e)));
     await tx.done;
     v3.close();
-    // v0.1's aggregates included them: sum them in by hand, as it did.
+    // A version-3 database sums them into its aggregates: add them by hand, the same way.
     const raw = await openUsageDbAt(3);
     const tx2 = raw.transaction('aggregates', 'readwrite');
     for (const e of all) {

@@ -1,8 +1,9 @@
 /**
  * What a stored usage record may hold. The schema (usage-event.ts) enforces these where records
- * enter; views check them again when they read, because a record may already be stored from
- * before the bounds existed (v0.1 accepted `time: 9e15` or `costUsd: 1.7e308`) or written by
- * other means. A record outside them is kept but skipped, and counted where it is skipped.
+ * enter; views check them again when they read, because a stored record may lie outside them:
+ * a usage database of version 3 or older checks no bounds (it can hold `time: 9e15` or
+ * `costUsd: 1.7e308`), and other means can write one. A record outside them is kept but
+ * skipped, and counted where it is skipped.
  * No zod here: the popup's first chunk imports this.
  */
 

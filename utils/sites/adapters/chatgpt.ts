@@ -38,8 +38,8 @@ export const chatgptAdapter: SiteAdapter = {
       // Structure alone: the composer form's submit button.
       'form button[type="submit"]', // confirmed 2026-10
     ],
-    // Only inside the composer form: unscoped, the dictate / voice / read-aloud buttons matched
-    // and kept finished answers "still generating".
+    // Only inside the composer form: unscoped, the dictate / voice / read-aloud buttons match
+    // and keep finished answers "still generating".
     stop: [
       'button[data-testid="composer-stop-button"]', // confirmed 2026-10
       'button[aria-label="Stop"]', // confirmed 2026-10
