@@ -151,36 +151,54 @@ export function Badge({ view, actions }: { view: BadgeView; actions: BadgeAction
 
 function Details({ view, actions }: { view: BadgeView; actions: BadgeActions }) {
   const { model } = view;
-  const pageModel = view.models.find((m) => m.id === view.pageModelId);
-  const defaultLabel = pageModel
-    ? `From page: ${pageModel.label}`
-    : view.pageModelId === 'unknown'
-      ? `From page: unknown model ("${view.pageLabel}")`
-      : `Site default${view.modelSource === 'default' && model ? `: ${model.label}` : ''}`;
-  const conversationTokens = view.conversation?.tokens ?? 0;
-  const used = model ? conversationTokens + view.tokens : 0;
-  const fraction = model && model.contextWindow > 0 ? used / model.contextWindow : 0;
-
   return (
     <>
       <h2>{view.adapter.name} prompt</h2>
       {view.state === 'error' ? <p class="error">{view.error}</p> : null}
-      <label>
-        Model
-        <select
-          aria-label="Model for this site"
-          value={view.overrideId ?? ''}
-          onChange={(e) => actions.onPickModel((e.currentTarget as HTMLSelectElement).value || null)}
-        >
-          <option value="">{defaultLabel}</option>
-          <OptionList items={view.models} />
-        </select>
-      </label>
+      <ModelPicker view={view} onPickModel={actions.onPickModel} />
       {view.modelNote ? (
         <p class="note" data-field="model-note">
           {view.modelNote}
         </p>
       ) : null}
+      <PromptCosts view={view} onOutputTokens={actions.onOutputTokens} />
+      {view.adapter.kind === 'chat' && model ? <ContextUse view={view} model={model} /> : null}
+      {view.clay && model ? <ClayRunEstimate run={view.clay} actions={actions.clay} model={model} /> : null}
+      <CountSource view={view} />
+      <SiteHealthNote health={view.health} siteName={view.adapter.name} onCopyDiagnostics={actions.onCopyDiagnostics} />
+    </>
+  );
+}
+
+/** The picker's empty choice names the model used without an override, and where it came from. */
+function defaultModelLabel(view: BadgeView): string {
+  const pageModel = view.models.find((m) => m.id === view.pageModelId);
+  if (pageModel) return `From page: ${pageModel.label}`;
+  if (view.pageModelId === 'unknown') return `From page: unknown model ("${view.pageLabel}")`;
+  return `Site default${view.modelSource === 'default' && view.model ? `: ${view.model.label}` : ''}`;
+}
+
+function ModelPicker({ view, onPickModel }: { view: BadgeView; onPickModel: BadgeActions['onPickModel'] }) {
+  return (
+    <label>
+      Model
+      <select
+        aria-label="Model for this site"
+        value={view.overrideId ?? ''}
+        onChange={(e) => onPickModel((e.currentTarget as HTMLSelectElement).value || null)}
+      >
+        <option value="">{defaultModelLabel(view)}</option>
+        <OptionList items={view.models} />
+      </select>
+    </label>
+  );
+}
+
+/** The prompt's count and input cost, and the output cost projected for the chosen output length. */
+function PromptCosts({ view, onOutputTokens }: { view: BadgeView; onOutputTokens: BadgeActions['onOutputTokens'] }) {
+  const { model } = view;
+  return (
+    <>
       <dl>
         <dt>Prompt</dt>
         <dd data-field="prompt-tokens">
@@ -200,7 +218,7 @@ function Details({ view, actions }: { view: BadgeView; actions: BadgeActions }) 
           aria-label="Max output tokens for the projected output cost"
           onChange={(e) => {
             const n = Math.round(Number((e.currentTarget as HTMLInputElement).value));
-            if (Number.isFinite(n) && n >= 0) actions.onOutputTokens(n);
+            if (Number.isFinite(n) && n >= 0) onOutputTokens(n);
           }}
         />
       </label>
@@ -208,44 +226,65 @@ function Details({ view, actions }: { view: BadgeView; actions: BadgeActions }) 
         <dt>Projected output cost</dt>
         <dd data-field="output-cost">{formatUsd(view.projectedOutputCostUsd)}</dd>
       </dl>
-      {view.adapter.kind === 'chat' && model ? (
-        <>
-          <dl>
-            <dt>Conversation</dt>
-            <dd data-field="conversation-tokens">
-              {view.conversation ? `${countText(conversationTokens, view.conversation.exact, model.band)} tokens` : 'counting…'}
-            </dd>
-          </dl>
-          <div class="note">
-            Context used: {formatTokens(used)} of {formatTokens(model.contextWindow)} ({(fraction * 100).toFixed(1)}%)
-          </div>
-          <div
-            class={`bar${fraction >= 0.9 ? ' full' : ''}`}
-            role="progressbar"
-            aria-label="Context window used"
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={Math.min(100, Math.round(fraction * 100))}
-          >
-            <span style={{ width: `${Math.min(100, fraction * 100)}%` }} />
-          </div>
-        </>
-      ) : null}
-      {view.clay && model ? <ClayRunEstimate run={view.clay} actions={actions.clay} model={model} /> : null}
+    </>
+  );
+}
+
+/** Chat sites: how much of the model's context window the conversation plus this prompt fills. */
+function ContextUse({ view, model }: { view: BadgeView; model: ModelInfo }) {
+  const conversationTokens = view.conversation?.tokens ?? 0;
+  const used = conversationTokens + view.tokens;
+  const fraction = model.contextWindow > 0 ? used / model.contextWindow : 0;
+  return (
+    <>
+      <dl>
+        <dt>Conversation</dt>
+        <dd data-field="conversation-tokens">
+          {view.conversation ? `${countText(conversationTokens, view.conversation.exact, model.band)} tokens` : 'counting…'}
+        </dd>
+      </dl>
+      <div class="note">
+        Context used: {formatTokens(used)} of {formatTokens(model.contextWindow)} ({(fraction * 100).toFixed(1)}%)
+      </div>
+      <div
+        class={`bar${fraction >= 0.9 ? ' full' : ''}`}
+        role="progressbar"
+        aria-label="Context window used"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.min(100, Math.round(fraction * 100))}
+      >
+        <span style={{ width: `${Math.min(100, fraction * 100)}%` }} />
+      </div>
+    </>
+  );
+}
+
+function countSourceText(view: BadgeView): string {
+  const { model } = view;
+  if (view.exactSource) return `Exact count from the ${view.exactSource} (your key; this prompt was sent to Anthropic to count it).`;
+  if (view.exact) return `Exact count with ${model?.label ?? 'the model'}'s tokenizer.`;
+  return `Estimate${model?.band ? ` (${formatBand(model.band)})` : ''}: ${model?.label ?? 'this model'}'s tokenizer is not public, so the count is approximate.`;
+}
+
+function priceGapText(model: ModelInfo | null): string {
+  if (model?.price) return '';
+  return model && !model.inCatalog ? ' Not in the price list yet: price unknown.' : ' No known price for this model.';
+}
+
+/** How far to trust the count (exact, provider-counted or estimated) and the price. */
+function CountSource({ view }: { view: BadgeView }) {
+  return (
+    <>
       <p class="note" data-field="count-source">
-        {view.exactSource
-          ? `Exact count from the ${view.exactSource} (your key; this prompt was sent to Anthropic to count it).`
-          : view.exact
-            ? `Exact count with ${model?.label ?? 'the model'}'s tokenizer.`
-            : `Estimate${model?.band ? ` (${formatBand(model.band)})` : ''}: ${model?.label ?? 'this model'}'s tokenizer is not public, so the count is approximate.`}
-        {model?.price ? '' : model && !model.inCatalog ? ' Not in the price list yet: price unknown.' : ' No known price for this model.'}
+        {countSourceText(view)}
+        {priceGapText(view.model)}
       </p>
       {view.exactNote ? (
         <p class="note" data-field="exact-note" role="status">
           {view.exactNote}
         </p>
       ) : null}
-      <SiteHealthNote health={view.health} siteName={view.adapter.name} onCopyDiagnostics={actions.onCopyDiagnostics} />
     </>
   );
 }

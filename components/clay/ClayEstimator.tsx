@@ -1,4 +1,9 @@
-import { useClayEstimator } from '@/components/clay/use-clay-estimator';
+import {
+  useClayEstimator,
+  type ClayEstimatorState,
+  type EstimatorAiColumn,
+  type EstimatorColumn,
+} from '@/components/clay/use-clay-estimator';
 import { CLAY_CREDITS_SCHEME, sumMeters, type AiFeatureId } from '@/utils/core/clay/credit-rules';
 import { formatTokens, formatUsd } from '@/components/count-format';
 import { formatCredits, formatMinutes, tpmTone } from '@/components/clay/clay-format';
@@ -33,8 +38,6 @@ const readNumber = (ev: Event): number => Number((ev.currentTarget as HTMLInputE
  */
 export function ClayEstimator() {
   const s = useClayEstimator();
-  const ai = s.aiEstimate;
-  const planShare = s.planCreditsPerMonth > 0 ? (s.credits.credits ?? 0) / s.planCreditsPerMonth : null;
 
   return (
     <section class="tt-clay-estimator" aria-labelledby="tt-clay-est-title" data-clay-credits={String(s.creditsTotal)}>
@@ -46,139 +49,166 @@ export function ClayEstimator() {
         <input type="number" min={0} step={1} inputMode="numeric" value={s.rows} onInput={(ev) => s.setRows(readNumber(ev))} />
       </label>
 
-      <fieldset class="clay-columns">
-        <legend>Enrichment columns</legend>
-        {s.columns.length === 0 ? <p class="clay-note">No enrichment columns.</p> : null}
-        <ul>
-          {s.columns.map((col, i) => {
-            const perRow = s.perRowOf(col);
-            return (
-              <li key={col.key} data-clay-column={col.typeId}>
-                <select
-                  aria-label={`Column ${i + 1} type`}
-                  value={col.typeId}
-                  onChange={(ev) => s.updateColumn(col.key, { typeId: (ev.currentTarget as HTMLSelectElement).value })}
-                >
-                  {ENRICHMENT_TYPES.map((t) => (
-                    <option value={t.id} key={t.id}>
-                      {t.label} · {formatCredits(sumMeters(t.charges))} {t.category === 'premium' ? 'premium' : 'cr'}
-                    </option>
-                  ))}
-                </select>
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={!!col.ownKey}
-                    onChange={(ev) => s.updateColumn(col.key, { ownKey: (ev.currentTarget as HTMLInputElement).checked })}
-                  />
-                  Own key
-                </label>
-                <span class="clay-note" aria-label={`${perRow} credits per row`}>
-                  {formatCredits(perRow)}/row
-                </span>
-                <button type="button" onClick={() => s.removeColumn(col.key)} aria-label={`Remove column ${i + 1}`}>
-                  Remove
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-        <button type="button" onClick={() => s.addColumn()}>
-          Add enrichment column
-        </button>
-      </fieldset>
-
-      <fieldset class="clay-ai">
-        <legend>AI column</legend>
-        <label>
-          <input
-            type="checkbox"
-            checked={s.ai !== null}
-            onChange={(ev) => s.setAi((ev.currentTarget as HTMLInputElement).checked ? s.defaultAi() : null)}
-          />
-          Include an AI column (Use AI, Claygent, ChatGPT Generate Text)
-        </label>
-        {s.ai ? (
-          <div>
-            <label class="clay-field">
-              <span aria-hidden="true">Type</span>
-              <select
-                aria-label="AI column type"
-                value={s.ai.feature}
-                onChange={(ev) => s.setAi({ ...s.ai!, feature: (ev.currentTarget as HTMLSelectElement).value as AiFeatureId })}
-              >
-                <OptionList items={AI_TYPES} />
-              </select>
-            </label>
-            <label class="clay-field">
-              <span aria-hidden="true">Model</span>
-              <select aria-label="AI model" value={s.ai.modelId} onChange={(ev) => s.setAi({ ...s.ai!, modelId: (ev.currentTarget as HTMLSelectElement).value })}>
-                <OptionList items={s.models} />
-              </select>
-            </label>
-            <label class="clay-field">
-              <span>Prompt tokens</span>
-              <input type="number" min={0} value={s.ai.promptTokens} onInput={(ev) => s.setAi({ ...s.ai!, promptTokens: Math.max(0, readNumber(ev) || 0) })} />
-            </label>
-            <label class="clay-field">
-              <span>Column references in the prompt</span>
-              <input type="number" min={0} value={s.ai.referenceCount} onInput={(ev) => s.setAi({ ...s.ai!, referenceCount: Math.max(0, readNumber(ev) || 0) })} />
-            </label>
-            <label class="clay-field">
-              <span>Output tokens per row</span>
-              <input
-                type="number"
-                min={0}
-                value={s.ai.avgOutputTokens ?? ''}
-                placeholder={s.aiModel ? `max ${formatTokens(s.aiModel.maxOutput)}` : 'max'}
-                onInput={(ev) => {
-                  const raw = (ev.currentTarget as HTMLInputElement).value.trim();
-                  s.setAi({ ...s.ai!, avgOutputTokens: raw === '' ? null : Math.max(0, Number(raw) || 0) });
-                }}
-              />
-            </label>
-            <label>
-              <input type="checkbox" checked={s.ai.ownKey} onChange={(ev) => s.setAi({ ...s.ai!, ownKey: (ev.currentTarget as HTMLInputElement).checked })} />
-              Own API key (the provider bills tokens, 0 credits)
-            </label>
-          </div>
-        ) : null}
-      </fieldset>
-
-      <div class="clay-result" role="status" aria-live="polite">
-        <p>
-          <strong data-clay-result="credits">{formatCredits(s.creditsTotal)} credits</strong> ({formatCredits(s.creditsPerRow)} per row ×{' '}
-          {formatTokens(s.rows)} rows)
-          {s.credits.premium ? ` incl. ${formatCredits(s.credits.premium)} premium` : ''}
-        </p>
-        {planShare !== null ? (
-          <p class="clay-note">
-            {Math.round(planShare * 1000) / 10}% of your {formatCredits(s.planCreditsPerMonth)}-credit monthly plan
-          </p>
-        ) : null}
-        {ai ? (
-          <dl>
-            <dt>AI tokens</dt>
-            <dd data-clay-result="tokens">
-              ≈{formatTokens(ai.totalTokens)} ({formatTokens(ai.inputTokensPerRow)} in + {ai.outputIsMaximum ? '≤' : '≈'}
-              {formatTokens(ai.outputTokensPerRow)} out per row)
-            </dd>
-            <dt>{s.ai?.ownKey ? 'Billed by provider' : 'API equivalent'}</dt>
-            <dd data-clay-result="usd">{formatUsd(ai.tokenCostUsd)}</dd>
-            <dt>Rate limit</dt>
-            <dd data-clay-result="tpm" data-tone={tpmTone(ai.tpm.status)}>
-              {ai.tpm.message}
-            </dd>
-            {ai.minutes !== null ? (
-              <>
-                <dt>Run time</dt>
-                <dd>≈{formatMinutes(ai.minutes)}</dd>
-              </>
-            ) : null}
-          </dl>
-        ) : null}
-        <p class="clay-note">Errors are free; re-runs are charged again per row. Estimates, per Clay's documented credit rules.</p>
-      </div>
+      <EnrichmentColumns s={s} />
+      <AiColumn s={s} />
+      <EstimateResult s={s} />
     </section>
+  );
+}
+
+function EnrichmentColumns({ s }: { s: ClayEstimatorState }) {
+  return (
+    <fieldset class="clay-columns">
+      <legend>Enrichment columns</legend>
+      {s.columns.length === 0 ? <p class="clay-note">No enrichment columns.</p> : null}
+      <ul>
+        {s.columns.map((col, i) => (
+          <EnrichmentColumnRow key={col.key} s={s} col={col} index={i} />
+        ))}
+      </ul>
+      <button type="button" onClick={() => s.addColumn()}>
+        Add enrichment column
+      </button>
+    </fieldset>
+  );
+}
+
+function EnrichmentColumnRow({ s, col, index }: { s: ClayEstimatorState; col: EstimatorColumn; index: number }) {
+  const perRow = s.perRowOf(col);
+  return (
+    <li data-clay-column={col.typeId}>
+      <select
+        aria-label={`Column ${index + 1} type`}
+        value={col.typeId}
+        onChange={(ev) => s.updateColumn(col.key, { typeId: (ev.currentTarget as HTMLSelectElement).value })}
+      >
+        {ENRICHMENT_TYPES.map((t) => (
+          <option value={t.id} key={t.id}>
+            {t.label} · {formatCredits(sumMeters(t.charges))} {t.category === 'premium' ? 'premium' : 'cr'}
+          </option>
+        ))}
+      </select>
+      <label>
+        <input
+          type="checkbox"
+          checked={!!col.ownKey}
+          onChange={(ev) => s.updateColumn(col.key, { ownKey: (ev.currentTarget as HTMLInputElement).checked })}
+        />
+        Own key
+      </label>
+      <span class="clay-note" aria-label={`${perRow} credits per row`}>
+        {formatCredits(perRow)}/row
+      </span>
+      <button type="button" onClick={() => s.removeColumn(col.key)} aria-label={`Remove column ${index + 1}`}>
+        Remove
+      </button>
+    </li>
+  );
+}
+
+function AiColumn({ s }: { s: ClayEstimatorState }) {
+  return (
+    <fieldset class="clay-ai">
+      <legend>AI column</legend>
+      <label>
+        <input
+          type="checkbox"
+          checked={s.ai !== null}
+          onChange={(ev) => s.setAi((ev.currentTarget as HTMLInputElement).checked ? s.defaultAi() : null)}
+        />
+        Include an AI column (Use AI, Claygent, ChatGPT Generate Text)
+      </label>
+      {s.ai ? <AiColumnFields ai={s.ai} s={s} /> : null}
+    </fieldset>
+  );
+}
+
+function AiColumnFields({ ai, s }: { ai: EstimatorAiColumn; s: ClayEstimatorState }) {
+  return (
+    <div>
+      <label class="clay-field">
+        <span aria-hidden="true">Type</span>
+        <select
+          aria-label="AI column type"
+          value={ai.feature}
+          onChange={(ev) => s.setAi({ ...ai, feature: (ev.currentTarget as HTMLSelectElement).value as AiFeatureId })}
+        >
+          <OptionList items={AI_TYPES} />
+        </select>
+      </label>
+      <label class="clay-field">
+        <span aria-hidden="true">Model</span>
+        <select aria-label="AI model" value={ai.modelId} onChange={(ev) => s.setAi({ ...ai, modelId: (ev.currentTarget as HTMLSelectElement).value })}>
+          <OptionList items={s.models} />
+        </select>
+      </label>
+      <label class="clay-field">
+        <span>Prompt tokens</span>
+        <input type="number" min={0} value={ai.promptTokens} onInput={(ev) => s.setAi({ ...ai, promptTokens: Math.max(0, readNumber(ev) || 0) })} />
+      </label>
+      <label class="clay-field">
+        <span>Column references in the prompt</span>
+        <input type="number" min={0} value={ai.referenceCount} onInput={(ev) => s.setAi({ ...ai, referenceCount: Math.max(0, readNumber(ev) || 0) })} />
+      </label>
+      <label class="clay-field">
+        <span>Output tokens per row</span>
+        <input
+          type="number"
+          min={0}
+          value={ai.avgOutputTokens ?? ''}
+          placeholder={s.aiModel ? `max ${formatTokens(s.aiModel.maxOutput)}` : 'max'}
+          onInput={(ev) => {
+            const raw = (ev.currentTarget as HTMLInputElement).value.trim();
+            s.setAi({ ...ai, avgOutputTokens: raw === '' ? null : Math.max(0, Number(raw) || 0) });
+          }}
+        />
+      </label>
+      <label>
+        <input type="checkbox" checked={ai.ownKey} onChange={(ev) => s.setAi({ ...ai, ownKey: (ev.currentTarget as HTMLInputElement).checked })} />
+        Own API key (the provider bills tokens, 0 credits)
+      </label>
+    </div>
+  );
+}
+
+/** The answer, announced as it changes: the run's credits, its share of the plan, and the AI column's tokens. */
+function EstimateResult({ s }: { s: ClayEstimatorState }) {
+  const ai = s.aiEstimate;
+  const planShare = s.planCreditsPerMonth > 0 ? (s.credits.credits ?? 0) / s.planCreditsPerMonth : null;
+  return (
+    <div class="clay-result" role="status" aria-live="polite">
+      <p>
+        <strong data-clay-result="credits">{formatCredits(s.creditsTotal)} credits</strong> ({formatCredits(s.creditsPerRow)} per row ×{' '}
+        {formatTokens(s.rows)} rows)
+        {s.credits.premium ? ` incl. ${formatCredits(s.credits.premium)} premium` : ''}
+      </p>
+      {planShare !== null ? (
+        <p class="clay-note">
+          {Math.round(planShare * 1000) / 10}% of your {formatCredits(s.planCreditsPerMonth)}-credit monthly plan
+        </p>
+      ) : null}
+      {ai ? (
+        <dl>
+          <dt>AI tokens</dt>
+          <dd data-clay-result="tokens">
+            ≈{formatTokens(ai.totalTokens)} ({formatTokens(ai.inputTokensPerRow)} in + {ai.outputIsMaximum ? '≤' : '≈'}
+            {formatTokens(ai.outputTokensPerRow)} out per row)
+          </dd>
+          <dt>{s.ai?.ownKey ? 'Billed by provider' : 'API equivalent'}</dt>
+          <dd data-clay-result="usd">{formatUsd(ai.tokenCostUsd)}</dd>
+          <dt>Rate limit</dt>
+          <dd data-clay-result="tpm" data-tone={tpmTone(ai.tpm.status)}>
+            {ai.tpm.message}
+          </dd>
+          {ai.minutes !== null ? (
+            <>
+              <dt>Run time</dt>
+              <dd>≈{formatMinutes(ai.minutes)}</dd>
+            </>
+          ) : null}
+        </dl>
+      ) : null}
+      <p class="clay-note">Errors are free; re-runs are charged again per row. Estimates, per Clay's documented credit rules.</p>
+    </div>
   );
 }

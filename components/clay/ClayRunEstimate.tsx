@@ -1,11 +1,14 @@
 import type { ModelInfo } from '@/utils/core/models/model-types';
 import type { ClayRunActions, ClayRunView } from '@/utils/core/clay/clay-run-view';
+import type { ClayRunLog } from '@/utils/core/page/page-state';
 import { CLAY_CREDITS_SCHEME, type AiFeatureId } from '@/utils/core/clay/credit-rules';
 import { formatTokens, formatUsd } from '@/components/count-format';
 import { formatMinutes, formatCredits, tpmTone } from '@/components/clay/clay-format';
 import { OptionList } from '@/components/OptionList';
 
 const AI_FEATURES = CLAY_CREDITS_SCHEME.columnTypes.filter((t) => t.category === 'ai');
+
+type SetInputs = ClayRunActions['setInputs'];
 
 /**
  * The run estimate in the Clay badge: what running this prompt over the table's rows costs
@@ -14,9 +17,7 @@ const AI_FEATURES = CLAY_CREDITS_SCHEME.columnTypes.filter((t) => t.category ===
 export function ClayRunEstimate(props: { run: ClayRunView; actions: ClayRunActions; model: ModelInfo }) {
   const { run, actions } = props;
   const { estimate: e } = run;
-  const set = actions.setInputs;
   const id = (name: string) => `tt-clay-${name}`;
-  const tone = tpmTone(e.tpm.status);
 
   return (
     <section
@@ -36,6 +37,18 @@ export function ClayRunEstimate(props: { run: ClayRunView; actions: ClayRunActio
         Clay run estimate
       </h3>
 
+      <RowsInput run={run} set={actions.setInputs} />
+      <RunSettings run={run} set={actions.setInputs} model={props.model} />
+      <RunFigures run={run} model={props.model} />
+      <RunLogAction log={run.log} onLog={actions.logThisRun} />
+    </section>
+  );
+}
+
+/** The rows to run: the page's count until the user types their own, with a way back to it. */
+function RowsInput({ run, set }: { run: ClayRunView; set: SetInputs }) {
+  return (
+    <>
       <label>
         <span>
           Rows{' '}
@@ -61,7 +74,14 @@ export function ClayRunEstimate(props: { run: ClayRunView; actions: ClayRunActio
           Use the page's {formatTokens(run.pageRows)} rows
         </button>
       ) : null}
+    </>
+  );
+}
 
+/** What the column is and how it is billed: its type, own key, and the token sizes per row. */
+function RunSettings({ run, set, model }: { run: ClayRunView; set: SetInputs; model: ModelInfo }) {
+  return (
+    <>
       <label>
         <span>Column type</span>
         <select
@@ -74,7 +94,7 @@ export function ClayRunEstimate(props: { run: ClayRunView; actions: ClayRunActio
       </label>
 
       <label>
-        <span>Own API key ({props.model.provider})</span>
+        <span>Own API key ({model.provider})</span>
         <input
           type="checkbox"
           style="width:auto"
@@ -103,7 +123,7 @@ export function ClayRunEstimate(props: { run: ClayRunView; actions: ClayRunActio
           type="number"
           min={0}
           value={run.avgOutputTokens ?? ''}
-          placeholder={`max ${formatTokens(props.model.maxOutput)}`}
+          placeholder={`max ${formatTokens(model.maxOutput)}`}
           aria-label="Average output tokens per row (empty = model maximum)"
           onInput={(ev) => {
             const raw = (ev.currentTarget as HTMLInputElement).value.trim();
@@ -112,7 +132,16 @@ export function ClayRunEstimate(props: { run: ClayRunView; actions: ClayRunActio
           }}
         />
       </label>
+    </>
+  );
+}
 
+/** The estimate itself: tokens, what is billed and by whom, the TPM fit and the run time. */
+function RunFigures({ run, model }: { run: ClayRunView; model: ModelInfo }) {
+  const { estimate: e } = run;
+  const tone = tpmTone(e.tpm.status);
+  return (
+    <>
       <dl>
         <dt>Per row</dt>
         <dd>
@@ -127,7 +156,7 @@ export function ClayRunEstimate(props: { run: ClayRunView; actions: ClayRunActio
         <dd>≈{formatTokens(e.totalTokens)}</dd>
         {run.ownKey ? (
           <>
-            <dt>Billed by {props.model.provider}</dt>
+            <dt>Billed by {model.provider}</dt>
             <dd>{formatUsd(e.billedUsd)}</dd>
             <dt>Clay credits</dt>
             <dd>0 (own key)</dd>
@@ -154,21 +183,32 @@ export function ClayRunEstimate(props: { run: ClayRunView; actions: ClayRunActio
         ) : null}
       </dl>
       {e.outputIsMaximum ? <p class="note">Output assumes the model's maximum; set an average for a closer figure.</p> : null}
+    </>
+  );
+}
 
-      <div class="actions">
-        <button type="button" onClick={actions.logThisRun} disabled={run.log.status === 'logging'}>
-          Log this run
-        </button>
-        <span role="status" aria-live="polite" class="note" style="margin:0">
-          {run.log.status === 'logging'
-            ? 'Logging…'
-            : run.log.status === 'logged'
-              ? `${run.log.auto ? 'Run detected, logged' : 'Logged'}: ${run.log.credits > 0 ? `${formatCredits(run.log.credits)} credits` : formatUsd(run.log.costUsd)}`
-              : run.log.status === 'failed'
-                ? `Not logged: ${run.log.error ?? 'error'}`
-                : 'Runs started here are logged automatically'}
-        </span>
-      </div>
-    </section>
+function logStatusText(log: ClayRunLog): string {
+  switch (log.status) {
+    case 'logging':
+      return 'Logging…';
+    case 'logged':
+      return `${log.auto ? 'Run detected, logged' : 'Logged'}: ${log.credits > 0 ? `${formatCredits(log.credits)} credits` : formatUsd(log.costUsd)}`;
+    case 'failed':
+      return `Not logged: ${log.error ?? 'error'}`;
+    default:
+      return 'Runs started here are logged automatically';
+  }
+}
+
+function RunLogAction({ log, onLog }: { log: ClayRunLog; onLog: () => void }) {
+  return (
+    <div class="actions">
+      <button type="button" onClick={onLog} disabled={log.status === 'logging'}>
+        Log this run
+      </button>
+      <span role="status" aria-live="polite" class="note" style="margin:0">
+        {logStatusText(log)}
+      </span>
+    </div>
   );
 }
