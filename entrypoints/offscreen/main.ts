@@ -3,7 +3,7 @@ import { COUNT_PORT_NAME } from '@/utils/protocol/request-port';
 import { createWorkerCounter } from '@/utils/background/counting/worker-counter';
 import { answerHoldsPortQueries } from '@/utils/background/counting/counting-document';
 import { countHandlerFor } from '@/utils/background/counting/count-segments-handler';
-import CountingWorker from './counting-worker?worker';
+import CountingWorker from '@/entrypoints/offscreen/counting-worker?worker';
 
 // The counting document: answers content scripts' count ports (with the background's sender
 // checks and rate limits, through the same router) from tokenizers that stay loaded in a worker.

@@ -5,7 +5,7 @@ import { tabSender } from '@/test/unit/test-senders';
 import { settingsSchema } from '@/utils/core/settings/settings-schema';
 import { loadSettings as loadInBackground, saveSettings } from '@/utils/storage/settings-store';
 import { contentSettingsHandlers } from '@/utils/background/settings-handlers';
-import { loadSettings, updateSiteSettings, watchSettings } from '@/utils/content/settings-client';
+import { requestSettings, updateSiteSettings, watchSettingsChanges } from '@/utils/content/settings-client';
 import { DEFAULT_SETTINGS } from '@/utils/core/settings/settings-defaults';
 
 /** A content script's settings, without the schema: read from and changed through the background, which validates. */
@@ -27,12 +27,12 @@ afterEach(() => vi.restoreAllMocks());
 describe('content-script settings', () => {
   it("reads the settings as the background validated them, never the stored text as is", async () => {
     await saveSettings(settingsSchema.parse({ retentionDays: 30 }));
-    expect((await loadSettings()).retentionDays).toBe(30);
+    expect((await requestSettings()).retentionDays).toBe(30);
     expect(asked).toEqual(['settings']);
 
     // Hand-edited (a content script can write storage.sync): the background's repaired reading wins.
     await fakeBrowser.storage.sync.set({ 'settings.data': { retentionDays: -5 } });
-    const loaded = await loadSettings();
+    const loaded = await requestSettings();
     expect(loaded.retentionDays).toBe(DEFAULT_SETTINGS.retentionDays);
     expect(loaded).toEqual(await loadInBackground());
   });
@@ -42,7 +42,7 @@ describe('content-script settings', () => {
     vi.mocked(fakeBrowser.runtime.sendMessage)
       .mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'))
       .mockImplementation(answer);
-    expect((await loadSettings()).version).toBe(DEFAULT_SETTINGS.version);
+    expect((await requestSettings()).version).toBe(DEFAULT_SETTINGS.version);
   });
 
   it("changes only the sending tab's own site, and nothing invalid is written", async () => {
@@ -61,7 +61,7 @@ describe('content-script settings', () => {
 
   it('follows changes, the latest of quick ones', async () => {
     const seen: Array<number | null> = [];
-    const stop = watchSettings((s) => seen.push(s.retentionDays));
+    const stop = watchSettingsChanges((s) => seen.push(s.retentionDays));
     await saveSettings(settingsSchema.parse({ retentionDays: 14 }));
     await saveSettings(settingsSchema.parse({ retentionDays: 21 }));
     await vi.waitFor(() => expect(seen.at(-1)).toBe(21));

@@ -19,18 +19,18 @@ const isSettingsKey = (key: string) => key.startsWith(STORAGE_KEYS.settingsSecti
 const askBackground = <T>(ask: () => Promise<T>) => retryWithBackoff(ask, { firstMs: 200, maxMs: 2_000, attempts: 5 });
 
 /** The stored settings, validated and repaired by the background. */
-export async function loadSettings(): Promise<Settings> {
+export async function requestSettings(): Promise<Settings> {
   return (await askBackground(() => sendRequest({ type: 'settings' }))).settings;
 }
 
 /** Calls `onChange` with the new settings whenever they change (the latest of quick changes). */
-export function watchSettings(onChange: (settings: Settings) => void): () => void {
+export function watchSettingsChanges(onChange: (settings: Settings) => void): () => void {
   let stopped = false;
   let latest = 0;
   const listener = (changes: Record<string, unknown>, area: string) => {
     if (area !== 'sync' || !Object.keys(changes).some(isSettingsKey)) return;
     const mine = ++latest;
-    void loadSettings()
+    void requestSettings()
       .then((settings) => {
         if (!stopped && mine === latest) onChange(settings);
       })
@@ -43,7 +43,10 @@ export function watchSettings(onChange: (settings: Settings) => void): () => voi
   };
 }
 
-/** Changes this site's settings (the badge's model, projected output, or hiding it). */
-export function updateSiteSettings(patch: Partial<Pick<SiteSettings, 'modelOverride' | 'projectedOutputTokens'>> & { badgeHidden?: true }): Promise<SaveResult> {
+/** What a page may change of its own site's settings: the badge's model, projected output, or hiding it. */
+export type SiteSettingsPatch = Partial<Pick<SiteSettings, 'modelOverride' | 'projectedOutputTokens'>> & { badgeHidden?: true };
+
+/** Changes this site's settings. */
+export function updateSiteSettings(patch: SiteSettingsPatch): Promise<SaveResult> {
   return askBackground(() => sendRequest({ type: 'update-site-settings', patch }));
 }

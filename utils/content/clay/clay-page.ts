@@ -4,6 +4,7 @@ import { safeMatches, safeQueryAll } from '@/utils/content/page/dom-query';
 import { CLAY_RUN_BUTTON_LABELS } from '@/utils/sites/adapters/clay';
 import { parseClayRowCount } from '@/utils/core/clay/row-count';
 import type { AiFeatureId } from '@/utils/core/clay/credit-rules';
+import type { PageStore } from '@/utils/core/page/page-state';
 import { countFieldReferences } from '@/utils/content/clay/column-references';
 
 /** Reading a Clay table page: row count, the active prompt editor, which AI feature, run clicks. */
@@ -81,4 +82,15 @@ export function runButtonMatchedBy(target: EventTarget | null, adapter: SiteAdap
 /** True when `target` is (inside) a button that starts a Clay run. */
 export function isRunButton(target: EventTarget | null, adapter: SiteAdapter): boolean {
   return runButtonMatchedBy(target, adapter) !== undefined;
+}
+
+/** Keeps the page store's Clay inputs (rows, references, feature) as the page shows them. */
+export function readClayPage(adapter: SiteAdapter, store: PageStore): void {
+  const clay = store.get().clay;
+  const pageRows = readPageRowCount(adapter);
+  const referenceCount = readReferenceCount(adapter);
+  const detectedFeature = detectFeature(adapter);
+  if (pageRows !== clay.pageRows || referenceCount !== clay.referenceCount || detectedFeature !== clay.detectedFeature) {
+    store.set({ clay: { ...clay, pageRows, referenceCount, detectedFeature } });
+  }
 }

@@ -115,7 +115,17 @@ export interface LiveCounterOptions {
    * page counting through the extension), none with a `countSegments` of the caller's own.
    */
   correction?: EstimateCorrection;
+  /**
+   * Counts of recent segments, shared with the page's other counters: a segment the badge
+   * counted while the person typed is known when the sent prompt is counted for the record.
+   */
+  cache?: SegmentCache;
 }
+
+/** Recently counted segments per counter (at most RECENT_SEGMENTS each). */
+export type SegmentCache = Map<CounterId, LruCache<number>>;
+
+export const createSegmentCache = (): SegmentCache => new Map();
 
 export function createLiveCounter(transport?: CountSegmentsFn, options: LiveCounterOptions = {}): LiveCounter {
   const countSegments = transport ?? countSegmentsInBackground;
@@ -123,7 +133,7 @@ export function createLiveCounter(transport?: CountSegmentsFn, options: LiveCoun
   const correctionOf = (counter: CounterId) => (isClaudeEstimator(counter) ? correction.factor(counter) : 1);
   /** Last counted text per counter, with its segmentation and one count per segment. */
   const states = new Map<CounterId, Segmentation & { counts: number[]; caret: number }>();
-  const recentByTokenizer = new Map<CounterId, LruCache<number>>();
+  const recentByTokenizer = options.cache ?? createSegmentCache();
   const speculating = new Set<CounterId>();
 
   const recentFor = (tokenizer: CounterId) => {

@@ -1,4 +1,5 @@
 import { guard } from '@/utils/content/page/guard';
+import type { PageChanges } from '@/utils/content/page/page-changes';
 import { MAX_NOTICE_CHARS, parseLimitNotice } from '@/utils/core/meters/chatgpt-limit-notice';
 import type { LimitNotice } from '@/utils/core/meters/meter-types';
 
@@ -64,7 +65,8 @@ function limitBlocks(root: Node): Element[] {
   return [...found].filter((block) => ![...found].some((other) => other !== block && other.contains(block)));
 }
 
-export function watchLimitNotice(onNotice: (notice: LimitNotice) => void, doc: Document = document): () => void {
+/** Reports each limit notice that appears on the page, once (checked in batches, off the page's own tasks). */
+export function watchLimitNotice(changes: PageChanges, onNotice: (notice: LimitNotice) => void, doc: Document = document): () => void {
   const locale = doc.documentElement.lang || navigator.language || 'en';
   const seen = new Set<string>();
   let pending: Node[] = [];
@@ -91,19 +93,17 @@ export function watchLimitNotice(onNotice: (notice: LimitNotice) => void, doc: D
     check(roots);
   });
 
-  const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
-  const observer = new Observer((records) => {
+  const unsubscribe = changes.subscribe((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) if (pending.length < MAX_PENDING) pending.push(node);
       if (record.type === 'characterData' && pending.length < MAX_PENDING) pending.push(record.target);
     }
-    timer ??= setTimeout(flush, 750);
+    if (pending.length) timer ??= setTimeout(flush, 750);
   });
-  observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, characterData: true });
   // A notice already on the page when it loads.
   const initial = setTimeout(guard(() => check([doc.body ?? doc.documentElement])), 1_000);
   return () => {
-    observer.disconnect();
+    unsubscribe();
     clearTimeout(timer);
     clearTimeout(initial);
   };

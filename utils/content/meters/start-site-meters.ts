@@ -1,49 +1,47 @@
 import { sendRequest } from '@/utils/protocol/send-message';
 import { guard, reportError } from '@/utils/content/page/guard';
-import { watchPage } from '@/utils/content/page/page-watcher';
-import { onUsageRecorded } from '@/utils/content/recording/turn-events';
-import { loadSettings, watchSettings } from '@/utils/content/settings-client';
+import type { PageServices } from '@/utils/content/page-services';
+import { throttledWatch } from '@/utils/content/page/page-changes';
 import { lastActiveOrgCookie, readClaudeMeters } from '@/utils/content/meters/claude-meter-reader';
-import { findUsageRoot, geminiReport, geminiUnreadable } from '@/utils/core/meters/gemini-usage';
+import { findUsageRoot, geminiReport, geminiUnreadable } from '@/utils/content/meters/gemini-usage';
 import { watchLimitNotice } from '@/utils/content/meters/limit-notice-watcher';
 import { meterSiteOfHost, type MeterReport, type MeterSite } from '@/utils/core/meters/meter-types';
 import { createPageFetch } from '@/utils/content/meters/page-fetch';
 import { createReadScheduler } from '@/utils/core/meters/read-scheduler';
 
 /**
- * Content-side start of the site meters, one call from the content script. Reads only while
- * the "read the sites' own meters" switch is on; switched off, it stops and makes no request.
- * Never throws: the page's other features must not depend on it, nor it on them.
+ * Content-side start of the site meters, from the page's composition root. Reads only while
+ * the "read the sites' own meters" switch is on (the page store's settings); switched off, it
+ * stops and makes no request. Never throws: the page's other features must not depend on it,
+ * nor it on them.
  */
-export function startSiteMeters(host: string): () => void {
+export function startSiteMeters(services: PageServices, host: string): () => void {
   try {
-    return startFor(host);
+    return startFor(services, host);
   } catch (error) {
     reportError(error);
     return () => undefined;
   }
 }
 
-function startFor(host: string): () => void {
+function startFor(services: PageServices, host: string): () => void {
   const site = meterSiteOfHost(host);
   if (!site) return () => undefined;
   let stop: (() => void) | null = null;
-  let alive = true;
-  const apply = (read: boolean) => {
-    if (!alive) return;
-    if (read && !stop) stop = startReader(site);
+  const apply = () => {
+    const read = services.store.get().settings?.siteMeters.read ?? false;
+    if (read && !stop) stop = startReader(site, services);
     if (!read && stop) {
       stop();
       stop = null;
     }
   };
-  void loadSettings()
-    .then((s) => apply(s.siteMeters.read))
-    .catch(reportError);
-  const unwatch = watchSettings((s) => apply(s.siteMeters.read));
+  apply();
+  const unsubscribe = services.store.subscribe((state, previous) => {
+    if (state.settings !== previous.settings) apply();
+  });
   return () => {
-    alive = false;
-    unwatch();
+    unsubscribe();
     stop?.();
     stop = null;
   };
@@ -51,16 +49,16 @@ function startFor(host: string): () => void {
 
 const report = (r: MeterReport) => sendRequest({ type: 'meter-report', report: r });
 
-function startReader(site: MeterSite): () => void {
-  if (site === 'claude') return startClaudeReader();
-  if (site === 'gemini') return startGeminiReader();
-  return watchLimitNotice((notice) => void sendRequest({ type: 'meter-notice', notice }).catch(reportError));
+function startReader(site: MeterSite, services: PageServices): () => void {
+  if (site === 'claude') return startClaudeReader(services);
+  if (site === 'gemini') return startGeminiReader(services);
+  return watchLimitNotice(services.changes, (notice) => void sendRequest({ type: 'meter-notice', notice }).catch(reportError));
 }
 
 /** Wait after a reply before reading: the site's own counter catches up in a moment. */
 const AFTER_REPLY_MS = 3_000;
 
-function startClaudeReader(): () => void {
+function startClaudeReader({ store }: PageServices): () => void {
   const fetchPage = createPageFetch(location.origin);
   const scheduler = createReadScheduler({
     claim: () => sendRequest({ type: 'meter-claim', site: 'claude' }),
@@ -73,7 +71,9 @@ function startClaudeReader(): () => void {
   });
   // Soon after load: the page's own requests come first.
   scheduler.request(300);
-  const unsubscribe = onUsageRecorded(() => scheduler.request(AFTER_REPLY_MS));
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.turns.recorded !== previous.turns.recorded) scheduler.request(AFTER_REPLY_MS);
+  });
   // Back to a tab left open for hours: read again (the slot still limits it to once a minute).
   const onVisible = guard(() => document.visibilityState === 'visible' && scheduler.request(0));
   document.addEventListener('visibilitychange', onVisible);
@@ -88,7 +88,7 @@ function startClaudeReader(): () => void {
 const GEMINI_UNREADABLE_AFTER_MS = 8_000;
 const GEMINI_REPORT_EVERY_MS = 60_000;
 
-function startGeminiReader(): () => void {
+function startGeminiReader({ changes }: PageServices): () => void {
   let lastSent = '';
   let lastSentAt = 0;
   let rootSince = 0;
@@ -123,8 +123,8 @@ function startGeminiReader(): () => void {
       send(geminiUnreadable(location.pathname));
     }
   };
-  const unwatch = watchPage(check, 1_000);
-  // watchPage reports changes only: a usage page already rendered is read now.
+  const unwatch = throttledWatch(changes, check, 1_000);
+  // Changes only are reported: a usage page already rendered is read now.
   const first = setTimeout(guard(check), 500);
   return () => {
     unwatch();

@@ -1,9 +1,12 @@
+import type { PageChanges } from '@/utils/content/page/page-changes';
+
 /**
  * What changed on the page while a turn is in flight: elements added, elements whose text
  * changed, and attributes that flipped from "true" to "false" (a streaming flag turning off).
- * The observer runs only while someone holds it (a send being confirmed, a reply streaming,
- * a draft in the composer) and its callback only files references away, so a page streaming
- * thousands of mutations pays almost nothing; the turn's poll reads the log.
+ * It files the page observer's records (page-changes.ts) only while someone holds it (a send
+ * being confirmed, a reply streaming, a draft in the composer), and only references, so a page
+ * streaming thousands of mutations pays almost nothing; the turn's poll reads the log. Changes
+ * outside the document's body (the title, styles) are not the thread's and are left out.
  */
 
 const MAX_ENTRIES = 3000;
@@ -15,14 +18,17 @@ export interface Flip {
 }
 
 export class DomChangeLog {
-  private observer: MutationObserver | null = null;
+  private unsubscribe: (() => void) | null = null;
   private holders = new Set<string>();
   private seq = 0;
   private added: { el: Element; seq: number }[] = [];
   private touched = new Map<Element, number>();
   private flips: Flip[] = [];
 
-  constructor(private readonly root: () => Node | null = () => document.body) {}
+  constructor(
+    private readonly changes: PageChanges,
+    private readonly root: () => Node | null = () => document.body,
+  ) {}
 
   /** The current position in the log: pass it to `addedSince` / `touchedSince` later. */
   mark(): number {
@@ -31,19 +37,19 @@ export class DomChangeLog {
 
   hold(reason: string): void {
     this.holders.add(reason);
-    if (this.observer) return;
-    const root = this.root();
-    if (!root) return;
-    this.observer = new MutationObserver((records) => this.file(records));
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeOldValue: true });
+    if (this.unsubscribe) return;
+    this.changes.flush(); // what happened before the hold is not news
+    this.unsubscribe = this.changes.subscribe((records) => this.file(records));
+    this.changes.watchAttributes(true);
   }
 
   release(reason: string): void {
     this.holders.delete(reason);
-    if (this.holders.size > 0 || !this.observer) return;
-    this.file(this.observer.takeRecords());
-    this.observer.disconnect();
-    this.observer = null;
+    if (this.holders.size > 0 || !this.unsubscribe) return;
+    this.changes.flush();
+    this.unsubscribe();
+    this.unsubscribe = null;
+    this.changes.watchAttributes(false);
     this.added = [];
     this.touched.clear();
     this.flips = [];
@@ -55,11 +61,13 @@ export class DomChangeLog {
 
   /** Takes records the observer has not delivered yet, so a poll sees this task's changes. */
   flush(): void {
-    if (this.observer) this.file(this.observer.takeRecords());
+    if (this.unsubscribe) this.changes.flush();
   }
 
-  private file(records: MutationRecord[]): void {
+  private file(records: readonly MutationRecord[]): void {
+    const root = this.root();
     for (const record of records) {
+      if (!root || !root.contains(record.target)) continue;
       const seq = ++this.seq;
       if (record.type === 'childList') {
         // The added nodes themselves are the news (their parent holds old content too); a text

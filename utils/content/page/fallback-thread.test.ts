@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { DomChangeLog } from '@/utils/content/page/dom-change-log';
+import { PageChanges } from '@/utils/content/page/page-changes';
 import { findUserTurn, flagTurnedOff, hasTrailingButtons, regionText, replyRegion, threadRootOf } from '@/utils/content/page/fallback-thread';
 import { ComposerButtons, composerContainerOf } from '@/utils/content/page/fallback-composer';
 
@@ -36,7 +37,7 @@ function appendTurn(thread: Element, prompt: string): { reply: HTMLElement; row:
 describe('selector-free thread reading', () => {
   it('finds the user turn (the new element holding the sent text, not the composer) and the reply after it', async () => {
     const { thread, composer } = renamedPage();
-    const log = new DomChangeLog();
+    const log = new DomChangeLog(new PageChanges());
     log.hold('test');
     const mark = log.mark();
     const box = composerContainerOf(composer);
@@ -61,7 +62,7 @@ describe('selector-free thread reading', () => {
   it('an older message with the same text is not the new turn; a sidebar link is not either', async () => {
     const { thread } = renamedPage();
     appendTurn(thread, 'Tokens');
-    const log = new DomChangeLog();
+    const log = new DomChangeLog(new PageChanges());
     log.hold('test');
     const mark = log.mark();
     await tick();
@@ -82,7 +83,7 @@ describe('selector-free thread reading', () => {
 
   it('a flag on the reply flipping from "true" to "false" is a completion marker', async () => {
     document.body.innerHTML = `<div id="row"><div id="msg" data-k9="true"><p>text</p></div></div>`;
-    const log = new DomChangeLog();
+    const log = new DomChangeLog(new PageChanges());
     log.hold('t');
     const mark = log.mark();
     const region = { blocks: [document.getElementById('row')!] };

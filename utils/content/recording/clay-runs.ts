@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS } from '@/utils/core/settings/settings-defaults';
 import { isRunButton, runButtonMatchedBy } from '@/utils/content/clay/clay-page';
 import { clayRunEvent, clayRunView } from '@/utils/core/clay/clay-run-view';
 import { chooseModel, promptCount, type ClayRunLog } from '@/utils/core/page/page-state';
-import type { PageController } from '@/utils/content/start-page';
+import type { PageServices } from '@/utils/content/page-services';
 import { reportError } from '@/utils/content/page/guard';
 import { recordUsage } from '@/utils/content/recording/record-usage';
 
@@ -22,10 +22,16 @@ export interface ClayRunOptions {
 /** One click can bubble through nested run buttons: a run is one event. */
 const SAME_RUN_MS = 1500;
 
-export function startClayRunTracking(page: Pick<PageController, 'store' | 'setLogThisRun'>, options: ClayRunOptions = {}): () => void {
-  const { store } = page;
+export interface ClayRunTracking {
+  /** The badge's "Log this run": records the run its estimate shows now. */
+  logThisRun(): void;
+  stop(): void;
+}
+
+export function startClayRunTracking(services: Pick<PageServices, 'store' | 'events'>, options: ClayRunOptions = {}): ClayRunTracking {
+  const { store, events } = services;
   const { adapter } = store.get();
-  if (adapter.kind !== 'clay') return () => {};
+  if (adapter.kind !== 'clay') return { logThisRun: () => {}, stop: () => {} };
   const record = options.record ?? recordUsage;
   const isTrusted = options.isTrusted ?? ((event: Event) => event.isTrusted);
   let lastAutoRun = 0;
@@ -49,19 +55,13 @@ export function startClayRunTracking(page: Pick<PageController, 'store' | 'setLo
     }
   }
 
-  page.setLogThisRun(() => void logRun(false).catch(reportError));
-  // Capture phase: a panel that closes itself on click (and removes the button) is still seen.
-  const onClick = (event: Event) => {
-    try {
-      if (!isTrusted(event) || !isRunButton(event.target, adapter)) return;
-      const now = Date.now();
-      if (now - lastAutoRun < SAME_RUN_MS) return;
-      lastAutoRun = now;
-      void logRun(true, runButtonMatchedBy(event.target, adapter)).catch(reportError);
-    } catch (error) {
-      reportError(error);
-    }
-  };
-  document.addEventListener('click', onClick, true);
-  return () => document.removeEventListener('click', onClick, true);
+  // Capture phase (the page's event hub): a panel that closes itself on click (and removes the button) is still seen.
+  const stop = events.on('click', (event) => {
+    if (!isTrusted(event) || !isRunButton(event.target, adapter)) return;
+    const now = Date.now();
+    if (now - lastAutoRun < SAME_RUN_MS) return;
+    lastAutoRun = now;
+    void logRun(true, runButtonMatchedBy(event.target, adapter)).catch(reportError);
+  });
+  return { logThisRun: () => void logRun(false).catch(reportError), stop };
 }

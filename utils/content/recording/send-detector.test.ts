@@ -2,10 +2,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SendDetector, type PendingSend, type SendDetectorDeps } from '@/utils/content/recording/send-detector';
 import type { SiteAdapter } from '@/utils/core/sites/site-adapter';
+import { createPageEvents } from '@/utils/content/page/page-events';
+import { PageClock } from '@/utils/content/page/page-clock';
 
 /**
- * Send detection from fake DOM events. happy-dom's events are never "trusted", so trust is the
- * test's to give: `trusted` marks the events a person made.
+ * Send detection from fake DOM events, heard through the page's event hub and polled on the
+ * page's clock (fake timers). happy-dom's events are never "trusted", so trust is the test's to
+ * give: `trusted` marks the events a person made.
  */
 
 const chat: SiteAdapter = {
@@ -31,8 +34,12 @@ function detector(adapter: SiteAdapter, extra: Partial<SendDetectorDeps> = {}) {
   const sends: PendingSend[] = [];
   const dropped: PendingSend[] = [];
   const others: Element[] = [];
+  const events = createPageEvents();
+  const clock = new PageClock();
   const d = new SendDetector({
     adapter,
+    events,
+    clock,
     isTrusted: (e) => trusted.has(e),
     onTrigger: () => {},
     onDropped: (p) => dropped.push(p),
@@ -41,7 +48,12 @@ function detector(adapter: SiteAdapter, extra: Partial<SendDetectorDeps> = {}) {
     readText: (f) => f.textContent ?? '',
     ...extra,
   });
-  const stop = d.start();
+  const stopDetector = d.start();
+  const stop = () => {
+    stopDetector();
+    clock.stop();
+    events.stop();
+  };
   return { d, sends, dropped, others, stop };
 }
 
@@ -162,6 +174,21 @@ describe('SendDetector', () => {
     fire(composer, new InputEvent('input', { bubbles: true, inputType: 'deleteContentBackward' }));
     vi.advanceTimersByTime(2000);
     expect(sends).toEqual([]);
+    stop();
+  });
+
+  it('polls on the page clock only while a send or a draft waits', () => {
+    const { composer } = page();
+    const { sends, stop } = detector(chat);
+    expect(vi.getTimerCount()).toBe(0);
+    type(composer, 'poll me');
+    vi.advanceTimersByTime(300);
+    expect(vi.getTimerCount()).toBe(1);
+    fire(composer, new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    composer.textContent = '';
+    vi.advanceTimersByTime(200);
+    expect(sends).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
     stop();
   });
 

@@ -4,6 +4,8 @@ import { editingHostOf, isTextarea, readEditorText } from '@/utils/content/page/
 import { findFields } from '@/utils/content/page/find-fields';
 import { closestOfList, safeMatches } from '@/utils/content/page/dom-query';
 import { composerContainerOf } from '@/utils/content/page/fallback-composer';
+import type { PageEvents } from '@/utils/content/page/page-events';
+import type { ClockTask, PageClock } from '@/utils/content/page/page-clock';
 
 /**
  * Notices the person sending a message. A send is the composer's text disappearing right after
@@ -13,6 +15,10 @@ import { composerContainerOf } from '@/utils/content/page/fallback-composer';
  * that empties without either (a voice or "edit and resend" path) is a candidate send the
  * tracker confirms by finding the sent text in the thread. Only events the browser marks as
  * trusted count: a page script can't send on the person's behalf.
+ *
+ * It listens through the page's one set of listeners (page-events.ts) and polls on the page's
+ * one timer (page-clock.ts): a poll runs only while a send waits for its composer to clear or a
+ * draft exists.
  */
 
 export interface PendingSend {
@@ -31,6 +37,8 @@ export interface PendingSend {
 
 export interface SendDetectorDeps {
   adapter: SiteAdapter;
+  events: PageEvents;
+  clock: PageClock;
   /** A send may be starting: start watching the page's changes now, before the site reacts. */
   onTrigger(pending: PendingSend): void;
   /** The trigger came to nothing (the text stayed): stop watching for it. */
@@ -43,7 +51,7 @@ export interface SendDetectorDeps {
   isTrusted?: (event: Event) => boolean;
   now?: () => number;
   readText?: (field: HTMLElement) => string;
-  /** Timers for the confirmation poll (tests use fake timers). */
+  /** How often the confirmation poll runs while a send or a draft is waiting. */
   pollMs?: number;
 }
 
@@ -63,8 +71,10 @@ export class SendDetector {
   private pending: PendingSend[] = [];
   private lastSent: { text: string; at: number } | null = null;
   private draft: { field: HTMLElement; text: string; readAt: number; inputAt: number; lastEdit: 'insert' | 'delete' } | null = null;
-  private draftReadTimer: ReturnType<typeof setTimeout> | undefined;
-  private poller: ReturnType<typeof setInterval> | undefined;
+  /** Reads the draft a moment after typing (one read per burst of keystrokes). */
+  private draftRead: ClockTask | null = null;
+  /** The confirmation poll. */
+  private poller: ClockTask | null = null;
   private lastDraftCheck = 0;
 
   constructor(private readonly deps: SendDetectorDeps) {
@@ -74,18 +84,19 @@ export class SendDetector {
   }
 
   start(): () => void {
-    window.addEventListener('keydown', this.onKeyDown, true);
-    window.addEventListener('click', this.onClick, true);
-    document.addEventListener('input', this.onInput, true);
-    document.addEventListener('paste', this.onInput, true);
+    const { events, clock } = this.deps;
+    const draftRead = (this.draftRead = clock.task(() => this.readDraft()));
+    const poller = (this.poller = clock.task(() => this.poll()));
+    const unsubscribe = [
+      events.on('keydown', this.onKeyDown),
+      events.on('click', this.onClick),
+      events.on('input', this.onInput),
+      events.on('paste', this.onInput),
+    ];
     return () => {
-      window.removeEventListener('keydown', this.onKeyDown, true);
-      window.removeEventListener('click', this.onClick, true);
-      document.removeEventListener('input', this.onInput, true);
-      document.removeEventListener('paste', this.onInput, true);
-      if (this.poller !== undefined) clearInterval(this.poller);
-      if (this.draftReadTimer !== undefined) clearTimeout(this.draftReadTimer);
-      this.poller = undefined;
+      unsubscribe.forEach((off) => off());
+      draftRead.cancel();
+      poller.cancel();
     };
   }
 
@@ -194,31 +205,31 @@ export class SendDetector {
     if (!this.draft || this.draft.field !== field) this.draft = { field, text: '', readAt: 0, inputAt: now, lastEdit: edit };
     this.draft.inputAt = now;
     this.draft.lastEdit = edit;
-    if (this.draftReadTimer !== undefined) return;
-    const delay = this.draft.text.length > 200_000 ? 2000 : 250;
-    this.draftReadTimer = setTimeout(() => {
-      this.draftReadTimer = undefined;
-      const draft = this.draft;
-      if (!draft?.field.isConnected) return;
-      const hadText = draft.text.trim() !== '';
-      let text = '';
-      try {
-        text = this.readText(draft.field);
-      } catch {
-        // A broken editor reads as empty.
-      }
-      // Emptied, but the person's last edit added text: the site took it (a send by other
-      // means). Keep what they wrote; the poll below turns it into a candidate send.
-      if (!text.trim() && hadText && draft.lastEdit === 'insert') {
-        this.ensurePolling();
-        return;
-      }
-      draft.text = text;
-      draft.readAt = this.now();
-      const hasText = draft.text.trim() !== '';
-      if (hasText !== hadText) this.deps.onDraft?.(hasText);
-      if (hasText) this.ensurePolling();
-    }, delay);
+    if (!this.draftRead || this.draftRead.scheduled()) return;
+    this.draftRead.runIn(this.draft.text.length > 200_000 ? 2000 : 250);
+  }
+
+  private readDraft(): void {
+    const draft = this.draft;
+    if (!draft?.field.isConnected) return;
+    const hadText = draft.text.trim() !== '';
+    let text = '';
+    try {
+      text = this.readText(draft.field);
+    } catch {
+      // A broken editor reads as empty.
+    }
+    // Emptied, but the person's last edit added text: the site took it (a send by other
+    // means). Keep what they wrote; the poll turns it into a candidate send.
+    if (!text.trim() && hadText && draft.lastEdit === 'insert') {
+      this.ensurePolling();
+      return;
+    }
+    draft.text = text;
+    draft.readAt = this.now();
+    const hasText = draft.text.trim() !== '';
+    if (hasText !== hadText) this.deps.onDraft?.(hasText);
+    if (hasText) this.ensurePolling();
   }
 
   private trigger(field: HTMLElement, trigger: 'enter' | 'click', by: Layer, container = this.containerOf(field)): void {
@@ -253,9 +264,9 @@ export class SendDetector {
     this.deps.onSend(send);
   }
 
+  /** Keeps the poll running (at its own cadence: a poll already due sooner stays as it is). */
   private ensurePolling(): void {
-    if (this.poller !== undefined) return;
-    this.poller = setInterval(() => this.poll(), this.deps.pollMs ?? 100);
+    this.poller?.runIn(this.deps.pollMs ?? 100);
   }
 
   private isEmpty(field: HTMLElement): boolean {
@@ -285,7 +296,7 @@ export class SendDetector {
       const draft = this.draft;
       const checkDraft = now - this.lastDraftCheck >= DRAFT_CHECK_MS;
       if (checkDraft) this.lastDraftCheck = now;
-      if (checkDraft && draft && !this.pending.length && draft.text.trim() && now - draft.inputAt > OWN_EDIT_MS && this.draftReadTimer === undefined && this.isEmpty(draft.field)) {
+      if (checkDraft && draft && !this.pending.length && draft.text.trim() && now - draft.inputAt > OWN_EDIT_MS && !this.draftRead?.scheduled() && this.isEmpty(draft.field)) {
         // The person's text left the composer without Enter or a click: the tracker confirms it
         // as a send only if the text shows up in the thread.
         this.draft = null;
@@ -294,12 +305,11 @@ export class SendDetector {
         this.lastSent = { text: send.text, at: now };
         this.deps.onSend(send);
       }
-      if (!this.pending.length && !this.draft?.text.trim() && this.poller !== undefined) {
-        clearInterval(this.poller);
-        this.poller = undefined;
-      }
+      // Polls go on while a send waits for its composer or a draft may leave it.
+      if (this.pending.length || this.draft?.text.trim()) this.ensurePolling();
     } catch (error) {
       console.warn('[TokenTally] send detection:', error);
+      this.ensurePolling();
     }
   }
 }

@@ -4,6 +4,10 @@ import type { UsageEvent } from '@/utils/core/usage/usage-event';
 import type { SiteAdapter } from '@/utils/core/sites/site-adapter';
 import { DEFAULT_SETTINGS } from '@/utils/core/settings/settings-schema';
 import { createPageStore } from '@/utils/core/page/page-state';
+import { createLiveCounter } from '@/utils/content/counting/live-counter';
+import { createPageEvents } from '@/utils/content/page/page-events';
+import { PageChanges } from '@/utils/content/page/page-changes';
+import { PageClock } from '@/utils/content/page/page-clock';
 import { resetLedger } from '@/utils/content/page/conversation-ledger';
 import { startTurnTracking } from '@/utils/content/recording/turn-tracker';
 
@@ -123,17 +127,40 @@ async function until(check: () => boolean, ms = 15_000) {
   }
 }
 
-function track(adapter: SiteAdapter) {
+/** The page's shared services, as the composition root makes them; counting is the test's own. */
+function pageServices(adapter: SiteAdapter) {
   const store = createPageStore(adapter, 'chatgpt.com');
   store.set({ settings: DEFAULT_SETTINGS });
+  const unused = () => Promise.reject(new Error('the test counts with options.count'));
+  const services = {
+    store,
+    events: createPageEvents(),
+    changes: new PageChanges(),
+    clock: new PageClock(),
+    counters: { prompt: createLiveCounter(unused), text: createLiveCounter(unused) },
+  };
+  const stop = () => {
+    services.events.stop();
+    services.changes.stop();
+    services.clock.stop();
+  };
+  return { services, stop };
+}
+
+function track(adapter: SiteAdapter) {
+  const { services, stop: stopServices } = pageServices(adapter);
   const events: UsageEvent[] = [];
-  const stop = startTurnTracking(store, {
+  const stopTracking = startTurnTracking(services, {
     persist: false,
     isTrusted,
     record: async (e) => void events.push(e),
     count: async (text) => ({ tokens: words(text), exact: true }),
   });
-  return { store, events, stop };
+  const stop = () => {
+    stopTracking();
+    stopServices();
+  };
+  return { store: services.store, events, stop };
 }
 
 beforeEach(() => {

@@ -29,7 +29,7 @@ export function chatgptWindows(caps: readonly MessageCap[], messages: readonly S
         if (m.time < oldest) oldest = m.time;
       }
     }
-    const window: MeterWindow = {
+    const meter: MeterWindow = {
       id: `chatgpt:${idPart(cap.model.split('|')[0]!)}:${windowName(cap.hours)}`,
       label: `${cap.label ?? cap.model.split('|').join(' + ')} · ${cap.hours % 24 === 0 ? plural(cap.hours / 24, 'day') : `${cap.hours} h`}`,
       used: count / cap.cap,
@@ -41,9 +41,9 @@ export function chatgptWindows(caps: readonly MessageCap[], messages: readonly S
     };
     const notice = inForce.find((n) => n.model !== null && modelMatches(cap.model, n.model));
     if (notice) {
-      return { ...window, used: Math.max(1, window.used), resetsAt: notice.resetsAt ?? window.resetsAt, detail: `ChatGPT says the limit for ${notice.label} is reached` };
+      return { ...meter, used: Math.max(1, meter.used), resetsAt: notice.resetsAt ?? meter.resetsAt, detail: `ChatGPT says the limit for ${notice.label} is reached` };
     }
-    return window;
+    return meter;
   });
   // A notice for a model no cap covers still shows, as its own full window.
   for (const notice of inForce) {

@@ -1,6 +1,6 @@
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findUsageRoot, geminiAccount, geminiReport, geminiWindowsFrom } from '@/utils/core/meters/gemini-usage';
+import { findUsageRoot, geminiAccount, geminiReport, geminiWindowsFrom } from '@/utils/content/meters/gemini-usage';
 
 const NOW = new Date(2026, 9, 14, 15, 20).getTime();
 

@@ -1,0 +1,78 @@
+import { allOfFirstMatch, outermost, safeQueryAll } from '@/utils/content/page/dom-query';
+import { readRenderedText } from '@/utils/content/page/rendered-text';
+import { visibleStopControl } from '@/utils/content/page/streaming';
+import { currentComposer, type ReaderContext } from '@/utils/content/recording/turn-readers';
+import type { TurnStart } from '@/utils/content/recording/turn';
+
+/**
+ * A regeneration the person starts: a trusted click on a thread control (regenerate, retry)
+ * followed, soon, by a reply streaming while no turn is in flight. It re-answers the last user
+ * message on the page, or the last one this tab recorded if the page shows none.
+ */
+
+/** A thread control clicked this recently may have started the reply that now streams. */
+export const REGENERATE_WINDOW_MS = 5000;
+
+export class RegenerateWatch {
+  private clicked: { at: number; mark: number } | null = null;
+  private lastUserTurn: Element | null = null;
+
+  constructor(private readonly ctx: ReaderContext) {}
+
+  /** A click is waiting for a reply to stream. */
+  get waiting(): boolean {
+    return this.clicked !== null;
+  }
+
+  /** A trusted click outside every composer: watch the page's changes from now. */
+  click(): void {
+    this.clicked = { at: Date.now(), mark: this.ctx.log.mark() };
+    this.ctx.log.hold('regenerate');
+  }
+
+  /** A chat turn was recorded with this user message. */
+  noteRecorded(userTurn: Element): void {
+    this.lastUserTurn = userTurn;
+  }
+
+  /** The regeneration to start, once a reply streams within the window after the click (and no turn is in flight). */
+  check(now: number, turnsInFlight: boolean): TurnStart | null {
+    const clicked = this.clicked;
+    if (!clicked) return null;
+    if (now - clicked.at > REGENERATE_WINDOW_MS) {
+      this.stop();
+      return null;
+    }
+    if (turnsInFlight) return null;
+    const by = this.streamingBy();
+    if (!by) return null;
+    const users = outermost(allOfFirstMatch(this.ctx.adapter.selectors.userMessage));
+    const userTurn = users.at(-1) ?? (this.lastUserTurn?.isConnected ? this.lastUserTurn : null);
+    this.stop();
+    const promptText = userTurn ? readRenderedText(userTurn) : '';
+    if (!userTurn || !promptText.trim()) return null;
+    return {
+      trigger: 'regenerate',
+      by,
+      promptText,
+      field: null,
+      mainComposer: true,
+      mark: clicked.mark,
+      user: { el: userTurn, by: users.length ? 'adapter' : 'fallback' },
+    };
+  }
+
+  stop(): void {
+    this.clicked = null;
+    this.ctx.log.release('regenerate');
+  }
+
+  /** Which layer sees a reply streaming now (the adapter's stop control or flag, else a stop-like composer control). */
+  private streamingBy(): 'adapter' | 'fallback' | null {
+    const { adapter, buttons, composers } = this.ctx;
+    const field = currentComposer(this.ctx);
+    if (!!visibleStopControl(adapter, field) || safeQueryAll(document, (adapter.selectors.streaming ?? []).join(',') || ':not(*)').length > 0) return 'adapter';
+    const container = field ? composers.containerOf(field) : null;
+    return !!container && !!field && buttons.knowsCalm() && buttons.stopLikeVisible(container, field) ? 'fallback' : null;
+  }
+}
