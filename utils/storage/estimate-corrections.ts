@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import * as z from 'zod/mini'; // content scripts read the corrections: mini keeps classic zod out of their bundle
+import * as v from 'valibot'; // content scripts read the corrections: valibot keeps zod out of their bundle
 import { STORAGE_KEYS } from '@/utils/storage/storage-keys';
 import type { ClaudeEstimatorId } from '@/utils/core/models/model-types';
 
@@ -49,17 +49,17 @@ export function nextCorrection(prev: Correction | undefined, estimate: number, e
 }
 
 const KEY = STORAGE_KEYS.estimateCorrections.key;
-const correctionSchema = z.object({
-  ratio: z.number().check(z.minimum(CORRECTION_RULES.overall[0]), z.maximum(CORRECTION_RULES.overall[1])),
-  samples: z.number().check(z.refine(Number.isInteger), z.nonnegative()),
-  updated: z.number(),
+const correctionSchema = v.object({
+  ratio: v.pipe(v.number(), v.minValue(CORRECTION_RULES.overall[0]), v.maxValue(CORRECTION_RULES.overall[1])),
+  samples: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  updated: v.pipe(v.number(), v.finite()),
 });
-const correctionsSchema = z.object({ 'claude3-estimate': z.optional(correctionSchema), 'claude47-estimate': z.optional(correctionSchema) });
+const correctionsSchema = v.object({ 'claude3-estimate': v.optional(correctionSchema), 'claude47-estimate': v.optional(correctionSchema) });
 
 /** Anything malformed (or written by hand: content scripts can write storage.local) reads as no correction. */
 function parseCorrections(stored: unknown): Corrections {
-  const parsed = correctionsSchema.safeParse(stored ?? {});
-  return parsed.success ? parsed.data : {};
+  const parsed = v.safeParse(correctionsSchema, stored ?? {});
+  return parsed.success ? parsed.output : {};
 }
 
 /** The stored corrections. */

@@ -1,5 +1,6 @@
-// zod/mini: this runs in the content script, where classic zod would be a third of the bundle.
-import * as z from 'zod/mini';
+// valibot: this runs in the content script, within its size budget; its schemas cost a few
+// hundred bytes there, where zod/mini's core alone was about 6 KB gzipped.
+import * as v from 'valibot';
 import { DAY_MS, HOUR_MS, idPart, type MeterWindow } from '@/utils/core/meters/meter-types';
 
 /**
@@ -18,74 +19,77 @@ import { DAY_MS, HOUR_MS, idPart, type MeterWindow } from '@/utils/core/meters/m
  * and a response with no readable window is an error, never "0%".
  */
 
-const percent = z.number().check(z.minimum(0), z.maximum(1000));
-const text = (max: number) => z.string().check(z.maxLength(max));
+const number = v.pipe(v.number(), v.finite());
+const nonNegative = v.pipe(v.number(), v.finite(), v.minValue(0));
+const percent = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1000));
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const isoTime = text(64);
 /** A field the response may leave out or send as null. */
-const maybe = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
+const maybe = <T extends v.GenericSchema>(schema: T) => v.nullish(schema);
 
-const legacyWindowSchema = z.looseObject({
+const legacyWindowSchema = v.looseObject({
   utilization: maybe(percent),
   resets_at: maybe(isoTime),
 });
 
-const limitSchema = z.looseObject({
+const limitSchema = v.looseObject({
   kind: text(60),
   percent: maybe(percent),
   resets_at: maybe(isoTime),
-  is_active: maybe(z.boolean()),
+  is_active: maybe(v.boolean()),
   scope: maybe(
-    z.looseObject({
-      model: maybe(z.looseObject({ display_name: maybe(text(80)), id: maybe(text(120)) })),
-      surface: maybe(z.looseObject({ display_name: maybe(text(80)) })),
+    v.looseObject({
+      model: maybe(v.looseObject({ display_name: maybe(text(80)), id: maybe(text(120)) })),
+      surface: maybe(v.looseObject({ display_name: maybe(text(80)) })),
     }),
   ),
 });
 
-const moneySchema = z.looseObject({
-  amount_minor: z.number().check(z.minimum(0)),
+const moneySchema = v.looseObject({
+  amount_minor: nonNegative,
   currency: maybe(text(8)),
-  exponent: maybe(z.number().check(z.refine(Number.isInteger), z.minimum(0), z.maximum(6))),
+  exponent: maybe(v.pipe(number, v.integer(), v.minValue(0), v.maxValue(6))),
 });
 
-export const claudeUsageSchema = z.looseObject({
+export const claudeUsageSchema = v.looseObject({
   five_hour: maybe(legacyWindowSchema),
   seven_day: maybe(legacyWindowSchema),
   seven_day_opus: maybe(legacyWindowSchema),
   seven_day_sonnet: maybe(legacyWindowSchema),
   // Each entry is checked on its own below, so one odd entry cannot sink the others.
-  limits: maybe(z.array(z.unknown()).check(z.maxLength(100))),
+  limits: maybe(v.pipe(v.array(v.unknown()), v.maxLength(100))),
   extra_usage: maybe(
-    z.looseObject({
-      is_enabled: maybe(z.boolean()),
-      used_credits: maybe(z.number().check(z.minimum(0))),
-      monthly_limit: maybe(z.number().check(z.minimum(0))),
+    v.looseObject({
+      is_enabled: maybe(v.boolean()),
+      used_credits: maybe(nonNegative),
+      monthly_limit: maybe(nonNegative),
       utilization: maybe(percent),
       currency: maybe(text(8)),
     }),
   ),
   spend: maybe(
-    z.looseObject({
-      enabled: maybe(z.boolean()),
+    v.looseObject({
+      enabled: maybe(v.boolean()),
       percent: maybe(percent),
       used: maybe(moneySchema),
       limit: maybe(moneySchema),
     }),
   ),
 });
-export type ClaudeUsage = z.infer<typeof claudeUsageSchema>;
+export type ClaudeUsage = v.InferOutput<typeof claudeUsageSchema>;
 
-export const claudeOrganizationsSchema = z
-  .array(
-    z.looseObject({
+export const claudeOrganizationsSchema = v.pipe(
+  v.array(
+    v.looseObject({
       // Claude's ids are uuids; anything else safe in a path segment is accepted (and encoded).
-      uuid: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,100}$/, 'not an organization id')),
+      uuid: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,100}$/, 'not an organization id')),
       name: maybe(text(200)),
-      capabilities: maybe(z.array(text(80)).check(z.maxLength(100))),
+      capabilities: maybe(v.pipe(v.array(text(80)), v.maxLength(100))),
     }),
-  )
-  .check(z.maxLength(200));
-export type ClaudeOrganization = z.infer<typeof claudeOrganizationsSchema>[number];
+  ),
+  v.maxLength(200),
+);
+export type ClaudeOrganization = v.InferOutput<typeof claudeOrganizationsSchema>[number];
 
 const SESSION_MS = 5 * HOUR_MS;
 const WEEK_MS = 7 * DAY_MS;
@@ -116,7 +120,7 @@ function window(id: string, label: string, pct: number, resetsAt: string | null 
  * The model a scoped window is for: its display name ("Opus", "Fable"), else its id
  * ("claude-opus-4-8" -> "opus 4 8"), without a leading "Claude".
  */
-function modelName(limit: z.infer<typeof limitSchema>): string | null {
+function modelName(limit: v.InferOutput<typeof limitSchema>): string | null {
   const model = limit.scope?.model;
   const raw = model?.display_name?.trim() || limit.scope?.surface?.display_name?.trim() || model?.id?.trim().replace(/[-_]+/g, ' ') || '';
   const name = raw.replace(/^claude\s+/i, '').trim();
@@ -137,7 +141,7 @@ function scopedId(name: string, taken: ReadonlyMap<string, unknown>): string {
 const titleCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Money in the currency's units: amount_minor / 10^exponent (cents by default). */
-function money(m: z.infer<typeof moneySchema> | null | undefined): number | null {
+function money(m: v.InferOutput<typeof moneySchema> | null | undefined): number | null {
   if (!m) return null;
   return m.amount_minor / 10 ** (m.exponent ?? 2);
 }
@@ -182,20 +186,20 @@ function extraUsageWindow(usage: ClaudeUsage): MeterWindow | null {
  * array does not have. Throws when the response has no window at all (an unknown shape).
  */
 export function claudeWindowsFrom(raw: unknown): MeterWindow[] {
-  const parsed = claudeUsageSchema.safeParse(raw);
-  if (!parsed.success) throw new UnknownShapeError(describeIssue(parsed.error));
-  const usage = parsed.data;
+  const parsed = v.safeParse(claudeUsageSchema, raw);
+  if (!parsed.success) throw new UnknownShapeError(describeIssue(parsed.issues));
+  const usage = parsed.output;
   const windows = new Map<string, MeterWindow>();
   const add = (w: MeterWindow) => {
     if (!windows.has(w.id)) windows.set(w.id, w);
   };
 
   for (const entry of usage.limits ?? []) {
-    const limit = limitSchema.safeParse(entry);
+    const limit = v.safeParse(limitSchema, entry);
     // An entry of a kind we don't know (or with no number) is skipped, not fatal: the API
     // has added kinds before ("inactive_pool").
-    if (!limit.success || typeof limit.data.percent !== 'number') continue;
-    const l = limit.data;
+    if (!limit.success || typeof limit.output.percent !== 'number') continue;
+    const l = limit.output;
     if (l.kind === 'session') add(window('claude:session', 'Session (5 h)', l.percent!, l.resets_at, SESSION_MS));
     else if (l.kind === 'weekly_all') add(window('claude:weekly', 'Weekly (all models)', l.percent!, l.resets_at, WEEK_MS));
     else if (l.kind === 'weekly_scoped') {
@@ -204,7 +208,7 @@ export function claudeWindowsFrom(raw: unknown): MeterWindow[] {
     }
   }
 
-  const legacy = (w: z.infer<typeof legacyWindowSchema> | null | undefined) => (w && typeof w.utilization === 'number' ? w : null);
+  const legacy = (w: v.InferOutput<typeof legacyWindowSchema> | null | undefined) => (w && typeof w.utilization === 'number' ? w : null);
   const five = legacy(usage.five_hour);
   if (five) add(window('claude:session', 'Session (5 h)', five.utilization!, five.resets_at, SESSION_MS));
   const seven = legacy(usage.seven_day);
@@ -231,10 +235,10 @@ export function claudeWindowsFrom(raw: unknown): MeterWindow[] {
  * their usage requests decide.
  */
 export function chatOrganizations(raw: unknown): ClaudeOrganization[] {
-  const parsed = claudeOrganizationsSchema.safeParse(raw);
-  if (!parsed.success) throw new UnknownShapeError(`organizations: ${describeIssue(parsed.error)}`);
-  const chat = parsed.data.filter((org) => !org.capabilities?.length || org.capabilities.some((c) => c === 'chat' || c.startsWith('claude_')));
-  return chat.length ? chat : parsed.data;
+  const parsed = v.safeParse(claudeOrganizationsSchema, raw);
+  if (!parsed.success) throw new UnknownShapeError(`organizations: ${describeIssue(parsed.issues)}`);
+  const chat = parsed.output.filter((org) => !org.capabilities?.length || org.capabilities.some((c) => c === 'chat' || c.startsWith('claude_')));
+  return chat.length ? chat : parsed.output;
 }
 
 export class UnknownShapeError extends Error {
@@ -244,11 +248,9 @@ export class UnknownShapeError extends Error {
   }
 }
 
-function describeIssue(error: z.core.$ZodError): string {
-  const issue = error.issues[0];
+function describeIssue(issues: readonly v.BaseIssue<unknown>[]): string {
+  const issue = issues[0];
   if (!issue) return 'invalid';
-  const path = issue.path.length ? issue.path.join('.') : 'response';
-  // zod/mini loads no message texts: its generic "Invalid input" is replaced by the issue's code.
-  const what = issue.message === 'Invalid input' ? issue.code.replace(/_/g, ' ') : issue.message;
-  return `${path}: ${what}`.slice(0, 160);
+  const path = issue.path?.length ? issue.path.map((item) => String(item.key)).join('.') : 'response';
+  return `${path}: ${issue.message}`.slice(0, 160);
 }
