@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import type { UsageEvent } from '@/utils/core/usage/usage-event';
 import type { Reply } from '@/utils/protocol/messages';
 import { readOutbox, writeOutbox, type Outbox } from '@/utils/storage/outbox-records';
-import { emitUsageRecorded } from '@/utils/content/recording/turn-events';
 import { dropStartedTurn } from '@/utils/content/recording/turn-outbox';
 import { retryWithBackoff, RetryLater } from '@/utils/core/retry-with-backoff';
 
@@ -70,7 +69,6 @@ export async function recordUsage(event: UsageEvent): Promise<void> {
   await changeOutbox(event.site, (outbox) => void (outbox[event.id] = event)).catch(() => {});
   await dropStartedTurn(event.id);
   await deliverOnce(event);
-  emitUsageRecorded(event);
 }
 
 /** Re-sends every event a previous page on this site left unacknowledged. Call at content-script start. */
