@@ -53,7 +53,7 @@ export class PageChanges {
     if (before === after) return;
     // Records already queued under the old options are delivered first; then the observer
     // starts again with the new ones (some DOMs keep the first options on a second observe()).
-    this.deliver(this.observer.takeRecords());
+    this.flush();
     this.observer.disconnect();
     this.observer.observe(this.root, after ? WITH_ATTRIBUTES : BASE);
   }
@@ -102,7 +102,10 @@ export function throttledWatch(changes: PageChanges, onChange: () => void, inter
     lastRun = performance.now();
     onChange();
   });
-  const unsubscribe = changes.subscribe(() => {
+  const unsubscribe = changes.subscribe((records) => {
+    // Attribute changes are observed only while a turn holds the change log; they are the
+    // turn's news, not a reason to rescan the page (the badge's own attributes are among them).
+    if (records.length && records.every((record) => record.type === 'attributes')) return;
     if (timer !== undefined) return;
     timer = setTimeout(run, Math.max(0, intervalMs - (performance.now() - lastRun)));
   });
