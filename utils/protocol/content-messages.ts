@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { usageEventSchema } from '@/utils/core/usage/usage-event';
+import { MIN_EVENT_TIME } from '@/utils/core/usage/usage-bounds';
 import { limitNoticeSchema, meterReportSchema } from '@/utils/core/meters/meter-schemas';
 import { METER_SITES } from '@/utils/core/meters/meter-types';
 import type { Settings } from '@/utils/core/settings/settings-schema';
@@ -82,7 +83,7 @@ const CONTENT_REQUESTS = [
   z.object({
     type: z.literal('site-health'),
     reading: z.enum(['adapter', 'fallback', 'none']),
-    since: z.number().int().nonnegative(),
+    since: z.number().int().min(MIN_EVENT_TIME),
     roles: z.partialRecord(z.enum(['composer', 'send', 'userMessage', 'reply', 'finished', 'model']), z.enum(['adapter', 'fallback', 'none'])),
   }),
   z.object({ type: z.literal('ping') }),

@@ -67,10 +67,19 @@ describe('stored corrections', () => {
   });
 
   it('a malformed or out-of-bounds value (written by anyone) reads as no correction', async () => {
-    await fakeBrowser.storage.local.set({ [KEY]: { 'claude3-estimate': { ratio: 9, samples: 1, updated: 1 } } });
+    await fakeBrowser.storage.local.set({ [KEY]: { 'claude3-estimate': { ratio: 9, samples: 1, updated: Date.now() } } });
     expect(await loadCorrections()).toEqual({});
     await fakeBrowser.storage.local.set({ [KEY]: 'garbage' });
     expect(await loadCorrections()).toEqual({});
+  });
+
+  it('a time the options page could not show (years ahead, or before 2020) reads as no correction', async () => {
+    for (const updated of [9e15, Date.now() + 10 * 86_400_000, 1, Number.NaN]) {
+      await fakeBrowser.storage.local.set({ [KEY]: { 'claude3-estimate': { ratio: 1.1, samples: 3, updated } } });
+      expect(await loadCorrections(), `updated ${updated}`).toEqual({});
+    }
+    await fakeBrowser.storage.local.set({ [KEY]: { 'claude3-estimate': { ratio: 1.1, samples: 3, updated: Date.now() } } });
+    expect((await loadCorrections())['claude3-estimate']?.ratio).toBe(1.1);
   });
 });
 
@@ -108,7 +117,7 @@ describe('learning from exact counts in the background', () => {
     await resetCorrections();
     expect(correctionFactorNow('claude3-estimate')).toBe(1);
     // Another content script writing nonsense changes nothing.
-    await fakeBrowser.storage.local.set({ [KEY]: { 'claude3-estimate': { ratio: 50, samples: 1, updated: 1 } } });
+    await fakeBrowser.storage.local.set({ [KEY]: { 'claude3-estimate': { ratio: 50, samples: 1, updated: Date.now() } } });
     expect(correctionFactorNow('claude3-estimate')).toBe(1);
     expect((await currentCorrections())['claude3-estimate']).toBeUndefined();
   });

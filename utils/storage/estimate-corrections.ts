@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import * as v from 'valibot'; // content scripts read the corrections: valibot keeps zod out of their bundle
 import { STORAGE_KEYS } from '@/utils/storage/storage-keys';
+import { latestEventTime, MIN_EVENT_TIME } from '@/utils/core/usage/usage-bounds';
 import type { ClaudeEstimatorId } from '@/utils/core/models/model-types';
 
 /**
@@ -52,7 +53,8 @@ const KEY = STORAGE_KEYS.estimateCorrections.key;
 const correctionSchema = v.object({
   ratio: v.pipe(v.number(), v.minValue(CORRECTION_RULES.overall[0]), v.maxValue(CORRECTION_RULES.overall[1])),
   samples: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  updated: v.pipe(v.number(), v.finite()),
+  // A time the options page can show: after TokenTally's world began, and not in the future.
+  updated: v.pipe(v.number(), v.integer(), v.minValue(MIN_EVENT_TIME), v.check((t) => t <= latestEventTime())),
 });
 const correctionsSchema = v.object({ 'claude3-estimate': v.optional(correctionSchema), 'claude47-estimate': v.optional(correctionSchema) });
 

@@ -73,15 +73,43 @@ describe('read slots', () => {
 
 describe('stored state', () => {
   it('keeps valid entries and drops corrupt ones', () => {
-    const good = { ...report(), readAt: 5 };
+    const good = { ...report(), readAt: Date.UTC(2026, 9, 1, 12) };
     const state = parseState({
       readings: { a: good, b: { ...good, account: 'x', windows: [{ id: 'BAD ID', used: 'lots' }] }, c: 'junk' },
       active: { claude: 'org-1111-2222' },
-      notices: [{ site: 'chatgpt', model: 'gpt-5', label: 'GPT-5', resetsAt: null, seenAt: 3 }, { site: 'chatgpt' }],
+      notices: [{ site: 'chatgpt', model: 'gpt-5', label: 'GPT-5', resetsAt: null, seenAt: Date.UTC(2026, 9, 1, 12) }, { site: 'chatgpt' }],
     });
     expect(Object.keys(state.readings)).toEqual(['claude:org-1111-2222']);
     expect(state.notices).toHaveLength(1);
     expect(parseState('garbage')).toEqual({ readings: {}, active: {}, notices: [] });
     expect(parseState(undefined)).toEqual({ readings: {}, active: {}, notices: [] });
+  });
+});
+
+describe('bounds on what is kept and shown', () => {
+  it("one site's reports never evict another site's reading", async () => {
+    const { h, advance } = handlers();
+    await h.report(report());
+    for (let i = 0; i < 20; i++) {
+      advance(60_000);
+      await h.report(report({ site: 'gemini', account: `u/${i}`, windows: [{ id: 'gemini:current', label: 'Current usage', used: 0.1, resetsAt: null, lengthMs: null }] }));
+    }
+    const state = await loadSiteMeters();
+    expect(state.readings['claude:org-1111-2222']).toBeDefined();
+    expect(Object.values(state.readings).filter((r) => r.site === 'gemini')).toHaveLength(8);
+  });
+
+  it('a reset time years ahead (or before 2020) is refused at the boundary, and a stored one is dropped alone', () => {
+    const far = report({ windows: [{ id: 'claude:session', label: 'Session (5 h)', used: 0.4, resetsAt: 9e15, lengthMs: 5 * 3_600_000 }] });
+    const past = report({ windows: [{ id: 'claude:session', label: 'Session (5 h)', used: 0.4, resetsAt: 1_000, lengthMs: 5 * 3_600_000 }] });
+    const good = report({ account: 'org-good' });
+    const readAt = Date.UTC(2026, 9, 1, 12);
+    const state = parseState({
+      readings: { a: { ...far, readAt }, b: { ...past, readAt }, c: { ...good, readAt }, d: { ...good, account: 'org-future-read', readAt: 9e15 } },
+      active: {},
+      notices: [{ site: 'chatgpt', model: 'gpt-5', label: 'GPT-5', resetsAt: 9e15, seenAt: readAt }],
+    });
+    expect(Object.keys(state.readings)).toEqual(['claude:org-good']);
+    expect(state.notices).toEqual([]);
   });
 });

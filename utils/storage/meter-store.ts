@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { limitNoticeSchema, meterReportSchema } from '@/utils/core/meters/meter-schemas';
+import { limitNoticeSchema, meterReportSchema, seenTime } from '@/utils/core/meters/meter-schemas';
 import { noticeInForce } from '@/utils/core/meters/notice-rules';
 import { readMetersState, writeMetersState } from '@/utils/storage/meters-db';
 import { readingKey, type LimitNotice, type MeterReading, type MeterReport, type MeterSite } from '@/utils/core/meters/meter-types';
@@ -20,8 +20,8 @@ export interface SiteMetersState {
   notices: LimitNotice[];
 }
 
-/** Readings kept in all (a person in a few organizations on a few sites). */
-const MAX_READINGS = 12;
+/** Readings kept per site (a person in a few organizations), so one site's reports never evict another's. */
+const MAX_READINGS_PER_SITE = 8;
 const MAX_NOTICES = 20;
 
 const stateSchema = z.object({
@@ -29,7 +29,7 @@ const stateSchema = z.object({
   active: z.record(z.string(), z.string().max(100)).default({}),
   notices: z.array(z.unknown()).default([]),
 });
-const readingSchema = meterReportSchema.extend({ readAt: z.number().int().positive() });
+const readingSchema = meterReportSchema.extend({ readAt: seenTime });
 
 export const emptyState = (): SiteMetersState => ({ readings: {}, active: {}, notices: [] });
 
@@ -52,12 +52,17 @@ export function parseState(raw: unknown): SiteMetersState {
   return { readings, active: outer.data.active as SiteMetersState['active'], notices };
 }
 
-/** The state after a report: the account's reading replaced, the oldest dropped past the cap. */
+/** The state after a report: the account's reading replaced, the site's oldest dropped past its cap. */
 export function withReport(state: SiteMetersState, report: MeterReport, now: number): SiteMetersState {
   const readings = { ...state.readings, [readingKey(report.site, report.account)]: { ...report, readAt: now } };
+  const perSite = new Map<MeterSite, number>();
   const kept = Object.entries(readings)
     .sort(([, a], [, b]) => b.readAt - a.readAt)
-    .slice(0, MAX_READINGS);
+    .filter(([, r]) => {
+      const n = (perSite.get(r.site) ?? 0) + 1;
+      perSite.set(r.site, n);
+      return n <= MAX_READINGS_PER_SITE;
+    });
   const active = report.active ? { ...state.active, [report.site]: report.account } : state.active;
   return { ...state, readings: Object.fromEntries(kept), active };
 }

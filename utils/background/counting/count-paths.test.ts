@@ -77,13 +77,13 @@ describe('the two ends of the count port', () => {
     expect(plain['claude47-estimate']![0].some((n) => !Number.isInteger(n))).toBe(true);
 
     // A stored correction changes neither end's answer: the page applies it.
-    await fakeBrowser.storage.local.set({ [STORAGE_KEYS.estimateCorrections.key]: { 'claude47-estimate': { ratio: 1.2, samples: 9, updated: 1 } } });
+    await fakeBrowser.storage.local.set({ [STORAGE_KEYS.estimateCorrections.key]: { 'claude47-estimate': { ratio: 1.2, samples: 9, updated: Date.now() } } });
     expect(await answers()).toEqual(plain);
   });
 
   it('give a page the same total, with the stored correction applied exactly once', async () => {
     const ratio = 1.2;
-    await fakeBrowser.storage.local.set({ [STORAGE_KEYS.estimateCorrections.key]: { 'claude47-estimate': { ratio, samples: 9, updated: 1 } } });
+    await fakeBrowser.storage.local.set({ [STORAGE_KEYS.estimateCorrections.key]: { 'claude47-estimate': { ratio, samples: 9, updated: Date.now() } } });
     const model = getModel('claude-sonnet-5') as ModelInfo;
     expect(model.counter).toBe('claude47-estimate');
     const fromBackground = createLiveCounter(viaRouter(countHandlers.count, tabSender('https://claude.ai/new', 8)), { correction: storedCorrection });

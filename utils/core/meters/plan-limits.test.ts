@@ -124,3 +124,13 @@ describe('ChatGPT counted windows', () => {
     expect(data.sites[0]!.note).toMatch(/count the messages TokenTally recorded/);
   });
 });
+
+describe('a window view survives any stored time', () => {
+  it('a reset time Date cannot show is treated as unknown, not thrown', () => {
+    const now = Date.UTC(2026, 9, 1, 12);
+    for (const resetsAt of [9e15, -9e15, Number.NaN, Number.POSITIVE_INFINITY]) {
+      const view = windowView({ id: 'claude:session', label: 'Session (5 h)', used: 0.5, resetsAt, lengthMs: 5 * 3_600_000 }, now, [0.8, 0.95]);
+      expect(view).toMatchObject({ resetsAt: null, resetsIso: '', countdown: null, resetClock: null, pace: null, percentText: '50%' });
+    }
+  });
+});

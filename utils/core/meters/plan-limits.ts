@@ -122,8 +122,11 @@ export function windowPace(w: Pick<MeterWindow, 'used' | 'resetsAt' | 'lengthMs'
  * reset time the site gave that had already passed when it was read is shown as given (the
  * number is the site's own), without a countdown.
  */
+/** A time Date can show: a stored value outside its range would throw and blank the section. */
+const showable = (t: number | null): number | null => (t !== null && Number.isFinite(t) && Math.abs(t) <= 8.64e15 ? t : null);
+
 export function windowView(w: MeterWindow, now: number, thresholds: readonly number[], readAt = now): WindowView {
-  const given = w.resetsAt;
+  const given = showable(w.resetsAt);
   const resetSinceRead = given !== null && given <= now && given > readAt;
   const used = resetSinceRead ? 0 : w.used;
   const resetsAt = resetSinceRead ? null : given;
