@@ -60,8 +60,8 @@ const CONTENT_REQUESTS = [
   }),
   /**
    * A real token count the page showed for a text (a console's input tokens after a run): the
-   * background folds it into the user's correction of that model's estimate
-   * (utils/estimates/report-exact-count.ts sends it). Text stays in the browser.
+   * background folds it into the user's correction of that model's estimate. The consoles' run
+   * readouts are its source; no page sends it yet. Text stays in the browser.
    */
   z.object({
     type: z.literal('observe-exact-count'),

@@ -2,7 +2,7 @@ import { charsOf, type ContentRequestOf, type ContentRequestType } from '@/utils
 import { meterSenderProblem } from '@/utils/core/meters/meter-sender';
 import type { RateLimit } from '@/utils/background/messaging/rate-limiter';
 import type { ContentSender } from '@/utils/background/messaging/sender';
-import { observeFromTabProblem, recordFromTabProblem } from '@/utils/background/messaging/tab-site-check';
+import { exactCountFromTabProblem, observeFromTabProblem, recordFromTabProblem } from '@/utils/background/messaging/tab-site-check';
 
 /**
  * How far the background trusts each content → background message beyond its schema: a rate
@@ -50,4 +50,6 @@ export const CONTENT_SENDER_CHECKS: { [T in ContentRequestType]?: (request: Cont
   'meter-report': (request, sender) => meterSenderProblem(request.report.site, sender.host),
   'meter-notice': (_, sender) => meterSenderProblem('chatgpt', sender.host),
   'observe-exact-count': (request, sender) => observeFromTabProblem(request.modelId, sender),
+  // Each one spends the user's Anthropic key: from a Claude site, for a Claude model.
+  'count-exact': (request, sender) => exactCountFromTabProblem(request.modelId, sender),
 };

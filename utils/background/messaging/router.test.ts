@@ -136,6 +136,17 @@ describe('rate caps per tab', () => {
 });
 
 describe('the request port', () => {
+  it("asks Anthropic for exact counts only for a Claude model, from a site that serves Claude", async () => {
+    quiet();
+    const send = (modelId: string, url: string) => routeMessage({ type: 'count-exact', text: 'my prompt', modelId }, tabSender(url), handlers as Handlers, { limiter: new RateLimiter() });
+    expect(await send('claude-sonnet-4-5', 'https://claude.ai/new')).toEqual({ ok: true, value: null });
+    expect(await send('claude-sonnet-4-5', 'https://app.clay.com/workspaces/1')).toEqual({ ok: true, value: null });
+    expect(await send('claude-sonnet-4-5', 'https://gemini.google.com/app')).toMatchObject({ ok: false, refused: true, error: expect.stringMatching(/does not serve Claude/) });
+    expect(await send('gpt-4o', 'https://claude.ai/new')).toMatchObject({ ok: false, refused: true, error: expect.stringMatching(/not a Claude model/) });
+    expect(await send('claude-sonnet-4-5', 'https://evil.example/')).toMatchObject({ ok: false, refused: true });
+    expect(await routeMessage({ type: 'count-exact', text: 'x', modelId: 'claude-sonnet-4-5' }, pageSender(), handlers as Handlers, { limiter: new RateLimiter() })).toEqual({ ok: true, value: null });
+  });
+
   it('applies the same sender checks to port messages', async () => {
     quiet();
     const { serveRequestPorts } = await import('@/utils/background/messaging/port-server');

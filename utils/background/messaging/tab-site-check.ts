@@ -57,3 +57,19 @@ export function observeFromTabProblem(modelId: string, sender: Pick<ContentSende
   if (!allowedProviders(adapter).includes(model.provider)) return `${adapter.name} does not serve ${model.provider} models`;
   return null;
 }
+
+/**
+ * Why a tab on `sender.host` may not ask for an exact Claude count of `modelId`, or null when it
+ * may. Each one spends the user's Anthropic key on their text: only a Claude model, and only
+ * from a site that serves Claude (claude.ai, the Anthropic Console, Clay's columns), never from
+ * a page of another provider that a compromised script could make ask.
+ */
+export function exactCountFromTabProblem(modelId: string, sender: Pick<ContentSender, 'host'>): string | null {
+  const model = modelForId(modelId);
+  if (!model) return `unknown model "${modelId}"`;
+  if (model.provider !== 'anthropic') return `${modelId} is not a Claude model: only Claude counts are asked of Anthropic`;
+  const tabHost = host(sender.host);
+  const adapter = findAdapter(tabHost);
+  if (!adapter.hosts.includes(tabHost) || !allowedProviders(adapter).includes('anthropic')) return `${tabHost} does not serve Claude: no exact Claude counts from it`;
+  return null;
+}
