@@ -23,7 +23,8 @@ const NAMES: Record<string, string> = {
 };
 
 function words(segment: string): string {
-  const known = NAMES[segment.toLowerCase()];
+  // Own names only: a key such as "constructor" must not find Object's.
+  const known = Object.hasOwn(NAMES, segment.toLowerCase()) ? NAMES[segment.toLowerCase()] : undefined;
   if (known) return known;
   // Hostnames and model ids are shown as they are; camelCase field names become words.
   if (/[.\-]/.test(segment) || /\d/.test(segment)) return segment;
@@ -52,7 +53,9 @@ export function settingsChanges(before: Settings, after: Settings): SettingsChan
     if (isPlainObject(a) || isPlainObject(b)) {
       const left = isPlainObject(a) ? a : {};
       const right = isPlainObject(b) ? b : {};
-      for (const key of new Set([...Object.keys(left), ...Object.keys(right)])) walk(left[key], right[key], [...path, key]);
+      // Own properties only: "constructor" or "__proto__" in an imported file is a key like any other, not Object's.
+      const own = (o: Record<string, unknown>, key: string) => (Object.hasOwn(o, key) ? o[key] : undefined);
+      for (const key of new Set([...Object.keys(left), ...Object.keys(right)])) walk(own(left, key), own(right, key), [...path, key]);
       return;
     }
     if (JSON.stringify(a) === JSON.stringify(b)) return;
