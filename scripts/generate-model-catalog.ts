@@ -1,6 +1,6 @@
-// Regenerates utils/models/catalog.generated.ts from the installed @pydantic/genai-prices:
+// Regenerates utils/core/models/catalog.generated.ts from the installed @pydantic/genai-prices:
 //   npm run -s models:catalog
-// Run after upgrading the library; utils/models/catalog.test.ts fails until the file matches it.
+// Run after upgrading the library; scripts/catalog.test.ts fails until the file matches it.
 import { writeFileSync } from 'node:fs';
 import { buildCatalog, catalogSource } from '@/scripts/catalog-from-genai-prices';
 

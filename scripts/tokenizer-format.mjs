@@ -1,4 +1,4 @@
-// Writer for the packed tokenizer format that utils/counting/tokenizer-data.ts reads (the layout
+// Writer for the packed tokenizer format that utils/core/counting/tokenizer-data.ts reads (the layout
 // is documented there). Used by build-tokenizers.mjs and by the format's round-trip tests.
 
 const MAGIC = [0x54, 0x54, 0x4b, 0x4e]; // "TTKN"

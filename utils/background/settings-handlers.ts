@@ -5,7 +5,7 @@ import { loadSettings, updateSettings } from '@/utils/storage/settings-store';
 
 /**
  * Background: the settings requests of content scripts, which do not load the settings schema
- * (content-settings.ts). A tab changes only its own site's entry, and the whole document is
+ * (content/settings-client.ts). A tab changes only its own site's entry, and the whole document is
  * validated before it is written, as every other save is.
  */
 export const contentSettingsHandlers: Pick<Handlers, 'settings' | 'update-site-settings'> = {

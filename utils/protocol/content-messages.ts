@@ -95,7 +95,7 @@ const CONTENT_REQUESTS = [
   z.object({ type: z.literal('meter-notice'), notice: limitNoticeSchema }),
   /**
    * The validated settings, when the copy the background keeps in storage.local is not current
-   * (content-settings.ts): the content script does not load the settings schema.
+   * (content/settings-client.ts): the content script does not load the settings schema.
    */
   z.object({ type: z.literal('settings') }),
   /**

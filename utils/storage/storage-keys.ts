@@ -16,7 +16,7 @@
  *   only (the default in Chrome and Firefox; TokenTally never opens it to content scripts).
  * - The extension's own IndexedDB (usage database, secrets database): never reachable from a
  *   content script, which runs in the site's origin. The Anthropic API key lives there
- *   (utils/accuracy/anthropic-key.ts).
+ *   (utils/storage/anthropic-key.ts).
  */
 
 export type StorageAreaName = 'sync' | 'local' | 'session';
@@ -61,13 +61,13 @@ export const STORAGE_KEYS = {
   legacyValidatedSettings: entry('local', 'validatedSettings', ['background'], ['background'], 'v0.1 location of the validated-settings cache (removed)'),
   /** Threshold alerts already shown, so a restarted worker never repeats one. */
   firedAlerts: entry('local', 'firedAlerts', ['background'], ['background'], 'keys of alerts already notified'),
-  /** Meter alerts already shown, per window (utils/meters/meter-alerts.ts); the readings themselves live in the meters database. */
+  /** Meter alerts already shown, per window (utils/background/meters/meter-alerts.ts); the readings themselves live in the meters database. */
   meterAlertLedger: entry('local', 'meterAlertLedger', ['background'], ['background'], 'the highest threshold notified per site meter window'),
   /** Validated settings for the popup's start-up; see validated-settings-cache.ts. */
   validatedSettings: entry('session', 'validatedSettings', ['pages'], ['background'], 'the settings as last validated, with the text they came from'),
 
   /**
-   * The per-user correction of each Claude estimator (utils/estimates/estimate-corrections.ts):
+   * The per-user correction of each Claude estimator (utils/storage/estimate-corrections.ts):
    * ratios and sample counts only. Content scripts read it to apply it to the counts they show
    * (the counting document, which answers their counts, cannot read storage). A content script
    * could write it, which is why every value is validated and bounded (±25-33%) on read.

@@ -35,7 +35,7 @@ export const countSegmentsInBackground: CountSegmentsFn = async (tokenizer, segm
   (await countPort().send({ type: 'count', tokenizer, segments })).counts;
 
 /**
- * The user's learned correction of an estimator (utils/estimates/estimate-corrections.ts),
+ * The user's learned correction of an estimator (utils/storage/estimate-corrections.ts),
  * applied once to each total, where it is rounded: the segment counts cached here and in the
  * counting contexts stay plain, so a changed correction applies to the whole text at once, and
  * neither counting context needs to read storage (the counting document cannot).

@@ -12,7 +12,7 @@ import {
 } from '@/utils/core/clay/credit-rules';
 import { checkTpm, runMinutes, type TpmCheck } from '@/utils/core/clay/tpm-requirements';
 
-/** Prices a run; pass `costUsd` from utils/models/cost.ts (kept as a parameter so this stays pure). */
+/** Prices a run; pass `costUsd` from utils/core/models/cost.ts (kept as a parameter so this stays pure). */
 export type PriceFn = (model: ModelInfo, inputTokens: number, outputTokens: number) => number | null;
 
 export interface RunEstimateInput {

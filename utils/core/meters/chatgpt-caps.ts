@@ -136,7 +136,7 @@ export function modelMatches(capModel: string, model: string): boolean {
 
 /**
  * Variants TokenTally's records cannot show: ChatGPT's picker shows an effort tier ("Medium"),
- * and every tier but Pro is recorded as the same model (utils/models/app-modes.ts), so no
+ * and every tier but Pro is recorded as the same model (utils/core/models/app-modes.ts), so no
  * recorded message says it used Thinking. A cap on one is filled by ChatGPT's own notice only.
  */
 const UNRECORDED_VARIANTS = new Set(['thinking']);

@@ -7,7 +7,7 @@ export type TokenizerId = 'o200k' | 'cl100k' | 'gemma3';
 
 /**
  * What the background computes for each segment of text: a tokenizer's exact count, or a Claude
- * estimate built on o200k counts (utils/estimates/claude-estimator.ts). Counts of different
+ * estimate built on o200k counts (utils/core/estimates/claude-estimator.ts). Counts of different
  * counters are never mixed: caches are kept per counter.
  */
 export type CounterId = TokenizerId | ClaudeEstimatorId;

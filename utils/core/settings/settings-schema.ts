@@ -84,7 +84,7 @@ const thresholdsSchema = z.array(fraction).check(
   z.refine((t) => t.every((v, i) => i === 0 || v > t[i - 1]!), 'Thresholds must go up'),
 );
 
-/** A ChatGPT message cap: this many messages to this model in a rolling window (see utils/meters/chatgpt-caps.ts). */
+/** A ChatGPT message cap: this many messages to this model in a rolling window (see utils/core/meters/chatgpt-caps.ts). */
 export const messageCapSchema = z.object({
   model: z
     .string()

@@ -8,7 +8,7 @@ import type { ProviderId } from '@/utils/core/models/model-types';
  * ones can be pruned.
  *
  * The adapter is the first of two layers: where a role's selectors find nothing, the
- * selector-free layer (utils/page/fallback-*.ts) reads that role from what any chat page does.
+ * selector-free layer (utils/content/page/fallback-*.ts) reads that role from what any chat page does.
  */
 export interface SiteAdapter {
   /** Stable id, e.g. "chatgpt". */
