@@ -2,7 +2,7 @@ import { forgetTab, routeMessage } from '@/utils/background/messaging/router';
 import { servePorts } from '@/utils/background/messaging/port-server';
 import { COUNT_PORT_NAME, REQUEST_PORT_NAME } from '@/utils/protocol/request-port';
 import { countHandlers, prewarmTokenizers } from '@/utils/background/counting/count-handlers';
-import { backgroundAnswersCounts } from '@/utils/background/counting/counting-document';
+import { backgroundAnswersCounts, handOverToCountingDocument } from '@/utils/background/counting/counting-document';
 import { usageHandlers } from '@/utils/background/usage-handlers';
 import { registerRetentionAlarm } from '@/utils/background/retention-alarm';
 import { afterUsageWrites, startUsageMonitor } from '@/utils/background/alerts/usage-monitor';
@@ -66,7 +66,7 @@ export default defineBackground(() => {
   // Chrome the counting document answers count ports once it is open (counting-document.ts).
   servePorts({
     [REQUEST_PORT_NAME]: { handlers: countHandlers },
-    [COUNT_PORT_NAME]: { handlers: { count: countHandlers.count }, answers: backgroundAnswersCounts },
+    [COUNT_PORT_NAME]: { handlers: { count: countHandlers.count }, answers: backgroundAnswersCounts, afterReply: handOverToCountingDocument },
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     forgetTab(tabId);

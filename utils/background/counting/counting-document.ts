@@ -85,6 +85,18 @@ export function backgroundAnswersCounts(port: { name: string }): () => Promise<b
 }
 
 /**
+ * After the background answered on a count port the counting document never received (opened
+ * while the document did not exist yet): once the document is open, the port is closed, so the
+ * page's next count opens one that reaches the document. Closing it now, while this worker is
+ * awake, means a later idle stop of the worker neither drops the page's port nor makes its
+ * next keystroke wake the worker to reconnect.
+ */
+export async function handOverToCountingDocument(port: { disconnect(): void }): Promise<void> {
+  if (!countingDocumentSupported()) return;
+  if (await ensureCountingDocument()) port.disconnect();
+}
+
+/**
  * The counting document's side: remembers the count ports it received and answers the
  * background's question about them (only the extension's own background may ask).
  */

@@ -12,6 +12,8 @@ export interface PortService {
    * connection answers it (see counting-document.ts).
    */
   answers?: (port: Browser.runtime.Port) => () => boolean | Promise<boolean>;
+  /** Called after this context answered a message on the port (see counting-document.ts). */
+  afterReply?: (port: Browser.runtime.Port) => unknown;
 }
 
 /** The service for a port: by its name, or by the part before ':' (a per-connection suffix). */
@@ -27,8 +29,9 @@ function serviceFor(services: Record<string, PortService>, name: string): PortSe
  *
  * A connection reaches every extension context listening for onConnect and lives while any of
  * them is alive; `port.disconnect()` in one of them would close it for all (measured in
- * Chromium), so ports are never disconnected here, only left unanswered. One call per context,
- * at start-up (in the worker's first turn, like onMessage).
+ * Chromium), so ports are left unanswered rather than disconnected, except by a service's
+ * `afterReply` that means to close one for everybody. One call per context, at start-up (in
+ * the worker's first turn, like onMessage).
  */
 export function servePorts(services: Record<string, PortService>): void {
   browser.runtime.onConnect.addListener((port) => {
@@ -48,7 +51,9 @@ export function servePorts(services: Record<string, PortService>): void {
         port.postMessage({ id, reply } satisfies PortReply);
       } catch {
         // The tab went away while we counted: nobody is waiting.
+        return;
       }
+      void Promise.resolve(service.afterReply?.(port)).catch(() => {});
     });
   });
 }
