@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ClaudeEstimatorId } from '@/utils/core/models/model-types';
-import { STORAGE_KEYS } from '@/utils/storage/storage-keys';
-import { loadCorrections, resetCorrections, type Correction } from '@/utils/storage/estimate-corrections';
+import { isBroadcast } from '@/utils/protocol/broadcasts';
+import { sendRequest } from '@/utils/protocol/send-message';
+import type { Correction } from '@/utils/core/accuracy/corrections';
+import { loadCorrections } from '@/utils/storage/estimate-corrections';
 
 /** One Claude tokenizer generation's learned correction, for the options page. */
 export interface CorrectionRow {
@@ -22,7 +24,7 @@ export interface EstimateCorrectionsApi {
   reset(): Promise<void>;
 }
 
-/** The learned corrections, kept current while the page is open (the background writes them). */
+/** The learned corrections, kept current while the page is open (the background writes them and says so). */
 export function useEstimateCorrections(): EstimateCorrectionsApi {
   const [rows, setRows] = useState<CorrectionRow[] | undefined>(undefined);
   const refresh = useCallback(async () => {
@@ -31,14 +33,15 @@ export function useEstimateCorrections(): EstimateCorrectionsApi {
   }, []);
   useEffect(() => {
     void refresh();
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && STORAGE_KEYS.estimateCorrections.key in changes) void refresh();
+    const onMessage = (message: unknown) => {
+      if (isBroadcast(message, 'corrections-changed')) void refresh();
     };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
   }, [refresh]);
   const reset = useCallback(async () => {
-    await resetCorrections();
+    // Through the background, which tells the open pages: their counts drop the correction at once.
+    await sendRequest({ type: 'reset-corrections' });
     await refresh();
   }, [refresh]);
   return { rows, reset };

@@ -1,6 +1,7 @@
 import type { ProviderId } from '@/utils/core/models/model-types';
 import type { Settings } from '@/utils/core/settings/settings-schema';
 import type { UsageEvent } from '@/utils/core/usage/usage-event';
+import { viewClock } from '@/utils/core/usage/view-clock';
 import type { RecentEvents, UsageOverview, UsageOverviewRequest } from '@/utils/storage/usage-queries';
 import { sumTotals, type UsageTotals } from '@/utils/core/usage/usage-totals';
 import { daysLeft, lastDayOf, type BillingPeriod } from '@/utils/core/periods/billing-period';
@@ -22,7 +23,7 @@ export interface PopupQueries {
   getTotalsByModel(range: { from: number; to: number }, provider?: ProviderId): Promise<Array<{ provider: ProviderId; model: string; totals: UsageTotals }>>;
   getDailyTotals(range: { from: number; to: number }, timeZone: string, provider?: ProviderId): Promise<Array<{ day: string; totals: UsageTotals }>>;
   /** The newest events and how many stored records are out of bounds (skipped everywhere). */
-  readRecentEvents(limit: number): Promise<RecentEvents>;
+  readRecentEvents(limit: number, now?: number): Promise<RecentEvents>;
   /** When given, cards and chart come from this one read instead of separate queries. */
   getUsageOverview?(request: UsageOverviewRequest, provider?: ProviderId): Promise<UsageOverview>;
 }
@@ -89,6 +90,8 @@ export interface PopupData {
   thresholds: number[];
   /** False for a first-time user: nothing recorded yet. */
   hasUsage: boolean;
+  /** How far this computer's clock is behind the newest record (the data are as of that record), when it is. */
+  clockBehindBy?: number;
 }
 
 export const RECENT_TURNS = 20;
@@ -104,6 +107,14 @@ export async function loadPopupData(
   queries: PopupQueries,
   recentPromise: Promise<RecentEvents> = queries.readRecentEvents(RECENT_TURNS),
 ): Promise<PopupData> {
+  const data = await loadAt(settings, now, queries, recentPromise);
+  // Records dated after this clock: read again as of the newest (rare, so read twice rather than wait for it).
+  const clock = viewClock(now, (await recentPromise).newestAhead);
+  if (clock.now === now) return data;
+  return { ...(await loadAt(settings, clock.now, queries, queries.readRecentEvents(RECENT_TURNS, clock.now))), clockBehindBy: clock.behindBy };
+}
+
+async function loadAt(settings: Settings, now: number, queries: PopupQueries, recentPromise: Promise<RecentEvents>): Promise<PopupData> {
   if (!queries.getUsageOverview) {
     const data = await loadCards(settings, now, queries, recentPromise);
     return { ...data, daily: await loadDaily(settings, now, data, queries) };

@@ -1,4 +1,5 @@
 // Service-worker fetches only reach Playwright's routes with this flag (see platform-facts.md);
+import { setTrustedSettings } from '@/test/e2e/extension-storage';
 // it must be set before the browser is launched by the fixture.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
@@ -28,12 +29,14 @@ async function stubCountTokens(context: BrowserContext, reply: (body: { model: s
   return requests;
 }
 
-/** Turns the switch on (or leaves it off) in storage.sync, and saves the key through the options page's own field. */
+/** Turns the switch on (or leaves it off) as a save from the options page does, and saves the key through the options page's own field. */
 async function configure(openExtensionPage: (name: 'options.html') => Promise<Page>, on: boolean): Promise<void> {
   const options = await openExtensionPage('options.html');
+  await options.locator('#accuracy summary').click(); // Accuracy starts collapsed
   await options.getByLabel('Anthropic API key').fill(KEY);
   await options.getByRole('button', { name: 'Save key' }).click();
   await expect(options.getByText('sk-ant-api03-e…0123')).toBeVisible();
+  await setTrustedSettings(options, { anthropicExactCounts: on });
   await options.evaluate(async (enabled) => {
     const section = ((await chrome.storage.sync.get('settings.accuracy'))['settings.accuracy'] ?? {}) as Record<string, unknown>;
     await chrome.storage.sync.set({ 'settings.accuracy': { ...section, anthropicExactCounts: enabled } });

@@ -1,5 +1,7 @@
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+import { setStoredCorrections } from '@/test/e2e/extension-storage';
 import { test, expect, serviceWorkerOf } from '@/test/e2e/extension-fixture';
+import { workerControl } from '@/test/e2e/extension-control';
 import { badgeAfter, o200kTokens, openFixture } from '@/test/e2e/badge-helpers';
 import { modelForId } from '@/utils/core/models/model-registry';
 import { estimateClaudeTokens, isClaudeEstimator } from '@/utils/core/estimates/claude-estimator';
@@ -14,32 +16,6 @@ import { estimateClaudeTokens, isClaudeEstimator } from '@/utils/core/estimates/
 const CLAUDE = { url: 'https://claude.ai/new', file: 'claude.html', field: 'fieldset .ProseMirror' };
 const PLAYGROUND = { url: 'https://platform.openai.com/playground/chat', file: 'openai-playground.html', field: 'textarea[aria-label="User message"]' };
 
-/**
- * The extension's service worker as the DevTools protocol reports it, through a page of the
- * extension's origin that runs no script (so nothing but the test wakes the worker).
- */
-async function workerControl(context: BrowserContext) {
-  const origin = (await serviceWorkerOf(context)).url().split('/').slice(0, 3).join('/');
-  const quiet: Page = await context.newPage();
-  await quiet.goto(`${origin}/manifest.json`);
-  const cdp: CDPSession = await context.newCDPSession(quiet);
-  const scopes = new Map<string, string>();
-  const versions = new Map<string, { scope: string; status: string }>();
-  cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => registrations.forEach((r) => scopes.set(r.registrationId, r.scopeURL)));
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: vs }) =>
-    vs.forEach((v) => versions.set(v.versionId, { scope: scopes.get(v.registrationId) ?? v.scriptURL, status: v.runningStatus })),
-  );
-  await cdp.send('ServiceWorker.enable');
-  const ours = () => [...versions].filter(([, v]) => v.scope.startsWith(origin));
-  return {
-    running: () => ours().some(([, v]) => v.status === 'running' || v.status === 'starting'),
-    async stop() {
-      await expect.poll(() => ours().length).toBeGreaterThan(0);
-      for (const [versionId, v] of ours()) if (v.status !== 'stopped') await cdp.send('ServiceWorker.stopWorker', { versionId });
-      await expect.poll(() => ours().every(([, v]) => v.status === 'stopped')).toBe(true);
-    },
-  };
-}
 
 /**
  * Waits until the page has sent what it sends once at start (its site health, 3 s after the
@@ -99,7 +75,7 @@ test('Claude estimates too: counted after a stop without waking the worker, with
   const worker = await workerControl(context);
   const ratio = 1.1;
   const sw = await serviceWorkerOf(context);
-  await sw.evaluate((r) => chrome.storage.local.set({ estimateCorrections: { 'claude47-estimate': { ratio: r, samples: 5, updated: Date.now() }, 'claude3-estimate': { ratio: r, samples: 5, updated: Date.now() } } }), ratio);
+  await setStoredCorrections(sw, { 'claude47-estimate': { ratio, samples: 5, updated: Date.now() }, 'claude3-estimate': { ratio, samples: 5, updated: Date.now() } });
   const page = await openFixture(context, CLAUDE.url, CLAUDE.file);
   const field = page.locator(CLAUDE.field);
   const badge = badgeAfter(field);

@@ -1,154 +1,100 @@
-import { browser } from 'wxt/browser';
 import type { Runtime } from 'webextension-polyfill';
-import { usageEventSchema, type UsageEvent } from '@/utils/core/usage/usage-event';
+import { incomingUsageEventSchema, type UsageEvent } from '@/utils/core/usage/usage-event';
 import { classifySender } from '@/utils/background/messaging/sender';
 import { recordFromTabProblem } from '@/utils/background/messaging/tab-site-check';
-import { STORAGE_KEYS } from '@/utils/storage/storage-keys';
-import { readOutbox, startedTurnKey, type StartedTurn } from '@/utils/storage/outbox-records';
+import { allPendingTurns, deletePendingTurn, readPendingTurn, writePendingTurn, type PendingTurn } from '@/utils/storage/pending-turns';
 
 /**
- * Background side of the outbox (turn-outbox.ts): records a sent turn whose page went away
- * before its reply ended, as incomplete, so it doesn't depend on the person coming back to the
- * site. A turn is finalised when its tab closes, when a new page starts in its tab (a reload),
- * at browser start (no page survived), or when its page stopped saying it is alive long ago.
- *
- * The outbox sits in storage.local, which content scripts can write, so nothing is taken on
- * trust: a turn is finalised only for the tab that announced it, and checked exactly like a
- * record-usage message from that tab (schema, bounds, the tab's own site).
+ * The background's side of a sent turn (content/recording/turn-outbox.ts): the tab saves it
+ * from the moment it is sent, and again as its counts grow (`save-turn`); the background keeps
+ * it in its own IndexedDB (pending-turns.ts) with the tab, page and host the browser reported
+ * for the sender. When the reply ends, the tab's `record-usage` replaces it. If the tab closes
+ * or reloads first, the turn is recorded here as incomplete, checked exactly like a
+ * record-usage message from that tab. A saved turn is only ever recorded for the tab that sent
+ * it: nothing a content script can write outside a checked message is read here.
  */
 
-const TAB_MAP_KEY = STORAGE_KEYS.startedTurnTabs.key;
-const STARTED_PREFIX = STORAGE_KEYS.startedTurns.key;
 /** A page that hasn't said its turn is alive for this long is gone (background tabs' timers run at least once a minute). */
 export const STALE_TURN_MS = 20 * 60_000;
-/** Outbox records no tab ever announced are dropped after this long, unrecorded. */
-const ORPHAN_MS = 24 * 60 * 60_000;
-/** An unannounced record this fresh may belong to a live page whose announcement is still on its way. */
-const UNCLAIMED_MS = 2 * 60_000;
-
-interface TabTurn {
-  tabId: number;
-  pageId: string;
-  /** The announcing tab's host, from the browser's own report. */
-  host: string;
-}
-
-type TabMap = Record<string, TabTurn>;
-
-/** storage.session (extension pages and the background only) where the browser has it. */
-function mapArea() {
-  const session = (browser.storage as { session?: typeof browser.storage.local }).session;
-  return session ?? browser.storage.local;
-}
+/** Turns one tab may have in flight: a person waits for a reply or two, a script would pile them up. */
+export const MAX_PENDING_PER_TAB = 6;
+/** Turns in flight across all tabs. */
+export const MAX_PENDING = 100;
 
 export interface TurnFinaliserDeps {
-  /** Stores events (the background's usage store, with its after-write notices). */
+  /** Stores events (the background's intake, with its after-write notices). */
   store(events: UsageEvent[]): Promise<void>;
   now?: () => number;
 }
 
 export function createTurnFinaliser(deps: TurnFinaliserDeps) {
   const now = deps.now ?? Date.now;
-  // One change at a time: the map is read, changed and written back.
-  let queue: Promise<unknown> = Promise.resolve();
+  // One change at a time: a save, a drop and a finalisation of the same id never interleave.
+  const queue = { tail: Promise.resolve() as Promise<unknown> };
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = queue.then(work, work);
-    queue = next.catch(() => undefined);
+    const next = queue.tail.then(work, work);
+    queue.tail = next.catch(() => undefined);
     return next;
   };
 
-  const readMap = async (): Promise<TabMap> => ((await mapArea().get(TAB_MAP_KEY))[TAB_MAP_KEY] as TabMap | undefined) ?? {};
-  const writeMap = (map: TabMap) => mapArea().set({ [TAB_MAP_KEY]: map });
-
-  /**
-   * Records one started turn as incomplete and clears it. If the page got as far as the finished
-   * event, that event waits in the site's usage outbox instead (the next page on the site
-   * delivers it): the started record is only cleared, so the id is recorded once, finished.
-   */
-  async function finalise(id: string, owner: TabTurn | null): Promise<boolean> {
-    const key = startedTurnKey(id);
-    const started = (await browser.storage.local.get(key))[key] as StartedTurn | undefined;
-    const finished = owner ? (await readOutbox(owner.host))[id] : undefined;
-    const candidate = !finished && started?.event ? { ...started.event, incomplete: true } : null;
-    let stored = false;
-    if (candidate && owner) {
-      const parsed = usageEventSchema.safeParse(candidate);
-      const problem = parsed.success ? recordFromTabProblem(parsed.data, { host: owner.host }) : 'malformed';
-      if (parsed.success && parsed.data.id === id && !problem) {
-        await deps.store([parsed.data]);
-        stored = true;
-      } else {
-        console.warn('[TokenTally] outbox turn not recorded:', problem);
-      }
-    }
-    await browser.storage.local.remove(key);
-    return stored;
+  /** Records one saved turn as incomplete (if it still passes its tab's checks) and forgets it. */
+  async function finalise(turn: PendingTurn): Promise<boolean> {
+    const parsed = incomingUsageEventSchema.safeParse({ ...turn.event, incomplete: true });
+    const problem = parsed.success ? recordFromTabProblem(parsed.data, { host: turn.host }) : 'malformed';
+    if (parsed.success && !problem) await deps.store([parsed.data]);
+    else console.warn('[TokenTally] saved turn not recorded:', problem);
+    await deletePendingTurn(turn.event.id);
+    return !problem;
   }
 
-  async function finaliseWhere(test: (turn: TabTurn, id: string) => boolean): Promise<number> {
-    const map = await readMap();
+  async function finaliseWhere(test: (turn: PendingTurn) => boolean): Promise<number> {
     let count = 0;
-    for (const [id, turn] of Object.entries(map)) {
-      if (!test(turn, id)) continue;
-      if (await finalise(id, turn)) count++;
-      delete map[id];
-    }
-    await writeMap(map);
+    for (const turn of await allPendingTurns()) if (test(turn) && (await finalise(turn))) count++;
     return count;
   }
 
-  /**
-   * Outbox records whose page fell silent: announced ones after STALE_TURN_MS; unannounced ones
-   * (the tab map is per browser session) when a page of their own site starts, which is the
-   * only sender allowed to record for that site anyway; orphans nobody claims are dropped.
-   */
-  async function sweep(senderHost: string | null): Promise<number> {
-    const all = await browser.storage.local.get(null);
-    const map = await readMap();
-    let count = 0;
-    for (const [key, value] of Object.entries(all)) {
-      if (!key.startsWith(STARTED_PREFIX)) continue;
-      const id = key.slice(STARTED_PREFIX.length);
-      const record = value as Partial<StartedTurn> | undefined;
-      const age = now() - (record?.heartbeatAt ?? 0);
-      const mapped = map[id] ?? null;
-      const sameSite = !mapped && senderHost !== null && record?.event?.site === senderHost && age > UNCLAIMED_MS;
-      const owner: TabTurn | null = mapped ?? (sameSite ? { tabId: -1, pageId: '', host: senderHost! } : null);
-      if (mapped ? age < STALE_TURN_MS : !sameSite && age < ORPHAN_MS) continue;
-      if (await finalise(id, owner)) count++;
-      delete map[id];
+  async function save(event: UsageEvent, pageId: string, from: { tabId: number; host: string }): Promise<boolean> {
+    const existing = await readPendingTurn(event.id);
+    if (existing && existing.tabId !== from.tabId) return false;
+    if (!existing) {
+      const all = await allPendingTurns();
+      if (all.length >= MAX_PENDING || all.filter((turn) => turn.tabId === from.tabId).length >= MAX_PENDING_PER_TAB) return false;
     }
-    await writeMap(map);
-    return count;
+    await writePendingTurn({ event: { ...event, incomplete: true }, tabId: from.tabId, pageId, host: from.host, heartbeatAt: now() });
+    return true;
   }
+
+  const isStale = (turn: PendingTurn) => now() - turn.heartbeatAt >= STALE_TURN_MS;
 
   return {
-    /** 'turn-started' from a tab: remember which tab and page the turn belongs to. */
-    turnStarted(request: { id: string; pageId: string }, sender: Runtime.MessageSender) {
+    /** 'save-turn' from a tab (already checked against the tab's site by the router). */
+    saveTurn(request: { event: UsageEvent; pageId: string }, sender: Runtime.MessageSender) {
       const from = classifySender(sender);
-      if (from.kind !== 'content') return Promise.resolve({ noted: true as const });
+      if (from.kind !== 'content') return Promise.resolve({ saved: false });
+      return serial(async () => ({ saved: await save(request.event, request.pageId, from) }));
+    },
+    /** 'drop-turn' from a tab: only its own saved turn goes. */
+    dropTurn(request: { id: string }, sender: Runtime.MessageSender) {
+      const from = classifySender(sender);
       return serial(async () => {
-        const map = await readMap();
-        map[request.id] = { tabId: from.tabId, pageId: request.pageId, host: from.host };
-        await writeMap(map);
-        return { noted: true as const };
+        const turn = await readPendingTurn(request.id);
+        const mine = !!turn && from.kind === 'content' && turn.tabId === from.tabId;
+        if (mine) await deletePendingTurn(request.id);
+        return { dropped: mine };
       });
     },
-    /** 'page-started' from a tab: the turns an earlier page of this tab left are finalised. */
+    /** 'page-started' from a tab: the turns an earlier page of this tab left, and any that fell silent, are finalised. */
     pageStarted(request: { pageId: string }, sender: Runtime.MessageSender) {
       const from = classifySender(sender);
       if (from.kind !== 'content') return Promise.resolve({ finalised: 0 });
-      return serial(async () => {
-        const finalised = await finaliseWhere((turn) => turn.tabId === from.tabId && turn.pageId !== request.pageId);
-        return { finalised: finalised + (await sweep(from.host)) };
-      });
+      return serial(async () => ({ finalised: await finaliseWhere((turn) => (turn.tabId === from.tabId && turn.pageId !== request.pageId) || isStale(turn)) }));
     },
     tabClosed(tabId: number) {
-      return serial(() => finaliseWhere((turn) => turn.tabId === tabId));
+      return serial(() => finaliseWhere((turn) => turn.tabId === tabId || isStale(turn)));
     },
-    /** The browser (re)started: no page that announced a turn is still there. */
+    /** The browser (re)started: no page that saved a turn is still there. */
     browserStarted() {
-      return serial(async () => (await finaliseWhere(() => true)) + (await sweep(null)));
+      return serial(() => finaliseWhere(() => true));
     },
   };
 }

@@ -3,6 +3,9 @@ import { loadSettings } from '@/utils/storage/settings-store';
 import { broadcastUsageChanged } from '@/utils/background/usage-broadcast';
 import { validateImportedEvents } from '@/utils/storage/usage-export';
 import { deleteAllUsage, deleteEventsBefore, storeEvents } from '@/utils/storage/usage-store';
+import { classifySender } from '@/utils/background/messaging/sender';
+import { forgetPendingTurn } from '@/utils/storage/pending-turns';
+import { releaseDueTurns, reviewUnverifiedTurns, takeTurns } from '@/utils/background/usage-intake';
 import { DAY_MS } from '@/utils/storage/usage-aggregates';
 
 /** Deletes events older than the retention setting; 0 when retention is "forever". */
@@ -14,12 +17,28 @@ export async function applyRetention(now = Date.now()): Promise<number> {
   return deleted;
 }
 
+/** Records the held turns the clock has caught up with (at start-up, daily, and with each new turn). */
+export async function recordDueTurns(): Promise<number> {
+  const stored = await releaseDueTurns();
+  if (stored > 0) void broadcastUsageChanged();
+  return stored;
+}
+
 /** The background's usage handlers. Each replies only after its transaction committed. */
-export const usageHandlers: Omit<Handlers, 'count' | 'count-exact' | 'observe-exact-count' | 'ping' | 'meter-claim' | 'meter-report' | 'meter-notice' | 'turn-started' | 'page-started' | 'site-health' | 'settings' | 'update-site-settings'> = {
-  'record-usage': async ({ event }) => {
-    const { stored } = await storeEvents([event]);
+export const usageHandlers: Pick<Handlers, 'record-usage' | 'import-usage' | 'delete-all-usage' | 'apply-retention' | 'review-held-turns'> = {
+  'record-usage': async ({ event }, sender) => {
+    const { stored, held } = await takeTurns([event]);
+    // The turn's saved copy (turn-finaliser.ts) goes once its finished event is in; only the copy its own site's tab saved.
+    const from = classifySender(sender);
+    if (from.kind === 'content') await forgetPendingTurn(event.id, from.host).catch(() => undefined);
     if (stored) void broadcastUsageChanged();
-    return { stored: stored === 1 };
+    if (!held) void recordDueTurns().catch(() => undefined);
+    return held ? { stored: false, quarantined: true } : { stored: stored === 1 };
+  },
+  'review-held-turns': async ({ keep }) => {
+    const result = await reviewUnverifiedTurns(keep);
+    void broadcastUsageChanged();
+    return result;
   },
   'import-usage': async ({ events }) => {
     const valid = validateImportedEvents(events);

@@ -10,6 +10,8 @@ export interface Broadcasts {
   'usage-changed': { type: 'usage-changed' };
   /** A site's usage meter reading was stored (utils/meters): the popup's "Plan limits" re-reads. */
   'meters-changed': { type: 'meters-changed' };
+  /** The estimators' learned corrections changed (an exact count, a reset): the options page re-reads. */
+  'corrections-changed': { type: 'corrections-changed' };
 }
 
 export type BroadcastType = keyof Broadcasts;

@@ -13,6 +13,10 @@ const PAGE_REQUESTS = [
   z.object({ type: z.literal('import-usage'), events: z.array(z.unknown()).max(5_000_000) }),
   z.object({ type: z.literal('delete-all-usage') }),
   z.object({ type: z.literal('apply-retention') }),
+  /** The user's answer about turns an earlier version left within content scripts' reach: record them (if they pass every check) or discard them. */
+  z.object({ type: z.literal('review-held-turns'), keep: z.boolean() }),
+  /** The options page's reset of the estimators' learned corrections (the background tells the open pages). */
+  z.object({ type: z.literal('reset-corrections') }),
 ] as const;
 
 export const pageRequestSchema = z.discriminatedUnion('type', [...PAGE_REQUESTS]);
@@ -23,4 +27,6 @@ export interface PageResponseMap {
   'import-usage': { imported: number; duplicates: number };
   'delete-all-usage': { deleted: true };
   'apply-retention': { deleted: number };
+  'review-held-turns': { recorded: number; discarded: number };
+  'reset-corrections': { reset: true };
 }

@@ -1,119 +1,30 @@
-import { browser } from 'wxt/browser';
-import * as v from 'valibot'; // content scripts read the corrections: valibot keeps zod out of their bundle
-import { STORAGE_KEYS } from '@/utils/storage/storage-keys';
-import { latestEventTime, MIN_EVENT_TIME } from '@/utils/core/usage/usage-bounds';
+import { keyValueDb } from '@/utils/storage/key-value-db';
+import { nextCorrection, parseCorrections, type Correction, type Corrections } from '@/utils/core/accuracy/corrections';
 import type { ClaudeEstimatorId } from '@/utils/core/models/model-types';
 
 /**
- * A per-user correction of each Claude estimator: the running ratio of exact counts (the user's
- * opt-in count_tokens results, or a console's real count after a run) to TokenTally's estimate
- * of the same text. Someone who mostly writes German, or camelCase code, gets estimates that
- * drift towards their own texts. Bounded: one odd observation moves it a little, and it never
- * goes beyond ±25-33%. Kept in storage.local by the background; the options page shows and
- * resets it; content scripts apply it to the counts they show. Counts only: no text is stored.
+ * The estimators' corrections (utils/core/accuracy/corrections.ts), in the extension's own
+ * IndexedDB: written by the background, shown and reset by the options page. Content scripts,
+ * which apply them to the counts they show, get them from the background with the settings
+ * (content/settings-client.ts): nothing they can write ever moves a recorded count.
+ * Trusted contexts only.
  */
+export const CORRECTIONS_DB_NAME = 'tokentally-accuracy';
+const STORE = 'corrections';
+const KEY = 'estimateCorrections';
 
-export interface Correction {
-  /** Multiplier applied to this estimator's estimates. */
-  ratio: number;
-  /** Observations behind it. */
-  samples: number;
-  /** When the last observation arrived (ms since the epoch). */
-  updated: number;
-}
-export type Corrections = Partial<Record<ClaudeEstimatorId, Correction>>;
+const open = keyValueDb(CORRECTIONS_DB_NAME, STORE);
 
-export const CORRECTION_RULES = {
-  /** Texts shorter than this (estimated tokens) are ignored: the request's fixed framing tokens would dominate. */
-  minTokens: 200,
-  /** One observation's ratio is clamped to this range (a mismatched observation must not swing the estimate). */
-  observation: [0.67, 1.5] as const,
-  /** The correction itself stays in this range. */
-  overall: [0.75, 1.33] as const,
-  /** The estimator's own fit counts as this many observations of ratio 1: the first exact count moves it a quarter of the way. */
-  priorWeight: 3,
-  /** After this many observations each new one weighs 1/window (a running average over roughly the last `window`). */
-  window: 20,
-} as const;
-
-const clamp = (x: number, [lo, hi]: readonly [number, number]) => Math.min(hi, Math.max(lo, x));
-
-/** The correction after one observation, or null when the observation is too small to use. */
-export function nextCorrection(prev: Correction | undefined, estimate: number, exact: number, now = Date.now()): Correction | null {
-  if (!(estimate >= CORRECTION_RULES.minTokens) || !Number.isFinite(exact) || exact <= 0) return null;
-  const observed = clamp(exact / estimate, CORRECTION_RULES.observation);
-  const samples = prev?.samples ?? 0;
-  const weight = 1 / Math.min(samples + 1 + CORRECTION_RULES.priorWeight, CORRECTION_RULES.window);
-  // Averaged in log space, so over- and under-counts of the same size cancel.
-  const log = Math.log(prev?.ratio ?? 1) * (1 - weight) + Math.log(observed) * weight;
-  return { ratio: clamp(Math.exp(log), CORRECTION_RULES.overall), samples: samples + 1, updated: now };
-}
-
-const KEY = STORAGE_KEYS.estimateCorrections.key;
-const correctionSchema = v.object({
-  ratio: v.pipe(v.number(), v.minValue(CORRECTION_RULES.overall[0]), v.maxValue(CORRECTION_RULES.overall[1])),
-  samples: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  // A time the options page can show: after TokenTally's world began, and not in the future.
-  updated: v.pipe(v.number(), v.integer(), v.minValue(MIN_EVENT_TIME), v.check((t) => t <= latestEventTime())),
-});
-const correctionsSchema = v.object({ 'claude3-estimate': v.optional(correctionSchema), 'claude47-estimate': v.optional(correctionSchema) });
-
-/** Anything malformed (or written by hand: content scripts can write storage.local) reads as no correction. */
-function parseCorrections(stored: unknown): Corrections {
-  const parsed = v.safeParse(correctionsSchema, stored ?? {});
-  return parsed.success ? parsed.output : {};
-}
-
-/** The stored corrections. */
+/** The stored corrections (checked again on read, like every stored value). */
 export async function loadCorrections(): Promise<Corrections> {
-  return parseCorrections((await browser.storage.local.get(KEY))[KEY]);
+  return parseCorrections(await (await open()).get(STORE, KEY));
 }
 
 export async function resetCorrections(): Promise<void> {
-  await browser.storage.local.remove(KEY);
+  await (await open()).delete(STORE, KEY);
 }
 
-/**
- * This context's copy of the stored corrections. Content scripts keep one and apply it to the
- * counts they show (live-counter.ts), so that every counting context (the background, or the
- * counting document, which cannot read storage) answers plain estimates and the correction is
- * applied exactly once, where the total is rounded.
- */
-let snapshot: Corrections | undefined;
-let loading: Promise<Corrections> | null = null;
-/** Bumped on every change seen, so a read that started before it cannot overwrite it. */
-let version = 0;
 let writes: Promise<unknown> = Promise.resolve();
-
-function onStorageChanged(changes: Record<string, { newValue?: unknown }>, area: string): void {
-  if (area !== 'local' || !(KEY in changes)) return;
-  version++;
-  snapshot = parseCorrections(changes[KEY]!.newValue);
-  loading = Promise.resolve(snapshot);
-}
-
-/** The stored corrections, read once per context and then kept current (the background's writes, the options page's reset). */
-export function currentCorrections(): Promise<Corrections> {
-  if (!browser.storage.onChanged.hasListener(onStorageChanged)) {
-    browser.storage.onChanged.addListener(onStorageChanged);
-    loading = null;
-  }
-  if (!loading) {
-    const started = version;
-    loading = loadCorrections()
-      .catch((): Corrections => ({}))
-      .then((read) => {
-        if (version === started) snapshot = read;
-        return snapshot ?? read;
-      });
-  }
-  return loading;
-}
-
-/** The multiplier for an estimator's estimates as this context last read it: 1 with no observations, or before currentCorrections() first resolved. */
-export function correctionFactorNow(estimator: ClaudeEstimatorId): number {
-  return snapshot?.[estimator]?.ratio ?? 1;
-}
 
 /** Background: folds one exact count into the estimator's correction. Writes are serialised. */
 export function recordExactObservation(estimator: ClaudeEstimatorId, estimate: number, exact: number): Promise<Correction | null> {
@@ -121,7 +32,7 @@ export function recordExactObservation(estimator: ClaudeEstimatorId, estimate: n
     const all = await loadCorrections();
     const next = nextCorrection(all[estimator], estimate, exact);
     if (!next) return null;
-    await browser.storage.local.set({ [KEY]: { ...all, [estimator]: next } });
+    await (await open()).put(STORE, { ...all, [estimator]: next }, KEY);
     return next;
   });
   writes = run.catch(() => {});

@@ -76,15 +76,15 @@ describe('settings store', () => {
     await saveSettings(good);
     await fakeBrowser.storage.sync.set({
       'settings.clay': 'garbage',
-      'settings.sites': { sites: { 'chatgpt.com': { enabled: 'maybe' }, 'claude.ai': { enabled: false } } },
+      'settings.sites': { sites: { 'chatgpt.com': { badgePosition: 'middle' }, 'claude.ai': { badgePosition: 'top-left' } } },
       'settings.prices': { priceOverrides: { 'gpt-4o': { inputPerMTok: -1, outputPerMTok: 2 }, 'o3': { inputPerMTok: 2, outputPerMTok: 8 } } },
     });
     const loaded = await loadSettings();
     expect(loaded.limits.anthropic.monthlyTokenLimit).toBe(42_000);
     expect(loaded.retentionDays).toBe(90);
     expect(loaded.clay).toEqual(DEFAULT_SETTINGS.clay);
-    expect(loaded.sites['chatgpt.com']?.enabled).toBe(true); // bad field reset, entry kept
-    expect(loaded.sites['claude.ai']?.enabled).toBe(false);
+    expect(loaded.sites['chatgpt.com']?.badgePosition).toBe('bottom-right'); // bad field reset, entry kept
+    expect(loaded.sites['claude.ai']?.badgePosition).toBe('top-left');
     expect(loaded.priceOverrides).toEqual({ o3: { inputPerMTok: 2, outputPerMTok: 8 } });
     expect(warn).toHaveBeenCalled();
   });

@@ -4,10 +4,14 @@ import { migrateSettings } from '@/utils/core/settings/settings-migrations';
 import { repairSettings } from '@/utils/core/settings/settings-repair';
 import { STORAGE_KEYS } from '@/utils/storage/storage-keys';
 import { validateSettings, type SaveResult, type SettingsError } from '@/utils/core/settings/settings-validation';
+import { DEFAULT_GUARDED, guardedOf, withGuarded } from '@/utils/core/settings/guarded-settings';
+import { addGuardedSettings, readGuardedSettings, writeGuardedSettings } from '@/utils/storage/guarded-settings-store';
 
 /**
  * Settings live in storage.sync so they follow the user across browsers (usage
- * data stays local). storage.sync allows 8 KB per item and 100 KB in total, so the
+ * data stays local), and those that send or delete data also in a trusted copy that wins
+ * over the synced one (guarded-settings.ts). Only trusted contexts (extension pages and the
+ * background) load or save them here. storage.sync allows 8 KB per item and 100 KB in total, so the
  * document is split into a few section keys, always written together in a single
  * set() call: the browser applies one set() atomically, so readers never see half
  * a save.
@@ -85,8 +89,37 @@ export function checkSyncQuota(items: Record<string, unknown>): SettingsError[] 
   return errors;
 }
 
-/** Reads, migrates and repairs the stored settings. Never throws: anything unreadable becomes defaults. */
+/**
+ * Reads, migrates and repairs the stored settings, with the settings that send or delete data
+ * as their trusted copy has them (guarded-settings.ts). Never throws: anything unreadable
+ * becomes defaults.
+ */
 export async function loadSettings(): Promise<Settings> {
+  const synced = await loadSyncedSettings();
+  try {
+    const guarded = await readGuardedSettings();
+    if (guarded) return withGuarded(synced, guarded);
+    // No trusted copy yet (the first start of a version that keeps one): this browser's
+    // settings are adopted once. A fresh install seeds it first (seedGuardedSettings).
+    return withGuarded(synced, await addGuardedSettings(guardedOf(synced)));
+  } catch (error) {
+    console.warn('[TokenTally] could not read the trusted settings; using safe defaults for them:', error);
+    return withGuarded(synced, DEFAULT_GUARDED);
+  }
+}
+
+/**
+ * A fresh install: the synced copy (another of the user's browsers, or anything that wrote
+ * it) turns nothing on and shortens nothing. Exact counts stay off, retention keeps
+ * everything, every site is on, extra sites are this browser's own grants; reading the sites'
+ * meters is kept off only where the synced copy had it off.
+ */
+export async function seedGuardedSettings(): Promise<void> {
+  const synced = await loadSyncedSettings();
+  await writeGuardedSettings({ ...DEFAULT_GUARDED, siteMetersRead: DEFAULT_GUARDED.siteMetersRead && synced.siteMeters.read });
+}
+
+async function loadSyncedSettings(): Promise<Settings> {
   try {
     const stored = await browser.storage.sync.get([...SETTINGS_SYNC_KEYS, LEGACY_SETTINGS_KEY]);
     const raw = fromSyncItems(stored) ?? stored[LEGACY_SETTINGS_KEY] ?? {};
@@ -128,9 +161,13 @@ async function writeSettings(next: Settings): Promise<SaveResult> {
   const items = toSyncItems(valid.settings);
   const quota = checkSyncQuota(items);
   if (quota.length > 0) return { ok: false, errors: quota };
+  // The trusted copy first: watchers of storage.sync re-read the settings as soon as it changes.
+  const before = await readGuardedSettings().catch(() => null);
   try {
+    await writeGuardedSettings(guardedOf(valid.settings));
     await browser.storage.sync.set(items);
   } catch (error) {
+    if (before) await writeGuardedSettings(before).catch(() => undefined);
     return { ok: false, errors: [{ path: '', message: storageErrorMessage(error) }] };
   }
   // The legacy single-key document is now superseded. Removing it only when present

@@ -6,17 +6,22 @@
  * (storage-keys.test.ts).
  *
  * Where things live, and why:
- * - storage.sync: settings only (small, synced across the user's browsers). Content scripts
- *   read them and write their own site's badge preferences, so sync is open to them.
- * - storage.local: what content scripts share with the background: the usage outbox, and the
- *   estimate corrections they read. Content scripts can read and write all of storage.local
- *   (Firefox cannot restrict it; Chrome can, but the outbox needs it), so NOTHING secret or
- *   trusted lives here. A content script reads only its own keys, never `get(null)`.
+ * Content scripts read and write no extension storage: they ask the background through checked
+ * messages. The background restricts every area to trusted contexts at start where the browser
+ * can (Chromium: all three; Firefox: storage.session only, background/storage-access.ts), so in
+ * Firefox a content script can still write `local` and `sync`, and everything read from them is
+ * treated as hostile input.
+ * - storage.sync: settings (small, synced across the user's browsers), re-validated on every
+ *   read. The settings that send or delete data win from their trusted copy in IndexedDB
+ *   (guarded-settings.ts), so a synced copy never changes them by itself.
+ * - storage.local: small background state (alerts already shown, site health), validated on
+ *   read; and the keys earlier versions shared with content scripts, which the background
+ *   clears at start (migrate-storage.ts). NOTHING secret or trusted lives here.
  * - storage.session: caches for extension pages, rebuilt by the background. Trusted contexts
- *   only (the default in Chrome and Firefox; TokenTally never opens it to content scripts).
- * - The extension's own IndexedDB (usage database, secrets database): never reachable from a
- *   content script, which runs in the site's origin. The Anthropic API key lives there
- *   (utils/storage/anthropic-key.ts).
+ *   only (the default in Chrome and Firefox).
+ * - The extension's own IndexedDB (usage, secrets, meters, saved and held turns, guarded
+ *   settings, estimate corrections): never reachable from a content script, which runs in the
+ *   site's origin.
  */
 
 export type StorageAreaName = 'sync' | 'local' | 'session';
@@ -38,18 +43,14 @@ function entry<const K extends string>(area: StorageAreaName, key: K, readers: r
 
 export const STORAGE_KEYS = {
   /** Settings, one item per section ("settings.limits", "settings.sites", ...); see settings-store.ts. */
-  settingsSections: entry('sync', 'settings.', ['background', 'pages', 'content'], ['background', 'pages', 'content'], 'the settings document, split into sections', true),
+  settingsSections: entry('sync', 'settings.', ['background', 'pages'], ['background', 'pages'], 'the settings document, split into sections', true),
   /** The unversioned single-key settings of v0, read once and removed on the next save. */
-  legacySettings: entry('sync', 'settings', ['background', 'pages', 'content'], ['background', 'pages', 'content'], 'settings as v0 stored them'),
+  legacySettings: entry('sync', 'settings', ['background', 'pages'], ['background', 'pages'], 'settings as v0 stored them'),
 
-  /** Usage events a content script has not yet had acknowledged, one item per site (a map id -> event). */
-  usageOutbox: entry('local', 'usageOutbox:', ['content', 'background'], ['content', 'background'], 'unacknowledged usage events of one site (counts only)', true),
-  /**
-   * A sent turn whose reply has not ended, one item per turn (counts only): written by the tab
-   * that sent it, replaced by its finished event in the usage outbox, or recorded as incomplete
-   * by the background if the tab goes away first (turn-outbox.ts, turn-finaliser.ts).
-   */
-  startedTurns: entry('local', 'startedTurn:', ['content', 'background'], ['content', 'background'], 'one in-flight turn (counts only), until its reply ends', true),
+  /** An earlier version's per-site outbox of unacknowledged events: cleared at start-up, its turns held for the user's review. */
+  usageOutbox: entry('local', 'usageOutbox:', ['background'], ['background'], 'unacknowledged usage events of an earlier version (cleared)', true),
+  /** An earlier version's started turns, one item per turn: cleared at start-up like the outbox (the background now saves them, pending-turns.ts). */
+  startedTurns: entry('local', 'startedTurn:', ['background'], ['background'], 'in-flight turns of an earlier version (cleared)', true),
   /** Per-site health as content scripts report it (who reads the page, since when), for the popup. */
   siteHealth: entry('local', 'siteHealth', ['pages', 'background'], ['background'], 'per site: adapter / fallback / none, since when, per role'),
   /** The outbox as 0.1 stores it (one item per event): the background delivers and removes any items. */
@@ -66,15 +67,8 @@ export const STORAGE_KEYS = {
   /** Validated settings for the popup's start-up; see validated-settings-cache.ts. */
   validatedSettings: entry('session', 'validatedSettings', ['pages'], ['background'], 'the settings as last validated, with the text they came from'),
 
-  /**
-   * The per-user correction of each Claude estimator (utils/storage/estimate-corrections.ts):
-   * ratios and sample counts only. Content scripts read it to apply it to the counts they show
-   * (the counting document, which answers their counts, cannot read storage). A content script
-   * could write it, which is why every value is validated and bounded (±25-33%) on read.
-   */
-  estimateCorrections: entry('local', 'estimateCorrections', ['background', 'pages', 'content'], ['background', 'pages'], 'per-generation ratios of exact Claude counts to estimates'),
-  /** Which tab and page announced each in-flight turn, so a closed or reloaded tab's turns are finalised. */
-  startedTurnTabs: entry('session', 'startedTurnTabs', ['background'], ['background'], 'in-flight turn id -> tab, page and host'),
+  /** Where an earlier version kept the estimators' corrections, within content scripts' reach: removed at start-up (they now live in IndexedDB). */
+  estimateCorrections: entry('local', 'estimateCorrections', ['background'], ['background'], 'estimate corrections of an earlier version (removed)'),
 
   /** scripts/bench-popup.ts: how many events its persistent profile already holds. */
   benchSeeded: entry('local', 'benchSeeded', ['tests'], ['tests'], 'benchmark bookkeeping'),

@@ -5,6 +5,7 @@ import { DAY_MS, HOUR_MS, SPANS, type UsageAggregate } from '@/utils/storage/usa
 import { localDays } from '@/utils/core/usage/local-days';
 import type { UsageEvent } from '@/utils/core/usage/usage-event';
 import { isWithinBounds, latestEventTime, MIN_EVENT_TIME } from '@/utils/core/usage/usage-bounds';
+import { MAX_CLOCK_BEHIND_MS } from '@/utils/core/usage/view-clock';
 import { addSums, emptyTotals, eventSums, SUM_FIELDS, sumTotals, type UsageTotals } from '@/utils/core/usage/usage-totals';
 
 /** Read-only queries for the popup and options pages. Ranges are [from, to) in epoch ms. */
@@ -44,7 +45,8 @@ function collectPieces(tx: ReadTx, from: number, to: number, spans: readonly num
   const [span, ...narrower] = spans;
   if (span === undefined) {
     const byTime = tx.objectStore('events').index('by-time');
-    return [byTime.getAll(IDBKeyRange.bound(from, to, false, true)).then((events) => events.filter((e) => isWithinBounds(e)).map(eventPiece))];
+    // Bounds as of the range's end: a view reading as of a record dated after this clock (view-clock.ts) sums it like the aggregates do.
+    return [byTime.getAll(IDBKeyRange.bound(from, to, false, true)).then((events) => events.filter((e) => isWithinBounds(e, Math.max(Date.now(), to))).map(eventPiece))];
   }
   const alignedFrom = ceilTo(from, span);
   const alignedTo = floorTo(to, span);
@@ -219,6 +221,12 @@ export interface RecentEvents {
   events: UsageEvent[];
   /** Stored records outside the bounds (usage-bounds.ts), none of which is shown or summed. */
   skipped: number;
+  /**
+   * The time of the newest record dated after `now` allows, if one is within a year of it: this
+   * computer's clock was moved back after it was recorded (views then read as of that time,
+   * view-clock.ts). Null when there is none.
+   */
+  newestAhead?: number | null;
 }
 
 /** The newest events, newest first (records out of bounds left out). */
@@ -242,10 +250,11 @@ export async function readRecentEvents(limit: number, now = Date.now()): Promise
     byTime.count(IDBKeyRange.lowerBound(latest, true)),
   ]).then((counts) => counts.reduce((a, b) => a + b, 0));
   const newest = limit > 0 ? newestEvents(byTime, limit, now, latest) : Promise.resolve([]);
-  const [read, outsideCount] = await Promise.all([newest, outside]);
+  const ahead = byTime.openKeyCursor(IDBKeyRange.bound(latest, now + MAX_CLOCK_BEHIND_MS, true, false), 'prev').then((cursor) => (cursor ? Number(cursor.key) : null));
+  const [read, outsideCount, newestAhead] = await Promise.all([newest, outside, ahead]);
   const events = read.filter((e) => isWithinBounds(e, now));
   globalThis.performance?.mark?.('tt:recent');
-  return { events, skipped: outsideCount + read.length - events.length };
+  return { events, skipped: outsideCount + read.length - events.length, newestAhead };
 }
 
 /** Windows tried before walking a cursor: one getAll instead of a round trip per event. */

@@ -3,7 +3,9 @@ import type { CountSegmentsFn } from '@/utils/core/counting/segment-counter';
 import { splitIntoSegments } from '@/utils/core/counting/segment-text';
 import { modelForId } from '@/utils/core/models/model-registry';
 import { isClaudeEstimator } from '@/utils/core/estimates/claude-estimator';
-import { CORRECTION_RULES, recordExactObservation } from '@/utils/storage/estimate-corrections';
+import { CORRECTION_RULES } from '@/utils/core/accuracy/corrections';
+import { recordExactObservation } from '@/utils/storage/estimate-corrections';
+import { announceCorrectionsChanged } from '@/utils/background/notices/tab-notices';
 
 /** What became of one exact count reported to the background. */
 /**
@@ -20,6 +22,7 @@ export function createExactObserver(countSegments: () => CountSegmentsFn) {
     const estimate = counts.reduce((a, b) => a + b, 0);
     const next = await recordExactObservation(model.counter, estimate, exactTokens);
     if (!next) return { applied: false, reason: `too short to learn from (under ${CORRECTION_RULES.minTokens} estimated tokens)` };
+    announceCorrectionsChanged();
     return { applied: true, ratio: next.ratio, samples: next.samples };
   };
 }

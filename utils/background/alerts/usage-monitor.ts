@@ -155,7 +155,7 @@ export function startUsageMonitor(deps: {
   return refreshSoon;
 }
 
-const WRITE_MESSAGES = ['record-usage', 'import-usage', 'delete-all-usage', 'apply-retention'] as const;
+const WRITE_MESSAGES = ['record-usage', 'import-usage', 'delete-all-usage', 'apply-retention', 'review-held-turns'] as const;
 
 /** Wraps the usage handlers so every successful write triggers `onWrite` (badge + alerts). */
 export function afterUsageWrites<H extends Partial<Handlers>>(handlers: H, onWrite: () => void): H {

@@ -5,7 +5,8 @@ import { tabSender } from '@/test/unit/test-senders';
 import { settingsSchema } from '@/utils/core/settings/settings-schema';
 import { loadSettings as loadInBackground, saveSettings } from '@/utils/storage/settings-store';
 import { contentSettingsHandlers } from '@/utils/background/settings-handlers';
-import { requestSettings, updateSiteSettings, watchSettingsChanges } from '@/utils/content/settings-client';
+import { correctionFactorNow, correctionsReady, requestSettings, updateSiteSettings, watchSettingsChanges } from '@/utils/content/settings/settings-client';
+import { loadCorrections, recordExactObservation, resetCorrections } from '@/utils/storage/estimate-corrections';
 import { DEFAULT_SETTINGS } from '@/utils/core/settings/settings-defaults';
 
 /** A content script's settings, without the schema: read from and changed through the background, which validates. */
@@ -30,10 +31,12 @@ describe('content-script settings', () => {
     expect((await requestSettings()).retentionDays).toBe(30);
     expect(asked).toEqual(['settings']);
 
-    // Hand-edited (a content script can write storage.sync): the background's repaired reading wins.
-    await fakeBrowser.storage.sync.set({ 'settings.data': { retentionDays: -5 } });
+    // Hand-edited (a content script can write storage.sync in Firefox): the background's repaired
+    // reading wins, and what sends or deletes data keeps its trusted copy.
+    await fakeBrowser.storage.sync.set({ 'settings.data': { retentionDays: 1 }, 'settings.limits': { alertThresholds: 'loud' } });
     const loaded = await requestSettings();
-    expect(loaded.retentionDays).toBe(DEFAULT_SETTINGS.retentionDays);
+    expect(loaded.retentionDays).toBe(30);
+    expect(loaded.alertThresholds).toEqual(DEFAULT_SETTINGS.alertThresholds);
     expect(loaded).toEqual(await loadInBackground());
   });
 
@@ -59,15 +62,35 @@ describe('content-script settings', () => {
     expect(other.ok).toBe(false);
   });
 
-  it('follows changes, the latest of quick ones', async () => {
+  it("follows the background's notices of a change, the latest of quick ones, and only this extension's", async () => {
     const seen: Array<number | null> = [];
     const stop = watchSettingsChanges((s) => seen.push(s.retentionDays));
+    const notice = (id = fakeBrowser.runtime.id) => fakeBrowser.runtime.onMessage.trigger({ type: 'settings-changed' }, { id });
     await saveSettings(settingsSchema.parse({ retentionDays: 14 }));
+    await notice();
     await saveSettings(settingsSchema.parse({ retentionDays: 21 }));
+    await notice();
     await vi.waitFor(() => expect(seen.at(-1)).toBe(21));
+    const count = seen.length;
+    await saveSettings(settingsSchema.parse({ retentionDays: 45 }));
+    await notice('another-extension');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toHaveLength(count);
     stop();
-    await saveSettings(settingsSchema.parse({ retentionDays: 60 }));
+    await notice();
     await new Promise((r) => setTimeout(r, 20));
     expect(seen.at(-1)).toBe(21);
+  });
+
+  it("applies the estimators' corrections the background sends with the settings, checked again here", async () => {
+    await recordExactObservation('claude47-estimate', 1000, 1300);
+    const learned = (await loadCorrections())['claude47-estimate']!.ratio;
+    await requestSettings();
+    await correctionsReady();
+    expect(correctionFactorNow('claude47-estimate')).toBe(learned);
+    expect(correctionFactorNow('claude3-estimate')).toBe(1);
+    await resetCorrections();
+    await requestSettings();
+    expect(correctionFactorNow('claude47-estimate')).toBe(1);
   });
 });
