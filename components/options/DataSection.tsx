@@ -193,7 +193,12 @@ function ImportPreview({ preview, onSave, onCancel }: { preview: ReadyPreview; o
         ))}
         {preview.changes.length > CHANGES_SHOWN && <li>and {preview.changes.length - CHANGES_SHOWN} more</li>}
       </ul>
-      {preview.ignored.length > 0 && <p class="hint">Not settings, left out: {preview.ignored.join(', ')}</p>}
+      {/* Counted, not named: a file's own field names are not ours to show as settings. */}
+      {preview.ignored.length > 0 && (
+        <p class="hint">
+          {preview.ignored.length} field{preview.ignored.length === 1 ? '' : 's'} in the file {preview.ignored.length === 1 ? 'is' : 'are'} not a setting and left out.
+        </p>
+      )}
       <button type="button" onClick={onSave}>
         Save these settings
       </button>

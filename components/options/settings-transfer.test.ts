@@ -60,3 +60,32 @@ describe('settings export/import', () => {
     expect(parseSettingsImport(JSON.stringify(doc), current())).toEqual({ ok: false, errors: [{ path: 'limits.openai.monthlyTokenLimit', message: 'Must be 0 or more' }] });
   });
 });
+
+describe('settings import preview', () => {
+  it('lists only known settings: Object property names and unknown fields, at any level, are never changes', () => {
+    const file = `{"constructor": 7, "__proto__": {"retentionDays": 1}, "toString": "x",
+      "limits": {"constructor": 1, "hasOwnProperty": 2, "openai": {"toString": 3, "tpm": 5000, "valueOf": 4}},
+      "siteMeters": {"__proto__": {"read": false}, "constructor": 9, "notifyOnReset": true}}`;
+    const result = parseSettingsImport(file, current());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const paths = result.changes.map((c) => c.path);
+    expect(paths).toEqual(expect.arrayContaining(['limits.openai.tpm', 'siteMeters.notifyOnReset']));
+    // The file's fields replace the current ones whole: the other limits return to their defaults.
+    expect(paths.every((p) => p.startsWith('limits.') || p.startsWith('siteMeters.'))).toBe(true);
+    expect(paths.flatMap((p) => p.split('.')).filter((segment) => segment in Object.prototype)).toEqual([]);
+    expect(result.changes.map((c) => `${c.label} ${c.from} ${c.to}`).join(' ')).not.toMatch(/function|native code|constructor|proto|valueOf|toString/i);
+    expect(result.settings.retentionDays).toBe(90);
+  });
+
+  it('site keys are normalised (one spelling per site), and a site key that is no host is refused', () => {
+    const result = parseSettingsImport(JSON.stringify({ sites: { 'WWW.ChatGPT.com': { enabled: false } } }), current());
+    const paths = result.ok ? result.changes.map((c) => c.path) : [];
+    expect(paths).toContain('sites.chatgpt.com.enabled');
+    expect(paths.every((p) => p.startsWith('sites.chatgpt.com.'))).toBe(true);
+    const bad = parseSettingsImport(JSON.stringify({ sites: { constructor: { projectedOutputTokens: 7 } } }), current());
+    expect(bad.ok).toBe(false);
+    const foreign = parseSettingsImport(JSON.stringify({ sites: { 'chatgpt.com': { modelOverride: 'claude-opus-4-1' } } }), current());
+    expect(foreign).toMatchObject({ ok: false, errors: [{ path: 'sites.chatgpt.com.modelOverride' }] });
+  });
+});

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Settings } from '@/utils/core/settings/settings-schema';
+import { siteSettingsFor, type Settings } from '@/utils/core/settings/settings-schema';
 import { hostOf, isSupportedUrl } from '@/utils/sites/extra-sites';
 
 export interface CurrentSite {
@@ -24,7 +24,7 @@ export function describeSite(url: string | undefined, tabId: number | undefined,
     origin,
     supported: !!url && isSupportedUrl(url),
     extra: !!host && settings.extraSites.includes(host),
-    paused: !!host && settings.sites[host]?.enabled === false,
+    paused: !!host && siteSettingsFor(settings, host).enabled === false,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ProviderId } from '@/utils/core/models/model-types';
 import { getModel, modelForId } from '@/utils/core/models/model-registry';
 import { findAdapter } from '@/utils/sites/find-adapter';
+import { normaliseHost } from '@/utils/core/sites/host';
 import type { SiteAdapter } from '@/utils/core/sites/site-adapter';
 import { PROVIDER_IDS, type UsageEvent } from '@/utils/core/usage/usage-event';
 import type { ContentSender } from '@/utils/background/messaging/sender';
@@ -18,7 +19,7 @@ export const MAX_TURN_TOKENS = 10_000_000;
 /** One chat or console turn costs cents; a 2M-token context on the dearest model a few hundred dollars. */
 export const MAX_TURN_COST_USD = 1_000;
 
-const host = (h: string) => h.toLowerCase().replace(/^www\./, '');
+const host = normaliseHost;
 
 export function allowedProviders(adapter: SiteAdapter): readonly ProviderId[] {
   return adapter.kind === 'clay' ? PROVIDER_IDS : [adapter.provider];
@@ -41,7 +42,7 @@ export function recordFromTabProblem(event: UsageEvent, sender: Pick<ContentSend
     if (event.provider !== 'clay' && model && model.provider !== event.provider) return `${event.model} is not a ${event.provider} model`;
     return null;
   }
-  const tokens = Math.max(event.promptTokens, event.contextTokens, event.outputTokens);
+  const tokens = Math.max(event.promptTokens, event.contextTokens, event.outputTokens, event.attachmentTokens ?? 0);
   if (tokens > MAX_TURN_TOKENS) return `${tokens.toLocaleString('en-US')} tokens is not one ${adapter.name} turn`;
   if ((event.costUsd ?? 0) > MAX_TURN_COST_USD) return `$${event.costUsd} is not one ${adapter.name} turn`;
   return null;

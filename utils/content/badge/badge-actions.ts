@@ -1,7 +1,8 @@
 import type { BadgeActions } from '@/utils/core/page/badge-contract';
 import { siteSettingsFor } from '@/utils/core/settings/settings-defaults';
+import { normaliseHost } from '@/utils/core/sites/host';
 import type { PageStore } from '@/utils/core/page/page-state';
-import type { SiteSettingsPatch } from '@/utils/content/settings-client';
+import type { SiteSettingsPatch } from '@/utils/content/settings/settings-client';
 import { copyDiagnostics } from '@/utils/content/page/diagnostics';
 import { guard } from '@/utils/content/page/guard';
 
@@ -26,7 +27,7 @@ export function createBadgeActions(deps: BadgeActionDeps): BadgeActions {
     onOutputTokens: guard((tokens: number) => changeSite({ projectedOutputTokens: tokens })),
     onHide: guard(() => {
       const settings = store.get().settings;
-      if (settings) store.set({ settings: { ...settings, sites: { ...settings.sites, [host]: { ...siteSettingsFor(settings, host), badgeHidden: true } } } });
+      if (settings) store.set({ settings: { ...settings, sites: { ...settings.sites, [normaliseHost(host)]: { ...siteSettingsFor(settings, host), badgeHidden: true } } } });
       deps.detachAll();
       return changeSite({ badgeHidden: true });
     }),

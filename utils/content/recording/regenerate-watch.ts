@@ -1,6 +1,7 @@
 import { allOfFirstMatch, outermost, safeQueryAll } from '@/utils/content/page/dom-query';
 import { readRenderedText } from '@/utils/content/page/rendered-text';
 import { visibleStopControl } from '@/utils/content/page/streaming';
+import { isMenuItem, isNearLastReply, judgeClickOn, opensMenu } from '@/utils/content/page/thread-control';
 import { currentComposer, type ReaderContext } from '@/utils/content/recording/turn-readers';
 import type { TurnStart } from '@/utils/content/recording/turn';
 
@@ -8,14 +9,23 @@ import type { TurnStart } from '@/utils/content/recording/turn';
  * A regeneration the person starts: a trusted click on a thread control (regenerate, retry)
  * followed, soon, by a reply streaming while no turn is in flight. It re-answers the last user
  * message on the page, or the last one this tab recorded if the page shows none.
+ *
+ * Only a control near the reply it regenerates counts (thread-control.ts): in the last reply's
+ * block or its action bar, or an item of a menu such a control just opened. A click anywhere
+ * else, or on a control the page laid over everything (invisible, page-sized), starts nothing:
+ * otherwise a page could turn every click into a recorded turn.
  */
 
 /** A thread control clicked this recently may have started the reply that now streams. */
 export const REGENERATE_WINDOW_MS = 5000;
+/** A menu opened from the reply's action bar this recently may hold its "Try again". */
+export const MENU_WINDOW_MS = 30_000;
 
 export class RegenerateWatch {
   private clicked: { at: number; mark: number } | null = null;
   private lastUserTurn: Element | null = null;
+  /** When a control near the reply that opens a menu was last clicked. */
+  private menuOpenedAt = -Infinity;
 
   constructor(private readonly ctx: ReaderContext) {}
 
@@ -24,10 +34,27 @@ export class RegenerateWatch {
     return this.clicked !== null;
   }
 
-  /** A trusted click outside every composer: watch the page's changes from now. */
-  click(): void {
-    this.clicked = { at: Date.now(), mark: this.ctx.log.mark() };
+  /**
+   * A trusted click on a control outside every composer. A thread control near the last reply
+   * starts the watch (the page's changes are watched from now); any other is ignored. True
+   * when the watch started.
+   */
+  click(control: Element, event: MouseEvent): boolean {
+    const now = Date.now();
+    const target = event.composedPath()[0];
+    if (!(target instanceof Element) || !this.isThreadControl(control, now)) return false;
+    if (!judgeClickOn(control, target, event).ok) return false;
+    if (opensMenu(control)) this.menuOpenedAt = now;
+    this.clicked = { at: now, mark: this.ctx.log.mark() };
     this.ctx.log.hold('regenerate');
+    return true;
+  }
+
+  private isThreadControl(control: Element, now: number): boolean {
+    if (isMenuItem(control)) return now - this.menuOpenedAt <= MENU_WINDOW_MS;
+    const field = currentComposer(this.ctx);
+    const composerArea = field ? this.ctx.composers.containerOf(field) : null;
+    return isNearLastReply(control, { adapter: this.ctx.adapter, composerArea, lastUserTurn: this.lastUserTurn });
   }
 
   /** A chat turn was recorded with this user message. */

@@ -200,4 +200,15 @@ describe('SendDetector', () => {
     expect(sends).toEqual([]);
     stop();
   });
+
+  it('a menu item (the site\'s "Try again"), even in the composer\'s box, is reported as another click, never a send', () => {
+    page('<form><div id="composer" contenteditable="true"></div><button id="send">↑</button><div role="menu"><div role="menuitem" id="in-form"><span id="label">Attach</span></div></div></form><div role="menu"><div role="menuitem" id="try">Try again</div></div>');
+    const { sends, others, stop } = detector(chat);
+    type(document.getElementById('composer')!, 'a draft');
+    fire(document.getElementById('label')!, new MouseEvent('click', { bubbles: true }));
+    fire(document.getElementById('try')!, new MouseEvent('click', { bubbles: true }));
+    expect(others.map((b) => b.id)).toEqual(['in-form', 'try']);
+    expect(sends).toEqual([]);
+    stop();
+  });
 });

@@ -4,6 +4,7 @@ import { editingHostOf, isTextarea, readEditorText } from '@/utils/content/page/
 import { findFields } from '@/utils/content/page/find-fields';
 import { closestOfList, safeMatches } from '@/utils/content/page/dom-query';
 import { composerContainerOf } from '@/utils/content/page/fallback-composer';
+import { controlOf, isMenuItem } from '@/utils/content/page/thread-control';
 import type { PageEvents } from '@/utils/content/page/page-events';
 import type { ClockTask, PageClock } from '@/utils/content/page/page-clock';
 
@@ -44,8 +45,8 @@ export interface SendDetectorDeps {
   /** The trigger came to nothing (the text stayed): stop watching for it. */
   onDropped(pending: PendingSend): void;
   onSend(send: PendingSend): void;
-  /** A trusted click on a button outside every composer (regenerate, retry, an edit's save...). */
-  onOtherClick(button: Element): void;
+  /** A trusted click on a button or menu item outside every composer (regenerate, retry, an edit's save...). */
+  onOtherClick(control: Element, event: MouseEvent): void;
   /** A draft (text the person typed) appeared or went away: watch the page while one exists. */
   onDraft?(present: boolean): void;
   isTrusted?: (event: Event) => boolean;
@@ -163,8 +164,9 @@ export class SendDetector {
       if (path.some((n) => n instanceof Element && n.tagName === 'TOKENTALLY-BADGE')) return;
       const target = path[0];
       if (!(target instanceof Element)) return;
-      const button = target.closest('button, [role="button"], input[type="submit"]');
+      const button = controlOf(target);
       if (!button || (button as HTMLButtonElement).disabled || button.getAttribute('aria-disabled') === 'true') return;
+      if (isMenuItem(button)) return this.deps.onOtherClick(button, event);
       const { adapter } = this.deps;
       const isAdapterSend = (adapter.selectors.send ?? []).some((s) => safeMatches(button, s));
       // The field the person typed in first: a console has several fields in one container.
@@ -186,7 +188,7 @@ export class SendDetector {
           return;
         }
       }
-      this.deps.onOtherClick(button);
+      this.deps.onOtherClick(button, event);
     } catch (error) {
       console.warn('[TokenTally] send detection:', error);
     }

@@ -118,6 +118,10 @@ function click(el: Element) {
   trusted.add(event);
   el.dispatchEvent(event);
 }
+/** Lays an element out at `box` (the test DOM does no layout). */
+function layOut(el: Element, box: { left: number; top: number; width: number; height: number }) {
+  el.getBoundingClientRect = () => ({ ...box, x: box.left, y: box.top, right: box.left + box.width, bottom: box.top + box.height, toJSON: () => box }) as DOMRect;
+}
 
 async function until(check: () => boolean, ms = 15_000) {
   const end = Date.now() + ms;
@@ -246,6 +250,7 @@ describe('turn tracking', () => {
     await until(() => t.events.length === 1);
     // The site answers the retry button by streaming a new reply in a new element.
     const retry = site.thread.querySelector('.bot-actions button:last-child')!;
+    layOut(retry, { left: 300, top: 500, width: 32, height: 32 });
     retry.addEventListener('click', () => {
       site.composer.textContent = PROMPTS[0]!;
       site.thread.querySelector('.user-msg')!.closest('.turn')!.remove();
@@ -255,5 +260,86 @@ describe('turn tracking', () => {
     click(retry);
     await until(() => t.events.length === 2);
     expect(t.events[1]).toMatchObject({ promptTokens: words(PROMPTS[0]!), contextTokens: 0, outputTokens: words('A different answer to the same question, regenerated.') });
+  }, 40_000);
+
+  it('an invisible page-sized button (outside the thread, or in the reply\'s action bar) whose click fills the composer and streams a reply records nothing', async () => {
+    const site = mountSite(PLAIN);
+    const t = track(adapterFor(PLAIN));
+    stops.push(t.stop);
+    await sleep(1200);
+    type(site.composer, PROMPTS[0]!);
+    press(site.composer, 'Enter');
+    await until(() => t.events.length === 1);
+    const overlay = document.createElement('button');
+    overlay.style.cssText = 'position:fixed;inset:0;opacity:0;z-index:9999';
+    layOut(overlay, { left: 0, top: 0, width: window.innerWidth, height: window.innerHeight });
+    overlay.addEventListener('click', () => {
+      site.composer.textContent = 'A prompt the page wrote';
+      site.send('A reply the person never asked for, streamed by the page.');
+    });
+    const places = [() => document.body, () => [...site.thread.querySelectorAll('.bot-actions')].at(-1)!];
+    for (const place of places) {
+      for (let i = 0; i < 2; i++) {
+        place().append(overlay);
+        click(overlay);
+        await until(() => !site.busy());
+        await sleep(600);
+      }
+    }
+    expect(site.replies.length).toBe(5);
+    expect(t.events).toHaveLength(1);
+  }, 60_000);
+
+  it('a visible control away from the last reply (a sidebar button) starts no regeneration', async () => {
+    const site = mountSite(PLAIN);
+    const t = track(adapterFor(PLAIN));
+    stops.push(t.stop);
+    await sleep(1200);
+    type(site.composer, PROMPTS[0]!);
+    press(site.composer, 'Enter');
+    await until(() => t.events.length === 1);
+    document.body.insertAdjacentHTML('afterbegin', '<nav><button id="new-chat">New chat</button></nav>');
+    const sidebar = document.getElementById('new-chat')!;
+    layOut(sidebar, { left: 10, top: 10, width: 120, height: 32 });
+    sidebar.addEventListener('click', () => {
+      site.composer.textContent = PROMPTS[0]!;
+      site.send('A reply the page streams when the sidebar is clicked.');
+    });
+    click(sidebar);
+    expect(site.busy()).toBe(true);
+    await until(() => !site.busy());
+    await sleep(1500);
+    expect(t.events).toHaveLength(1);
+  }, 40_000);
+
+  it('a "Try again" in a menu the reply\'s action bar opened (rendered at the end of the page) is a regeneration, however long the person took', async () => {
+    const site = mountSite(PLAIN);
+    const t = track(adapterFor(PLAIN));
+    stops.push(t.stop);
+    await sleep(1200);
+    type(site.composer, PROMPTS[0]!);
+    press(site.composer, 'Enter');
+    await until(() => t.events.length === 1);
+    const bar = site.thread.querySelector('.bot-actions')!;
+    bar.insertAdjacentHTML('beforeend', '<button id="more" aria-haspopup="menu" aria-expanded="false">…</button>');
+    const more = document.getElementById('more')!;
+    layOut(more, { left: 340, top: 500, width: 32, height: 32 });
+    more.addEventListener('click', () => {
+      document.body.insertAdjacentHTML('beforeend', '<div role="menu"><div role="menuitem" id="try-again">Try again</div></div>');
+      layOut(document.getElementById('try-again')!, { left: 340, top: 540, width: 220, height: 36 });
+    });
+    click(more);
+    await sleep(5500); // longer than a plain click's window
+    const item = document.getElementById('try-again')!;
+    item.addEventListener('click', () => {
+      item.closest('[role="menu"]')!.remove();
+      site.composer.textContent = PROMPTS[0]!;
+      site.thread.querySelector('.user-msg')!.closest('.turn')!.remove();
+      site.thread.lastElementChild!.remove();
+      site.send('Another answer to the same question, from the menu.');
+    });
+    click(item);
+    await until(() => t.events.length === 2);
+    expect(t.events[1]).toMatchObject({ promptTokens: words(PROMPTS[0]!), outputTokens: words('Another answer to the same question, from the menu.') });
   }, 40_000);
 });

@@ -10,7 +10,7 @@ import { readEditorText } from '@/utils/content/page/editor-text';
 import { DomChangeLog } from '@/utils/content/page/dom-change-log';
 import { ComposerButtons } from '@/utils/content/page/fallback-composer';
 import { visibleStopControl } from '@/utils/content/page/streaming';
-import { flushPendingUsage, recordUsage } from '@/utils/content/recording/record-usage';
+import { recordUsage } from '@/utils/content/recording/record-usage';
 import type { JudgeOptions } from '@/utils/content/recording/reply-judge';
 import { SendDetector, type PendingSend } from '@/utils/content/recording/send-detector';
 import { announcePage } from '@/utils/content/recording/turn-outbox';
@@ -18,6 +18,7 @@ import type { TurnActions } from '@/utils/content/recording/turn-machine';
 import { currentComposer, type ReaderContext } from '@/utils/content/recording/turn-readers';
 import { TurnRecorder, type CountFn } from '@/utils/content/recording/turn-recorder';
 import { createTurn, type Turn, type TurnStart } from '@/utils/content/recording/turn';
+import { takeSentFiles } from '@/utils/content/attachments/sent-files';
 import { RegenerateWatch } from '@/utils/content/recording/regenerate-watch';
 import { DraftHold } from '@/utils/content/recording/draft-hold';
 
@@ -32,7 +33,8 @@ import { DraftHold } from '@/utils/content/recording/draft-hold';
  *
  * Turns start only from the person: a trusted Enter or click (send-detector.ts), a composer
  * they typed into emptying into a message that shows their text, or a trusted click on a
- * thread control (regenerate, retry) followed by a streaming reply (regenerate-watch.ts). A
+ * visible control near the last reply (regenerate, retry) followed by a streaming reply
+ * (regenerate-watch.ts). A
  * page that fakes streaming on its own records nothing. A sent turn is persisted at once
  * (turn-outbox.ts), so a tab closed mid-reply still records it, as incomplete.
  *
@@ -63,11 +65,8 @@ const LINGERING_STOP_MS = 5000;
 export function startTurnTracking(services: PageServices, options: TurnTrackingOptions = {}): () => void {
   const { adapter } = services.store.get();
   if (adapter.kind === 'clay' || adapter.id === 'generic') return () => {};
-  if (options.persist ?? true) {
-    announcePage();
-    // Events an earlier page (or a worker that died before acknowledging) left unsent.
-    flushPendingUsage().catch(reportError);
-  }
+  // Turns an earlier page of this tab left unfinished are recorded by the background as incomplete.
+  if (options.persist ?? true) announcePage();
   return new TurnTracker(services, adapter, options).start();
 }
 
@@ -134,9 +133,8 @@ class TurnTracker {
       onTrigger: (pending) => this.onTrigger(pending),
       onDropped: (pending) => this.log.release(`pending:${pending.at}`),
       onSend: (send) => this.onSend(send),
-      onOtherClick: () => {
-        this.regenerate.click();
-        this.schedule(POLL_MS);
+      onOtherClick: (control, event) => {
+        if (this.regenerate.click(control, event)) this.schedule(POLL_MS);
       },
       onDraft: (present) => this.draft.change(present),
     });
@@ -189,7 +187,9 @@ class TurnTracker {
   private startTurn(start: TurnStart): void {
     const model = this.modelNow();
     if (!model) return reportError(new Error('No model for this page; turn not recorded'));
-    const turn = createTurn(this.ctx, start, model, this.options.judge);
+    // A message from the main composer carries the files attached to it (regenerations re-send none).
+    const files = start.mainComposer && start.trigger !== 'regenerate' ? takeSentFiles(this.services.store) : 0;
+    const turn = createTurn(this.ctx, start, model, this.options.judge, files);
     this.turns.add(turn);
     if (turn.machine.confirmed) void this.recorder.persistStart(turn);
     this.schedule(0);

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { settingsSchema, type Settings } from '@/utils/core/settings/settings-schema';
+import { withoutForeignModels, withSiteKeysNormalised } from '@/utils/core/settings/settings-sites';
 
 /**
  * Turns any stored document into valid Settings, keeping every part that is valid.
@@ -8,13 +9,19 @@ import { settingsSchema, type Settings } from '@/utils/core/settings/settings-sc
  * corrupt. Instead we descend: objects are repaired field by field, records entry
  * by entry (a bad entry is dropped), and a field that can't be repaired falls back
  * to its default. `damage` lists the paths that were dropped or reset.
+ *
+ * Site keys are normalised first (one entry per site, the user's explicit choices kept when
+ * two spellings are merged), and a site model of a provider the site doesn't serve is reset.
  */
 export function repairSettings(doc: unknown): { settings: Settings; damage: string[] } {
   const damage: string[] = [];
-  const repaired = repair(settingsSchema, doc, '', damage);
+  const normalised = withSiteKeysNormalised(doc);
+  damage.push(...normalised.merged.map((key) => `sites.${key} (merged)`));
+  const repaired = repair(settingsSchema, normalised.doc, '', damage);
   // The root schema has a default for every field, so repair() always succeeds here.
-  const settings = repaired.ok ? (repaired.value as Settings) : settingsSchema.parse({});
-  return { settings, damage };
+  const checked = withoutForeignModels(repaired.ok ? (repaired.value as Settings) : settingsSchema.parse({}));
+  damage.push(...checked.dropped);
+  return { settings: checked.settings, damage };
 }
 
 type Repaired = { ok: true; value: unknown } | { ok: false };
