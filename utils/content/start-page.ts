@@ -9,7 +9,7 @@ import { createPageServices, type PageServices } from '@/utils/content/page-serv
 import { prewarmTokenizer } from '@/utils/content/counting/live-counter';
 import { throttledWatch } from '@/utils/content/page/page-changes';
 import { guard, reportError } from '@/utils/content/page/guard';
-import { requestSettings, updateSiteSettings, watchSettingsChanges, type SiteSettingsPatch } from '@/utils/content/settings-client';
+import { requestSettings, updateSiteSettings, watchSettingsChanges, type SiteSettingsPatch } from '@/utils/content/settings/settings-client';
 import type { SessionContext } from '@/utils/content/badge/badge-session';
 import { FieldBadges } from '@/utils/content/badge/field-badges';
 import { createBadgeActions } from '@/utils/content/badge/badge-actions';
@@ -20,6 +20,8 @@ import { startClayRunTracking } from '@/utils/content/recording/clay-runs';
 import { startTurnTracking } from '@/utils/content/recording/turn-tracker';
 import { startSiteMeters } from '@/utils/content/meters/start-site-meters';
 import { reportSiteHealth } from '@/utils/content/site-health-reporter';
+import { AttachmentTracker, chipArea } from '@/utils/content/attachments/attachment-tracker';
+import { captureFiles } from '@/utils/content/attachments/file-capture';
 
 /**
  * The content script's composition root. It owns the page store and the page's shared services
@@ -52,6 +54,7 @@ export function startPage(adapter: SiteAdapter, host: string, renderer: BadgeRen
   const warmUp = () => warmUpTokenizer(store, adapter);
   const fields = new FieldBadges(services, adapter, sessionContext(services, actions, renderer), showing, warmUp);
   const model = new ModelReader(services, adapter, host, () => fields.composerBox());
+  const files = new AttachmentTracker(store, (text, m) => services.counters.text.count(text, m));
 
   const scan = guard(() => {
     if (!store.get().settings) return;
@@ -60,6 +63,7 @@ export function startPage(adapter: SiteAdapter, host: string, renderer: BadgeRen
     if (adapter.kind === 'clay') readClayPage(adapter, store);
     fields.scan();
     conversation.refresh();
+    if (store.get().attachments.length) files.checkChips(chipArea(fields.composerBox()));
   });
   const stops = [
     () => services.stop(),
@@ -67,10 +71,14 @@ export function startPage(adapter: SiteAdapter, host: string, renderer: BadgeRen
     () => model.stop(),
     () => clayRuns?.stop(),
     store.subscribe((state, previous) => {
-      if (state.settings !== previous.settings || state.pageModel !== previous.pageModel) fields.refresh();
+      if (state.settings !== previous.settings || state.pageModel !== previous.pageModel) {
+        fields.refresh();
+        files.refresh();
+      }
       if (state.turns.recorded !== previous.turns.recorded) conversation.refresh();
     }),
     throttledWatch(services.changes, scan),
+    captureFiles(services.events, guard((picked: File[]) => showing() && files.add(picked))),
     followSettings(store, scan),
   ];
   // Start loading the site's usual tokenizer while the page is still settling.

@@ -7,6 +7,7 @@ import { reportError } from '@/utils/content/page/guard';
 import { pageThemeAround } from '@/utils/content/page/page-theme';
 import type { ExactCountScheduler } from '@/utils/content/page/exact-count-scheduler';
 import { FieldCounter, type CountOutcome } from '@/utils/content/page/field-counter';
+import { attachmentTokens } from '@/utils/core/attachments/attachment';
 import { chooseModel, NEW_FIELD, type FieldState, type Layer, type PageState, type PageStore } from '@/utils/core/page/page-state';
 
 /** What a session needs from the page controller (shared by every field on the page). */
@@ -113,14 +114,17 @@ export class BadgeSession {
     const field = state.fields[this.id];
     if (!field) return;
     const model = chooseModel(state).model;
-    if (previous && previous.fields[this.id] === field && chooseModel(previous).model === model) return;
+    if (previous && previous.fields[this.id] === field && chooseModel(previous).model === model && previous.attachments === state.attachments) return;
     const ready = field.state === 'ready';
     const set = (name: string, value: string) => this.host.setAttribute(name, value);
+    // The whole turn: the typed prompt plus the attached files' share.
+    const files = attachmentTokens(state.attachments);
     set('data-state', field.state);
-    set('data-tokens', ready ? String(field.tokens) : '');
+    set('data-tokens', ready ? String(field.tokens + files) : '');
+    set('data-attachment-tokens', String(files));
     set('data-model', model?.id ?? '');
     set('data-exact', String(ready ? field.exact : (model?.exact ?? false)));
-    const cost = model && ready ? costUsd(model, field.tokens, 0) : null;
+    const cost = model && ready ? costUsd(model, field.tokens + files, 0) : null;
     set('data-cost-usd', cost === null ? '' : String(cost));
     set('data-theme', field.theme);
   }

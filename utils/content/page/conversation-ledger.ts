@@ -22,6 +22,8 @@ interface LedgerPart {
 interface LedgerTurn {
   prompt: LedgerPart;
   reply: LedgerPart;
+  /** Tokens of the files sent with the prompt: the page never shows their content, so they always count. */
+  files: number;
 }
 
 const MAX_CONVERSATIONS = 50;
@@ -52,6 +54,8 @@ export function fingerprint(text: string): string {
 export interface RecordedTurn {
   promptTokens: number;
   outputTokens: number;
+  /** Tokens of the files sent with the prompt (0 or absent when none). */
+  attachmentTokens?: number;
   /** The prompt as sent and as the page shows it. */
   promptTexts: string[];
   replyText: string;
@@ -82,6 +86,7 @@ export function addLedgerTurn(url: string, turn: RecordedTurn): void {
   turns.push({
     prompt: part(turn.promptTokens, promptTexts, turn.promptElements),
     reply: part(turn.outputTokens, [turn.replyText], turn.replyElements),
+    files: turn.attachmentTokens ?? 0,
   });
 }
 
@@ -118,6 +123,7 @@ export function ledgerFor(url: string): LedgerView {
       const counted = options.exceptLast ? turns.slice(0, -1) : turns;
       let tokens = 0;
       for (const turn of counted) {
+        tokens += turn.files;
         for (const part of [turn.prompt, turn.reply]) if (!shows(part, shown, prints)) tokens += part.tokens;
       }
       return tokens;

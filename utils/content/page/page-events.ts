@@ -14,6 +14,8 @@ export interface PageEventMap {
   input: Event;
   paste: ClipboardEvent;
   focusin: FocusEvent;
+  change: Event;
+  drop: DragEvent;
 }
 export type PageEventType = keyof PageEventMap;
 type Listener<K extends PageEventType> = (event: PageEventMap[K]) => void;
@@ -23,7 +25,7 @@ export interface PageEvents {
   stop(): void;
 }
 
-const TYPES: readonly PageEventType[] = ['keydown', 'click', 'input', 'paste', 'focusin'];
+const TYPES: readonly PageEventType[] = ['keydown', 'click', 'input', 'paste', 'focusin', 'change', 'drop'];
 
 export function createPageEvents(target: EventTarget = window): PageEvents {
   const listeners = new Map<PageEventType, Set<(event: Event) => void>>(TYPES.map((type) => [type, new Set()]));

@@ -102,6 +102,7 @@ export class TurnRecorder {
     const { userTurn, replyEls } = turn.page;
     addLedgerTurn(location.href, {
       promptTokens,
+      attachmentTokens: turn.attachmentTokens,
       outputTokens,
       promptTexts: [turn.promptText, userTurn ? readRenderedText(userTurn) : ''],
       replyText,
@@ -120,7 +121,8 @@ export class TurnRecorder {
   }
 
   private event(turn: Turn, promptTokens: number, contextTokens: number, outputTokens: number, exact: boolean): UsageEvent {
-    const cost = costUsd(turn.model, promptTokens + contextTokens, outputTokens);
+    const files = turn.attachmentTokens;
+    const cost = costUsd(turn.model, promptTokens + files + contextTokens, outputTokens);
     return {
       id: turn.id,
       time: turn.startedAt,
@@ -129,6 +131,7 @@ export class TurnRecorder {
       model: turn.model.id,
       promptTokens,
       contextTokens,
+      ...(files > 0 ? { attachmentTokens: files } : {}),
       outputTokens,
       costUsd: cost,
       priceDate: cost === null ? null : PRICE_DATA_DATE,

@@ -24,6 +24,8 @@ export interface Turn {
   readonly model: ModelInfo;
   readonly page: TurnReader;
   readonly machine: TurnMachine;
+  /** Tokens of the files sent with the message (0 when none). */
+  readonly attachmentTokens: number;
   /** Written once the turn is confirmed; `counted` once its prompt and context are counted. */
   readonly outbox: { persisted: boolean; counted: { prompt: number; context: number } | null };
 }
@@ -41,7 +43,7 @@ export interface TurnStart {
   user?: { el: Element; by: Layer };
 }
 
-export function createTurn(ctx: ReaderContext, start: TurnStart, model: ModelInfo, judge?: Partial<JudgeOptions>): Turn {
+export function createTurn(ctx: ReaderContext, start: TurnStart, model: ModelInfo, judge?: Partial<JudgeOptions>, attachmentTokens = 0): Turn {
   const now = Date.now();
   const { adapter } = ctx;
   const user = start.user;
@@ -60,6 +62,7 @@ export function createTurn(ctx: ReaderContext, start: TurnStart, model: ModelInf
     model,
     page: new TurnReader(ctx, start.field, start.mark, user ?? null),
     machine: new TurnMachine({ startedAt: now, kind, confirmed, initialReply, judge }),
+    attachmentTokens,
     outbox: { persisted: false, counted: null },
   };
 }

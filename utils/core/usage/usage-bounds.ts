@@ -18,6 +18,9 @@ export const MAX_EVENT_COST_USD = 10_000;
 /** Clay credits per event (a 10^6-row run at 10 credits a row). */
 export const MAX_EVENT_CREDITS = 10_000_000;
 
+/** The latest time a tab's turn may carry at all; ahead of the clock it waits in quarantine. */
+export const MAX_INCOMING_EVENT_TIME = Date.UTC(2100, 0, 1) - 1;
+
 /** The latest time a record may carry, as of `now`. */
 export const latestEventTime = (now = Date.now()) => now + MAX_EVENT_CLOCK_SKEW_MS;
 
@@ -36,6 +39,7 @@ export function isWithinBounds(record: unknown, now = Date.now()): boolean {
     typeof time === 'number' && Number.isInteger(time) && time >= MIN_EVENT_TIME && time <= latestEventTime(now) &&
     within(e.promptTokens, MAX_EVENT_TOKENS, true) &&
     within(e.contextTokens, MAX_EVENT_TOKENS, true) &&
+    (e.attachmentTokens === undefined || within(e.attachmentTokens, MAX_EVENT_TOKENS, true)) &&
     within(e.outputTokens, MAX_EVENT_TOKENS, true) &&
     (e.costUsd === null || within(e.costUsd, MAX_EVENT_COST_USD)) &&
     (e.credits === undefined || within(e.credits, MAX_EVENT_CREDITS)) &&

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { latestEventTime, MAX_EVENT_COST_USD, MAX_EVENT_CREDITS, MAX_EVENT_TOKENS, MIN_EVENT_TIME } from '@/utils/core/usage/usage-bounds';
+import { latestEventTime, MAX_EVENT_COST_USD, MAX_EVENT_CREDITS, MAX_EVENT_TOKENS, MAX_INCOMING_EVENT_TIME, MIN_EVENT_TIME } from '@/utils/core/usage/usage-bounds';
 
 /**
  * One recorded turn (a chat message + its reply, a console run, or a Clay run): the schema
@@ -35,6 +35,8 @@ export const usageEventSchema = z
     promptTokens: tokens,
     /** Tokens of the visible conversation before the message, which an API call would read again. */
     contextTokens: tokens,
+    /** Tokens of the files sent with the message (documents, images), by the provider's rules; absent when none. */
+    attachmentTokens: tokens.optional(),
     /** Tokens of the finished reply. */
     outputTokens: tokens,
     /** Estimated cost in USD; null when the model has no known price. */
@@ -55,3 +57,15 @@ export const usageEventSchema = z
   .strict();
 
 export type UsageEvent = z.infer<typeof usageEventSchema>;
+
+/**
+ * A turn as a tab sends it: the same checks, except that a time ahead of this clock is let in,
+ * to be quarantined rather than refused (a clock moved back after the turn was sent must not
+ * lose it; see utils/background/usage-intake.ts). Still bounded, at the end of this century.
+ */
+export const incomingUsageEventSchema = usageEventSchema.extend({
+  time: z.number().int().min(MIN_EVENT_TIME, 'must not be before 2020-01-01').max(MAX_INCOMING_EVENT_TIME, 'must not be after 2099'),
+});
+
+/** True when the event's time is further ahead of `now` than any clock skew explains. */
+export const isAheadOfClock = (event: Pick<UsageEvent, 'time'>, now = Date.now()) => event.time > latestEventTime(now);

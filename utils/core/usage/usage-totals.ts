@@ -26,7 +26,8 @@ export function emptyTotals(): UsageTotals {
 /** One event's share of every sum (an event with no price adds no cost and one unpriced turn). */
 export function eventSums(event: UsageEvent): Sums {
   return {
-    promptTokens: event.promptTokens,
+    // The files sent with a message were sent as part of it: the prompt's share holds them.
+    promptTokens: event.promptTokens + (event.attachmentTokens ?? 0),
     contextTokens: event.contextTokens,
     outputTokens: event.outputTokens,
     costUsd: event.costUsd ?? 0,
