@@ -30,7 +30,15 @@ export function countText(tokens: number, exact: boolean, band = 0): string {
   return `≈${formatTokens(tokens)}${band > 0 ? ` ${formatBand(band)}` : ''}`;
 }
 
+/**
+ * A cost as the badge shows it. On a subscription chat nothing is charged per prompt: the figure is
+ * what the same tokens would cost on the API, and says so ("API-equiv. $0.0031").
+ */
+export function costText(usd: number | null, apiEquivalent = false): string {
+  return apiEquivalent && usd !== null ? `API-equiv. ${formatUsd(usd)}` : formatUsd(usd);
+}
+
 /** The folded badge text: `≈1,234 ±14% tokens · $0.0031` (≈ and the band mark an estimate). */
-export function foldedText(tokens: number, exact: boolean, costUsd: number | null, band = 0): string {
-  return `${countText(tokens, exact, band)} ${tokens === 1 ? 'token' : 'tokens'} · ${formatUsd(costUsd)}`;
+export function foldedText(tokens: number, exact: boolean, costUsd: number | null, band = 0, apiEquivalent = false): string {
+  return `${countText(tokens, exact, band)} ${tokens === 1 ? 'token' : 'tokens'} · ${costText(costUsd, apiEquivalent)}`;
 }

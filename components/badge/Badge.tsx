@@ -1,4 +1,5 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { RefObject } from 'preact';
 import type { ModelInfo } from '@/utils/core/models/model-types';
 import type { SiteAdapter } from '@/utils/core/sites/site-adapter';
 import type { Theme } from '@/utils/core/page/page-state';
@@ -7,15 +8,28 @@ import type { ClayRunView } from '@/utils/core/clay/clay-run-view';
 import type { BadgeActions } from '@/utils/core/page/badge-contract';
 import { ClayRunEstimate } from '@/components/clay/ClayRunEstimate';
 import { SiteHealthNote } from '@/components/badge/SiteHealthNote';
-import { countText, foldedText, formatBand, formatTokens, formatUsd } from '@/components/count-format';
-import { OptionList } from '@/components/OptionList';
+import type { Attachment } from '@/utils/core/attachments/attachment';
+import { AttachmentBreakdown } from '@/components/badge/AttachmentBreakdown';
+import type { WindowView } from '@/utils/core/meters/plan-limits';
+import { costText, countText, foldedText, formatBand } from '@/components/count-format';
+import { ModelPicker } from '@/components/badge/ModelPicker';
+import { ContextUse, windowText, type ContextView } from '@/components/badge/ContextUse';
+import { MeterDetails, MeterStrip } from '@/components/badge/MeterStrip';
+import { HideNotice } from '@/components/badge/HideNotice';
+import { panelPositionFor, type PanelPosition } from '@/components/badge/panel-place';
+import { usePanelDismiss } from '@/components/badge/use-panel-dismiss';
 
 /** Everything the badge shows; computed from the page store by badge-view.ts. */
 export interface BadgeView {
   state: 'loading' | 'ready' | 'error';
   /** Shown in the error state, e.g. "Can't read this field". */
   error?: string;
+  /** The whole turn: the prompt plus the attached files. */
   tokens: number;
+  /** The typed prompt alone. */
+  promptTokens: number;
+  /** Files attached to the composer (their counts, or why not counted). */
+  attachments: readonly Attachment[];
   exact: boolean;
   /** Set when `tokens` is the provider's own count (opt-in exact Claude counts): where it came from. */
   exactSource: string | null;
@@ -45,21 +59,33 @@ export interface BadgeView {
   health: SiteHealth;
   /** Clay pages: the run estimate (null elsewhere). */
   clay: ClayRunView | null;
+  host: string;
+  /** A subscription chat: its costs are what the same tokens would cost on the API, and say so. */
+  apiEquivalent: boolean;
+  /** Conversation plus prompt against the app's (or the API's) context window; null without a model. */
+  context: ContextView | null;
+  /** The site's own plan windows as this page last read them (claude.ai), fullest reading first. */
+  meters: WindowView[];
 }
 
-type PanelPosition = { top?: number; bottom?: number; right: number };
+/** The chip's words: the count and cost, and "over context" when the prompt no longer fits. */
+function chipLabel(view: BadgeView): string {
+  if (view.state === 'loading') return 'Counting tokens…';
+  if (view.state === 'error') return view.error ?? "Can't read this field";
+  const text = foldedText(view.tokens, view.exact, view.inputCostUsd, view.model?.band, view.apiEquivalent);
+  return view.context?.level === 'over' ? `${text} · over context` : text;
+}
 
-function placePanel(anchor: Element): PanelPosition {
-  const rect = anchor.getBoundingClientRect();
-  const right = Math.max(4, window.innerWidth - rect.right);
-  // Composers sit at the bottom of chat pages: open upwards when there is room.
-  if (rect.top > 360) return { bottom: window.innerHeight - rect.top + 4, right };
-  return { top: rect.bottom + 4, right };
+function chipTitle(view: BadgeView, label: string): string {
+  if (view.state !== 'ready') return label;
+  const context = view.context ? `; context ${Math.round((view.context.used / view.context.window.tokens) * 100)}% ${windowText(view.context.window)}` : '';
+  return `${label} (${view.model?.label ?? 'unknown model'}${view.exact ? '' : ', estimate'}${context})`;
 }
 
 export function Badge({ view, actions }: { view: BadgeView; actions: BadgeActions }) {
   const [open, setOpen] = useState(false);
-  const [position, setPosition] = useState<PanelPosition>({ right: 4, top: 0 });
+  const [hiding, setHiding] = useState(false);
+  const [position, setPosition] = useState<PanelPosition>({ right: 4, top: 0, maxHeight: 400 });
   const chipRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
 
@@ -71,26 +97,16 @@ export function Badge({ view, actions }: { view: BadgeView; actions: BadgeAction
 
   useLayoutEffect(() => {
     if (!open) return;
-    if (chipRef.current) setPosition(placePanel(chipRef.current));
+    if (chipRef.current) setPosition(panelPositionFor(chipRef.current));
     panelRef.current?.focus();
   }, [open]);
 
-  useEffect(() => {
-    if (!open) return;
-    const reposition = () => chipRef.current && setPosition(placePanel(chipRef.current));
-    const closeOnOutside = (event: PointerEvent) => {
-      const host = chipRef.current?.getRootNode() instanceof ShadowRoot ? (chipRef.current.getRootNode() as ShadowRoot).host : null;
-      if (host && !event.composedPath().includes(host)) setOpenAndTell(false);
-    };
-    window.addEventListener('resize', reposition);
-    window.addEventListener('scroll', reposition, true);
-    document.addEventListener('pointerdown', closeOnOutside, true);
-    return () => {
-      window.removeEventListener('resize', reposition);
-      window.removeEventListener('scroll', reposition, true);
-      document.removeEventListener('pointerdown', closeOnOutside, true);
-    };
-  }, [open]);
+  usePanelDismiss(
+    open,
+    chipRef,
+    (refocus) => setOpenAndTell(false, refocus),
+    () => chipRef.current && setPosition(panelPositionFor(chipRef.current)),
+  );
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && open) {
@@ -99,25 +115,37 @@ export function Badge({ view, actions }: { view: BadgeView; actions: BadgeAction
     }
   };
 
-  const label =
-    view.state === 'loading'
-      ? 'Counting tokens…'
-      : view.state === 'error'
-        ? view.error ?? "Can't read this field"
-        : foldedText(view.tokens, view.exact, view.inputCostUsd, view.model?.band);
-  const modelName = view.model?.label ?? 'unknown model';
+  const label = chipLabel(view);
+  if (hiding) {
+    return (
+      <div class={`tt ${view.theme}`}>
+        <div class="row">
+          <HideNotice
+            host={view.host}
+            onUndo={() => {
+              setHiding(false);
+              setTimeout(() => chipRef.current?.focus(), 0);
+            }}
+            onCommit={actions.onHide}
+          />
+        </div>
+      </div>
+    );
+  }
 
   return (
     <div class={`tt ${view.theme}`} onKeyDown={onKeyDown}>
       <div class="row">
+        <MeterStrip windows={view.meters} siteName={view.adapter.name} />
         <button
           ref={chipRef}
           type="button"
           class="chip"
           data-state={view.state}
+          data-context={view.state === 'ready' ? (view.context?.level ?? 'ok') : undefined}
           aria-expanded={open}
           aria-haspopup="dialog"
-          title={view.state === 'ready' ? `${label} (${modelName}${view.exact ? '' : ', estimate'})` : label}
+          title={chipTitle(view, label)}
           aria-label={`TokenTally: ${label}. ${open ? 'Close' : 'Open'} details`}
           onClick={() => setOpenAndTell(!open, open)}
         >
@@ -126,25 +154,49 @@ export function Badge({ view, actions }: { view: BadgeView; actions: BadgeAction
         </button>
       </div>
       {open ? (
-        <div
-          ref={panelRef}
-          class="panel"
-          role="dialog"
-          aria-label="TokenTally prompt details"
-          tabIndex={-1}
-          style={{ top: position.top, bottom: position.bottom, right: position.right }}
-        >
-          <Details view={view} actions={actions} />
-          <div class="actions">
-            <button type="button" onClick={actions.onHide}>
-              Hide on this site
-            </button>
-            <button type="button" onClick={() => setOpenAndTell(false, true)}>
-              Close
-            </button>
-          </div>
-        </div>
+        <DetailsPanel
+          panelRef={panelRef}
+          position={position}
+          view={view}
+          actions={actions}
+          onHide={() => {
+            setOpenAndTell(false);
+            setHiding(true);
+          }}
+          onClose={() => setOpenAndTell(false, true)}
+        />
       ) : null}
+    </div>
+  );
+}
+
+function DetailsPanel(props: {
+  panelRef: RefObject<HTMLDivElement>;
+  position: PanelPosition;
+  view: BadgeView;
+  actions: BadgeActions;
+  onHide: () => void;
+  onClose: () => void;
+}) {
+  const { position } = props;
+  return (
+    <div
+      ref={props.panelRef}
+      class="panel"
+      role="dialog"
+      aria-label="TokenTally prompt details"
+      tabIndex={-1}
+      style={{ top: position.top, bottom: position.bottom, right: position.right, maxHeight: position.maxHeight }}
+    >
+      <Details view={props.view} actions={props.actions} />
+      <div class="actions">
+        <button type="button" onClick={props.onHide}>
+          Hide on this site
+        </button>
+        <button type="button" onClick={props.onClose}>
+          Close
+        </button>
+      </div>
     </div>
   );
 }
@@ -155,6 +207,7 @@ function Details({ view, actions }: { view: BadgeView; actions: BadgeActions }) 
     <>
       <h2>{view.adapter.name} prompt</h2>
       {view.state === 'error' ? <p class="error">{view.error}</p> : null}
+      <MeterDetails windows={view.meters} siteName={view.adapter.name} />
       <ModelPicker view={view} onPickModel={actions.onPickModel} />
       {view.modelNote ? (
         <p class="note" data-field="model-note">
@@ -162,35 +215,12 @@ function Details({ view, actions }: { view: BadgeView; actions: BadgeActions }) 
         </p>
       ) : null}
       <PromptCosts view={view} onOutputTokens={actions.onOutputTokens} />
-      {view.adapter.kind === 'chat' && model ? <ContextUse view={view} model={model} /> : null}
+      <AttachmentBreakdown view={view} />
+      {view.adapter.kind === 'chat' && model && view.context ? <ContextUse context={view.context} conversation={view.conversation} model={model} /> : null}
       {view.clay && model ? <ClayRunEstimate run={view.clay} actions={actions.clay} model={model} /> : null}
       <CountSource view={view} />
       <SiteHealthNote health={view.health} siteName={view.adapter.name} onCopyDiagnostics={actions.onCopyDiagnostics} />
     </>
-  );
-}
-
-/** The picker's empty choice names the model used without an override, and where it came from. */
-function defaultModelLabel(view: BadgeView): string {
-  const pageModel = view.models.find((m) => m.id === view.pageModelId);
-  if (pageModel) return `From page: ${pageModel.label}`;
-  if (view.pageModelId === 'unknown') return `From page: unknown model ("${view.pageLabel}")`;
-  return `Site default${view.modelSource === 'default' && view.model ? `: ${view.model.label}` : ''}`;
-}
-
-function ModelPicker({ view, onPickModel }: { view: BadgeView; onPickModel: BadgeActions['onPickModel'] }) {
-  return (
-    <label>
-      Model
-      <select
-        aria-label="Model for this site"
-        value={view.overrideId ?? ''}
-        onChange={(e) => onPickModel((e.currentTarget as HTMLSelectElement).value || null)}
-      >
-        <option value="">{defaultModelLabel(view)}</option>
-        <OptionList items={view.models} />
-      </select>
-    </label>
   );
 }
 
@@ -205,7 +235,7 @@ function PromptCosts({ view, onOutputTokens }: { view: BadgeView; onOutputTokens
           {countText(view.tokens, view.exact, model?.band)} tokens
         </dd>
         <dt>Input cost</dt>
-        <dd data-field="input-cost">{formatUsd(view.inputCostUsd)}</dd>
+        <dd data-field="input-cost">{costText(view.inputCostUsd, view.apiEquivalent)}</dd>
       </dl>
       <label>
         Max output tokens
@@ -224,38 +254,8 @@ function PromptCosts({ view, onOutputTokens }: { view: BadgeView; onOutputTokens
       </label>
       <dl>
         <dt>Projected output cost</dt>
-        <dd data-field="output-cost">{formatUsd(view.projectedOutputCostUsd)}</dd>
+        <dd data-field="output-cost">{costText(view.projectedOutputCostUsd, view.apiEquivalent)}</dd>
       </dl>
-    </>
-  );
-}
-
-/** Chat sites: how much of the model's context window the conversation plus this prompt fills. */
-function ContextUse({ view, model }: { view: BadgeView; model: ModelInfo }) {
-  const conversationTokens = view.conversation?.tokens ?? 0;
-  const used = conversationTokens + view.tokens;
-  const fraction = model.contextWindow > 0 ? used / model.contextWindow : 0;
-  return (
-    <>
-      <dl>
-        <dt>Conversation</dt>
-        <dd data-field="conversation-tokens">
-          {view.conversation ? `${countText(conversationTokens, view.conversation.exact, model.band)} tokens` : 'counting…'}
-        </dd>
-      </dl>
-      <div class="note">
-        Context used: {formatTokens(used)} of {formatTokens(model.contextWindow)} ({(fraction * 100).toFixed(1)}%)
-      </div>
-      <div
-        class={`bar${fraction >= 0.9 ? ' full' : ''}`}
-        role="progressbar"
-        aria-label="Context window used"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={Math.min(100, Math.round(fraction * 100))}
-      >
-        <span style={{ width: `${Math.min(100, fraction * 100)}%` }} />
-      </div>
     </>
   );
 }
@@ -280,6 +280,11 @@ function CountSource({ view }: { view: BadgeView }) {
         {countSourceText(view)}
         {priceGapText(view.model)}
       </p>
+      {view.apiEquivalent ? (
+        <p class="note" data-field="api-equivalent">
+          Costs are API-equivalent: what these tokens would cost on the provider's API. Your subscription is not charged per prompt.
+        </p>
+      ) : null}
       {view.exactNote ? (
         <p class="note" data-field="exact-note" role="status">
           {view.exactNote}

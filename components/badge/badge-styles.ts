@@ -36,4 +36,31 @@ export const BADGE_CSS = `
 .panel button { font: inherit; cursor: pointer; color: var(--fg); background: transparent; border: 1px solid var(--border); border-radius: 4px; padding: 2px 8px; }
 .error { color: var(--err); }
 .warn { color: var(--warn); }
+.row { flex-wrap: wrap; align-items: center; gap: 2px 6px; }
+.chip[data-context="near"] { color: var(--warn); border-color: var(--warn); }
+.chip[data-context="over"] { color: var(--err); border-color: var(--err); font-weight: 600; }
+.meters { pointer-events: auto; display: inline-flex; flex-wrap: wrap; gap: 2px 8px; align-items: center; padding: 1px 6px; border-radius: 999px;
+  border: 1px solid var(--border); background: var(--bg); color: var(--muted); font-variant-numeric: tabular-nums; white-space: nowrap; }
+.meter { display: inline-flex; align-items: center; gap: 4px; }
+.meter-bar { display: inline-block; width: 36px; height: 4px; border-radius: 2px; background: var(--bar); overflow: hidden; }
+.meter-bar > span { display: block; height: 100%; background: var(--accent); }
+.meter-details .meter-bar { display: block; width: auto; height: 6px; margin: 2px 0; }
+[data-severity="warn"] .meter-bar > span, .meter-details [data-severity="warn"] .meter-bar > span { background: var(--warn); }
+[data-severity="over"] .meter-bar > span { background: var(--err); }
+.meter[data-severity="warn"] { color: var(--warn); font-weight: 600; }
+.meter[data-severity="over"] { color: var(--err); font-weight: 600; }
+.meter-details { margin: 0 0 8px; }
+.meter-details h3 { font-size: 12px; margin: 0 0 4px; font-weight: 600; }
+.meter-row__head { display: flex; justify-content: space-between; gap: 8px; }
+.meter-row[data-severity="warn"] .meter-row__head { color: var(--warn); }
+.meter-row[data-severity="over"] .meter-row__head { color: var(--err); }
+.panel label.stack { flex-direction: column; align-items: stretch; gap: 2px; }
+.panel label.stack select { max-width: none; width: 100%; }
+.hide-notice { pointer-events: auto; display: inline-flex; flex-wrap: wrap; align-items: center; gap: 6px; padding: 3px 8px; border-radius: 8px;
+  border: 1px solid var(--border); background: var(--bg); color: var(--fg); max-width: 100%; white-space: normal; }
+.hide-notice button { font: inherit; cursor: pointer; color: var(--fg); background: transparent; border: 1px solid var(--border); border-radius: 4px; padding: 1px 8px; }
+.hide-notice button:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+/* A narrow composer: the chip wraps inside its row rather than sticking out past it. */
+.chip { max-width: 100%; min-width: 0; }
+.chip .text { white-space: normal; overflow-wrap: anywhere; text-align: right; }
 `;

@@ -4,19 +4,35 @@ import { costUsd } from '@/utils/core/models/cost';
 import { siteSettingsFor, DEFAULT_SETTINGS } from '@/utils/core/settings/settings-defaults';
 import { clayRunView } from '@/utils/core/clay/clay-run-view';
 import { chooseModel, NEW_FIELD, type PageState } from '@/utils/core/page/page-state';
+import { attachmentTokens, attachmentsExact } from '@/utils/core/attachments/attachment';
+import { contextLevel, contextWindowFor } from '@/utils/core/models/app-context-windows';
+import { windowView, type WindowView } from '@/utils/core/meters/plan-limits';
+
+/** The meter windows the badge shows: the page's last reading, as of `now`, fullest first. */
+function meterWindows(state: PageState, now: number): WindowView[] {
+  if (!state.meters || !state.settings?.siteMeters.read) return [];
+  const thresholds = state.settings.siteMeters.thresholds;
+  return state.meters.windows.map((w) => windowView(w, now, thresholds, state.meters!.readAt));
+}
 
 /** The badge of one field, as a pure function of the page state. */
-export function badgeViewFor(state: PageState, fieldId: string, models: ModelInfo[]): BadgeView {
+export function badgeViewFor(state: PageState, fieldId: string, models: ModelInfo[], now = Date.now()): BadgeView {
   const field = state.fields[fieldId] ?? NEW_FIELD;
   const { model, source, pageModelId, pageLabel, note, overrideId } = chooseModel(state);
   const site = state.settings ? siteSettingsFor(state.settings, state.host) : null;
   const projected = Math.min(site?.projectedOutputTokens ?? 1000, model?.maxOutput ?? Infinity);
   const ready = field.state === 'ready';
+  const window = model && state.adapter.kind !== 'clay' ? contextWindowFor(model, state.host, state.settings?.siteMeters.chatgptPlan) : null;
+  // The badge counts the whole turn: the typed prompt and the attached files.
+  const tokens = field.tokens + attachmentTokens(state.attachments);
+  const contextUsed = (state.conversation?.tokens ?? 0) + (ready ? tokens : 0);
   return {
     state: field.state,
     error: field.error,
-    tokens: field.tokens,
-    exact: field.exact,
+    tokens,
+    promptTokens: field.tokens,
+    attachments: state.attachments,
+    exact: field.exact && attachmentsExact(state.attachments),
     exactSource: field.exactSource,
     exactNote: field.exactNote,
     counting: field.counting,
@@ -27,7 +43,7 @@ export function badgeViewFor(state: PageState, fieldId: string, models: ModelInf
     modelNote: note,
     overrideId,
     models,
-    inputCostUsd: model && ready ? costUsd(model, field.tokens, 0) : null,
+    inputCostUsd: model && ready ? costUsd(model, tokens, 0) : null,
     projectedOutputTokens: projected,
     projectedOutputCostUsd: model ? costUsd(model, 0, projected) : null,
     conversation: state.conversation,
@@ -35,5 +51,9 @@ export function badgeViewFor(state: PageState, fieldId: string, models: ModelInf
     adapter: state.adapter,
     health: state.health,
     clay: state.adapter.kind === 'clay' && model ? clayRunView(state.clay, state.settings ?? DEFAULT_SETTINGS, model, field.tokens) : null,
+    host: state.host,
+    apiEquivalent: state.adapter.kind === 'chat',
+    context: window && window.tokens > 0 ? { used: contextUsed, window, level: contextLevel(contextUsed, window.tokens) } : null,
+    meters: meterWindows(state, now),
   };
 }

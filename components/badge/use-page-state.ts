@@ -10,3 +10,14 @@ export function useStoreState<T>(store: Store<T>): T {
   }, [store]);
   return state;
 }
+
+/** The time, re-read every `everyMs` while that is set (null: read at each render only). */
+export function useClock(everyMs: number | null): number {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    if (everyMs === null) return;
+    const timer = setInterval(() => setTick((t) => t + 1), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return Date.now();
+}

@@ -31,6 +31,8 @@ export function AccuracySection(props: AccuracyProps) {
     <Section
       id="accuracy"
       title="Accuracy"
+      collapsible
+      summary="How each count is made, exact Claude counts with your own key, and the estimate adjustments."
       intro="OpenAI counts are exact. Claude and Gemini counts are estimates, each shown with its error band (≈ 1,234 ±14%): no public tokenizer matches their current models."
     >
       <table class="rules" aria-label="How each model is counted">

@@ -7,9 +7,26 @@ import { TableHead } from '@/components/TableHead';
 
 const PLAN_PRESETS = [20_000, 50_000, 100_000];
 
+/**
+ * Clay's settings are for people who use Clay: shown once it is used or configured, or on request;
+ * everyone else sees one line offering them.
+ */
+export function ClaySectionForUsers(props: { used: boolean; b: FormBindings; timezones: Choice[]; enrichmentTypes: EnrichmentTypeRow[] }) {
+  const [asked, setAsked] = useState(() => location.hash === '#clay');
+  if (props.used || asked) return <ClaySection b={props.b} timezones={props.timezones} enrichmentTypes={props.enrichmentTypes} />;
+  return (
+    <p class="clay-offer">
+      Use Clay?{' '}
+      <button type="button" class="secondary" onClick={() => setAsked(true)}>
+        Show Clay settings
+      </button>
+    </p>
+  );
+}
+
 export function ClaySection({ b, timezones, enrichmentTypes }: { b: FormBindings; timezones: Choice[]; enrichmentTypes: EnrichmentTypeRow[] }) {
   return (
-    <Section id="clay" title="Clay" intro="Clay charges credits per row an enrichment runs on. Plan credits reset each cycle; premium credits roll over.">
+    <Section id="clay" title="Clay" collapsible summary="Credits, your own keys in Clay, and run estimate defaults." intro="Clay charges credits per row an enrichment runs on. Plan credits reset each cycle; premium credits roll over.">
       <fieldset data-provider="clay">
         <legend>Credits</legend>
         <div class="grid">

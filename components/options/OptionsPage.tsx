@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
 import type { SaveStatus } from '@/components/options/use-options-form';
 import { SaveBar } from '@/components/options/SaveBar';
 
@@ -12,15 +13,31 @@ const NAV = [
   ['data', 'Data'],
 ] as const;
 
+/** Scrolls a focused field out from under the fixed save bar (Tab order runs under it). */
+function useFocusClearOfSaveBar(): void {
+  useEffect(() => {
+    const onFocus = (event: FocusEvent) => {
+      const target = event.target as HTMLElement | null;
+      const bar = document.querySelector('.save-bar');
+      if (!target || !bar || bar.contains(target)) return;
+      const overlap = target.getBoundingClientRect().bottom - bar.getBoundingClientRect().top + 12;
+      if (overlap > 0) window.scrollBy({ top: overlap });
+    };
+    document.addEventListener('focusin', onFocus);
+    return () => document.removeEventListener('focusin', onFocus);
+  }, []);
+}
+
 /** Page frame: heading, section navigation, the form and its save bar. */
-export function OptionsPage(props: { dirty: boolean; status: SaveStatus; onSave: () => void; onDiscard: () => void; children: ComponentChildren }) {
+export function OptionsPage(props: { dirty: boolean; status: SaveStatus; onSave: () => void; onDiscard: () => void; showClay?: boolean; children: ComponentChildren }) {
+  useFocusClearOfSaveBar();
   return (
     <div class="options">
       <header>
         <h1>TokenTally settings</h1>
         <nav aria-label="Sections">
           <ul>
-            {NAV.map(([id, label]) => (
+            {NAV.filter(([id]) => id !== 'clay' || props.showClay !== false).map(([id, label]) => (
               <li key={id}>
                 <a href={`#${id}`}>{label}</a>
               </li>

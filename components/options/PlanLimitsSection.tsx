@@ -55,8 +55,8 @@ export function PlanLimitsSection({ b }: { b: FormBindings }) {
         id={badge.id}
         value={badge.value}
         choices={[
-          { value: 'own-limits', label: 'My own limits (or today’s tokens)' },
-          { value: 'fullest-window', label: 'The fullest plan window' },
+          { value: 'fullest-window', label: 'The fullest plan window when a site’s meter is known, else my own limits' },
+          { value: 'own-limits', label: 'Always my own limits (or today’s tokens)' },
         ]}
         onChange={badge.onChange}
         error={badge.error}

@@ -3,12 +3,39 @@ import type { FormBindings } from '@/components/options/form-bindings';
 import { formatPerMTok } from '@/utils/core/settings/price-catalog';
 import { CellInput, Section } from '@/components/options/fields';
 import { TableHead } from '@/components/TableHead';
+import { useState } from 'preact/hooks';
+import { filterPriceRows } from '@/components/options/price-filter';
 
-export function PricesSection({ b, models, priceDate, priceSource }: { b: FormBindings; models: ModelInfo[]; priceDate: string; priceSource: string }) {
+/** Search and the "models I use" filter above the table. */
+function PriceFilter(props: { query: string; onQuery: (q: string) => void; onlyUsed: boolean; onOnlyUsed: (on: boolean) => void; usedCount: number; shown: number; total: number }) {
+  return (
+    <div class="price-filter" role="search">
+      <label for="price-search">Search models</label>
+      <input id="price-search" type="search" placeholder="e.g. sonnet, gpt-5, gemini" value={props.query} onInput={(e) => props.onQuery(e.currentTarget.value)} />
+      <label class="checkbox-inline">
+        <input type="checkbox" checked={props.onlyUsed} disabled={props.usedCount === 0} onChange={(e) => props.onOnlyUsed(e.currentTarget.checked)} />
+        Only models I use{props.usedCount === 0 ? ' (none recorded yet)' : ` (${props.usedCount})`}
+      </label>
+      <p class="hint" role="status" data-testid="price-count">
+        Showing {props.shown} of {props.total} models
+      </p>
+    </div>
+  );
+}
+
+export function PricesSection({ b, models, priceDate, priceSource, usedModels }: { b: FormBindings; models: ModelInfo[]; priceDate: string; priceSource: string; usedModels: Set<string> }) {
+  const [query, setQuery] = useState('');
+  const [onlyUsed, setOnlyUsed] = useState<boolean | null>(null);
+  const usedCount = models.filter((m) => usedModels.has(m.id)).length;
+  // Until the person chooses, the filter is on whenever there is something to filter to.
+  const filterOn = (onlyUsed ?? usedCount > 0) && usedCount > 0;
+  const rows = filterPriceRows(models, query, filterOn ? usedModels : null);
   return (
     <Section
       id="prices"
       title="Prices"
+      collapsible
+      summary="Bundled API prices per model, and your own where you pay a different rate."
       intro={
         <>
           Bundled prices in USD per million tokens, from {priceSource}, dated <time dateTime={priceDate}>{priceDate}</time>. Enter both an input and an output price to override a
@@ -16,11 +43,12 @@ export function PricesSection({ b, models, priceDate, priceSource }: { b: FormBi
         </>
       }
     >
+      <PriceFilter query={query} onQuery={setQuery} onlyUsed={filterOn} onOnlyUsed={setOnlyUsed} usedCount={usedCount} shown={rows.length} total={models.length} />
       <div class="table-scroll">
         <table class="data-table prices">
           <TableHead columns={['Model', 'Input', 'Output', 'Your input price', 'Your output price']} />
           <tbody>
-            {models.map((m) => {
+            {rows.map((m) => {
               const input = formatPerMTok(m.price, 'inputPerMTok');
               const output = formatPerMTok(m.price, 'outputPerMTok');
               return (

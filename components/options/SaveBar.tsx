@@ -23,7 +23,7 @@ export function SaveBar({ dirty, status, onSave, onDiscard }: { dirty: boolean; 
         <button type="button" class="secondary" disabled={!dirty} onClick={onDiscard}>
           Discard changes
         </button>
-        <button type="submit" class="primary" disabled={status.kind === 'saving'}>
+        <button type="submit" class="primary" disabled={status.kind === 'saving' || (!dirty && status.kind !== 'invalid')}>
           Save
         </button>
       </div>

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { ModelInfo } from '@/utils/core/models/model-types';
 import type { FormBindings } from '@/components/options/form-bindings';
 import type { SupportedSite } from '@/components/options/site-list';
@@ -10,12 +11,60 @@ const POSITIONS = [
   { value: 'top-left', label: 'Top left' },
 ];
 
-export function SitesSection({ b, sites, models }: { b: FormBindings; sites: SupportedSite[]; models: ModelInfo[] }) {
+/** The sites where "Hide on this site" took the badge away, each with a Show button that saves at once. */
+function HiddenBadges({ hosts, onShow }: { hosts: string[]; onShow: (host: string) => Promise<boolean> }) {
+  const [status, setStatus] = useState('');
+  if (!hosts.length && !status) return null;
+  return (
+    <div class="hidden-badges" data-testid="hidden-badges">
+      {hosts.length > 0 && (
+        <>
+          <h3>Hidden badges</h3>
+          <ul>
+            {hosts.map((host) => (
+              <li key={host} data-host={host}>
+                <span>Badge hidden on {host}</span>
+                <button
+                  type="button"
+                  class="secondary"
+                  onClick={() =>
+                    void onShow(host).then(
+                      (ok) => setStatus(ok ? `The badge is back on ${host}.` : `Could not show the badge on ${host}.`),
+                      () => setStatus(`Could not show the badge on ${host}.`),
+                    )
+                  }
+                >
+                  Show
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p role="status" class="hint">
+        {status}
+      </p>
+    </div>
+  );
+}
+
+export function SitesSection(props: {
+  b: FormBindings;
+  sites: SupportedSite[];
+  models: ModelInfo[];
+  /** The stored sites: the hidden list shows what is saved, not the draft. */
+  savedSites: Record<string, { badgeHidden?: boolean }>;
+  onShowBadge: (host: string) => Promise<boolean>;
+}) {
+  const { b, sites, models, onShowBadge } = props;
+  const hiddenHosts = Object.entries(props.savedSites).flatMap(([host, site]) => (site.badgeHidden ? [host] : []));
   return (
     <Section id="sites" title="Sites" intro="Where the badge appears, which model to assume when the page doesn't show one, and where the badge sits.">
+      <HiddenBadges hosts={hiddenHosts} onShow={onShowBadge} />
       {sites.map((site) => {
         const base = ['sites', site.host];
         const enabled = b.value<boolean | undefined>([...base, 'enabled']);
+        const hidden = b.value<boolean | undefined>([...base, 'badgeHidden']);
         const model = b.value<string | null | undefined>([...base, 'defaultModel']);
         const position = b.value<string | undefined>([...base, 'badgePosition']);
         // Clay runs any provider's models; other sites only their own.
@@ -25,7 +74,16 @@ export function SitesSection({ b, sites, models }: { b: FormBindings; sites: Sup
           <fieldset class="site" key={site.host} data-site={site.host}>
             <legend>{site.name}</legend>
             <div class="grid">
-              <CheckboxField label={`Show the badge on ${site.host}`} binding={{ ...enabled, value: enabled.value ?? true }} />
+              <CheckboxField
+                label={`Show the badge on ${site.host}`}
+                binding={{ ...enabled, value: (enabled.value ?? true) && !hidden.value }}
+                hint={hidden.value ? 'Hidden from the badge itself ("Hide on this site"): tick to show it again.' : undefined}
+                onToggle={(next) => {
+                  enabled.onChange(next);
+                  // Ticking means "show": it also undoes a hide made from the badge.
+                  if (next && hidden.value) hidden.onChange(false);
+                }}
+              />
               <SelectField
                 label="Default model"
                 id={model.id}

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import type { TextBinding, ValueBinding } from '@/components/options/form-bindings';
 
 /** Form controls for the options page: label, input, hint and inline error, wired for screen readers. */
@@ -138,7 +139,36 @@ export function CheckboxField(props: { label: ComponentChildren; binding: ValueB
   );
 }
 
-export function Section(props: { id: string; title: string; intro?: ComponentChildren; children: ComponentChildren }) {
+/** Opens when the address names it (a click in the section list, a link from the popup). */
+function useOpenOnHash(id: string): [boolean, (open: boolean) => void] {
+  const [open, setOpen] = useState(() => location.hash === `#${id}`);
+  useEffect(() => {
+    const onHash = () => location.hash === `#${id}` && setOpen(true);
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [id]);
+  return [open, setOpen];
+}
+
+function CollapsibleSection(props: { id: string; title: string; summary?: string; intro?: ComponentChildren; children: ComponentChildren }) {
+  const [open, setOpen] = useOpenOnHash(props.id);
+  return (
+    <section class="section collapsible" id={props.id} aria-labelledby={`${props.id}-title`}>
+      <details open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+        <summary>
+          <h2 id={`${props.id}-title`}>{props.title}</h2>
+          {props.summary && <span class="summary-hint">{props.summary}</span>}
+        </summary>
+        {props.intro && <p class="intro">{props.intro}</p>}
+        {props.children}
+      </details>
+    </section>
+  );
+}
+
+/** A section of the page; `collapsible` ones start closed with a one-line summary, so the page can be scanned. */
+export function Section(props: { id: string; title: string; intro?: ComponentChildren; children: ComponentChildren; collapsible?: boolean; summary?: string }) {
+  if (props.collapsible) return <CollapsibleSection {...props} />;
   return (
     <section class="section" id={props.id} aria-labelledby={`${props.id}-title`}>
       <h2 id={`${props.id}-title`}>{props.title}</h2>

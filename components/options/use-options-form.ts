@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Settings } from '@/utils/core/settings/settings-schema';
 import { loadSettings, saveSettings, watchSettings } from '@/utils/storage/settings-store';
+import { siteSettingsFor } from '@/utils/core/settings/settings-defaults';
+import { normaliseHost } from '@/utils/core/sites/host';
+import { settingErrorText } from '@/components/options/setting-error-text';
 import {
   initialForm,
   isDirty,
@@ -36,6 +39,13 @@ export interface OptionsFormApi {
   discard(): void;
   /** Saves a complete document (an import) and makes it the form's state. */
   saveWhole(settings: Settings): Promise<{ ok: true } | { ok: false; message: string }>;
+  /** Brings back a badge hidden with "Hide on this site", saved at once; other unsaved edits stay unsaved. */
+  showBadge(host: string): Promise<boolean>;
+}
+
+/** The settings with the badge on `host` shown again (and counting on there). */
+export function withBadgeShown(settings: Settings, host: string): Settings {
+  return { ...settings, sites: { ...settings.sites, [normaliseHost(host)]: { ...siteSettingsFor(settings, host), badgeHidden: false, enabled: true } } };
 }
 
 /** State and actions of the options form; null until the stored settings are loaded. */
@@ -77,7 +87,7 @@ export function useOptionsForm(): OptionsFormApi | null {
     setStatus({ kind: 'saving' });
     const result = await saveSettings(checked.settings);
     if (!result.ok) {
-      setStatus({ kind: 'error', message: result.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ') });
+      setStatus({ kind: 'error', message: result.errors.map(settingErrorText).join('; ') });
       return false;
     }
     setForm(markSaved(checked.settings));
@@ -87,10 +97,27 @@ export function useOptionsForm(): OptionsFormApi | null {
 
   const saveWhole = useCallback(async (settings: Settings) => {
     const result = await saveSettings(settings);
-    if (!result.ok) return { ok: false as const, message: result.errors.map((e) => `${e.path || 'settings'}: ${e.message}`).join('; ') };
+    if (!result.ok) return { ok: false as const, message: result.errors.map(settingErrorText).join('; ') };
     setForm(markSaved(settings));
     setStatus({ kind: 'saved' });
     return { ok: true as const };
+  }, []);
+
+  const showBadge = useCallback(async (host: string) => {
+    const current = formRef.current;
+    if (!current) return false;
+    const key = normaliseHost(host);
+    const next = withBadgeShown(current.saved, key);
+    const result = await saveSettings(next);
+    if (!result.ok) return false;
+    // Other unsaved edits stay in the draft; this site's show is in both.
+    setForm((f) => {
+      if (!f) return f;
+      if (!isDirty(f)) return initialForm(next);
+      const draftSite = (f.draft as Settings).sites?.[key] ?? {};
+      return withValue({ ...f, saved: next }, ['sites', key], { ...next.sites[key], ...draftSite, badgeHidden: false, enabled: true });
+    });
+    return true;
   }, []);
 
   if (!form || !validation) return null;
@@ -109,6 +136,7 @@ export function useOptionsForm(): OptionsFormApi | null {
       setStatus({ kind: 'idle' });
     },
     saveWhole,
+    showBadge,
   };
 }
 

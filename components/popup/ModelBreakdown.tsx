@@ -2,6 +2,7 @@ import type { ModelRow } from '@/components/popup/popup-data';
 import { formatCompact, formatUsd } from '@/components/popup/format';
 import { PROVIDER_NAMES } from '@/components/popup/ProviderCard';
 import { TableHead } from '@/components/TableHead';
+import { labelOfId } from '@/utils/core/models/model-id';
 
 export function ModelBreakdown({ rows }: { rows: ModelRow[] }) {
   if (!rows.length) return null;
@@ -9,12 +10,12 @@ export function ModelBreakdown({ rows }: { rows: ModelRow[] }) {
     <section class="panel" aria-labelledby="models-title">
       <h2 id="models-title">By model</h2>
       <table class="table">
-        <TableHead columns={['Model', 'Input', 'Output', 'Cost', 'Turns']} />
+        <TableHead columns={['Model', 'Input', 'Output', 'API-equiv. cost', 'Turns']} />
         <tbody>
           {rows.map((r) => (
             <tr key={`${r.provider}/${r.model}`} data-model={r.model}>
-              <th scope="row" title={PROVIDER_NAMES[r.provider]}>
-                {r.model}
+              <th scope="row" title={`${PROVIDER_NAMES[r.provider]} · ${r.model}`}>
+                {labelOfId(r.model)}
               </th>
               <td>{formatCompact(r.totals.inputTokens)}</td>
               <td>{formatCompact(r.totals.outputTokens)}</td>

@@ -3,6 +3,7 @@ import type { WindowView } from '@/utils/core/meters/plan-limits';
 /** One window of a site's meter: the bar, % used, the reset countdown and the pace. */
 export function PlanLimitsWindow({ window: w, stale }: { window: WindowView; stale: boolean }) {
   const labelId = `meter-${w.id.replace(/[^a-z0-9]+/gi, '-')}-label`;
+  if (w.uncounted) return <UncountedCap window={w} stale={stale} />;
   const when =
     w.countdown !== null
       ? `Resets in ${w.countdown} (${w.resetClock})`
@@ -37,6 +38,19 @@ export function PlanLimitsWindow({ window: w, stale }: { window: WindowView; sta
         {w.pace && ` · ${w.pace}`}
       </p>
       {w.detail && <p class="limit__pace">{w.detail}</p>}
+    </div>
+  );
+}
+
+/** A cap nothing can count (a model the page does not name per message): its size and when it shows as full, no "0% used". */
+function UncountedCap({ window: w, stale }: { window: WindowView; stale: boolean }) {
+  return (
+    <div class="limit meter" data-meter={w.id} data-used={String(w.used)} data-resets-at={w.resetsIso} data-stale={String(stale)} data-uncounted="true">
+      <div class="limit__head">
+        <span class="limit__name">{w.label}</span>
+        <span class="limit__figures muted">not counted</span>
+      </div>
+      <p class="limit__pace">{w.detail}.</p>
     </div>
   );
 }

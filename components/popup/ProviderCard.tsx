@@ -37,7 +37,7 @@ export function ProviderCard({ card }: { card: ProviderCardData }) {
         <Stat label="Input" testId="input-tokens" value={formatInt(totals.inputTokens)} title="Prompt + conversation context, as an API call would bill it" />
         <Stat label="Output" testId="output-tokens" value={formatInt(totals.outputTokens)} />
         <Stat
-          label="Est. cost"
+          label="API-equiv. cost"
           testId="cost-usd"
           value={formatUsd(totals.costUsd) + (unpriced ? '*' : '')}
           title={unpriced ? `${totals.unpricedTurns} turns used a model with no known price and are not included` : 'Estimated API-equivalent cost'}

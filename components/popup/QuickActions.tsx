@@ -9,6 +9,8 @@ export interface QuickActionHandlers {
   exportUsage(format: 'json' | 'csv'): Promise<string>;
   /** Called synchronously from the click (the permission prompt needs the gesture). */
   enableSite(address: string, tabId?: number): Promise<EnableResult>;
+  /** Brings back a badge hidden with "Hide on this site"; resolves whether it was saved. */
+  showBadge?(host: string): Promise<boolean>;
 }
 
 export function QuickActions(props: { site: CurrentSite | null; actions: QuickActionHandlers }) {

@@ -1,6 +1,7 @@
 import type { UsageEvent } from '@/utils/core/usage/usage-event';
 import { formatCompact, formatTime, formatUsd } from '@/components/popup/format';
 import { TableHead } from '@/components/TableHead';
+import { labelOfId } from '@/utils/core/models/model-id';
 
 export function RecentTurns({ events }: { events: UsageEvent[] }) {
   if (!events.length) return null;
@@ -8,12 +9,12 @@ export function RecentTurns({ events }: { events: UsageEvent[] }) {
     <section class="panel" aria-labelledby="recent-title">
       <h2 id="recent-title">Last {events.length} turns</h2>
       <table class="table table--recent">
-        <TableHead columns={['Site · model', 'Tokens in → out', 'Cost']} />
+        <TableHead columns={['Site · model', 'Tokens in → out', 'API-equiv. cost']} />
         <tbody>
           {events.map((e) => (
             <tr key={e.id} data-event-id={e.id}>
               <td>
-                {e.site} · {e.model}
+                {e.site} · <span title={e.model}>{labelOfId(e.model)}</span>
                 <br />
                 <span class="muted small">{formatTime(e.time)}</span>
               </td>

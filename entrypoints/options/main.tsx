@@ -1,8 +1,11 @@
 import { render } from 'preact';
 import { useMemo } from 'preact/hooks';
+import { useRecordedModels } from '@/components/options/use-recorded-models';
+import { modelsInUse } from '@/components/options/price-filter';
+import { claySettingsWanted, focusFirstInvalid } from '@/components/options/page-behaviour';
 import '@/entrypoints/options/style.css';
 import { AccuracySection } from '@/components/options/AccuracySection';
-import { ClaySection } from '@/components/options/ClaySection';
+import { ClaySectionForUsers } from '@/components/options/ClaySection';
 import { DataSection } from '@/components/options/DataSection';
 import { LimitsSection } from '@/components/options/LimitsSection';
 import { LoadingPage, OptionsPage } from '@/components/options/OptionsPage';
@@ -18,6 +21,7 @@ import { priceCatalog } from '@/utils/core/settings/price-catalog';
 import type { Settings } from '@/utils/core/settings/settings-schema';
 import { exportSettingsJson, parseSettingsImport } from '@/components/options/settings-transfer';
 import { supportedSites } from '@/components/options/site-list';
+import { settingErrorText } from '@/components/options/setting-error-text';
 import { timezoneChoices } from '@/utils/core/settings/timezones';
 import { deleteAllUsage, downloadFile, exportAndDownloadUsage, importUsage, settingsExportFile } from '@/components/usage-data-actions';
 import { useOptionsForm, useUnsavedChangesGuard } from '@/components/options/use-options-form';
@@ -29,6 +33,7 @@ function Options() {
   const key = useAnthropicKey();
   const corrections = useEstimateCorrections();
   const catalog = useMemo(priceCatalog, []);
+  const recorded = useRecordedModels();
   useUnsavedChangesGuard(api?.dirty ?? false);
   if (!api) return <LoadingPage />;
 
@@ -37,19 +42,16 @@ function Options() {
   const sites = supportedSites(api.form.saved.extraSites);
   const timezones = timezoneChoices([draft.clay?.timezone ?? '', ...Object.values(draft.limits ?? {}).map((l) => l?.timezone ?? '')]);
 
-  const save = async () => {
-    const ok = await api.save();
-    // Take the keyboard user straight to the first field that needs fixing.
-    if (!ok) document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  };
+  const save = () => api.save().then((ok) => ok || focusFirstInvalid());
+  const clayUsed = claySettingsWanted(api.form.saved, recorded?.providers);
 
   return (
-    <OptionsPage dirty={api.dirty} status={api.status} onSave={save} onDiscard={api.discard}>
+    <OptionsPage dirty={api.dirty} status={api.status} onSave={save} onDiscard={api.discard} showClay={clayUsed}>
       <LimitsSection b={b} timezones={timezones} />
       <PlanLimitsSection b={b} />
-      <ClaySection b={b} timezones={timezones} enrichmentTypes={enrichmentTypeRows(draft.clay?.creditsPerEnrichment ?? {})} />
-      <PricesSection b={b} models={catalog.models} priceDate={catalog.priceDate} priceSource={catalog.priceSource} />
-      <SitesSection b={b} sites={sites} models={catalog.models} />
+      <ClaySectionForUsers used={clayUsed} b={b} timezones={timezones} enrichmentTypes={enrichmentTypeRows(draft.clay?.creditsPerEnrichment ?? {})} />
+      <PricesSection b={b} models={catalog.models} priceDate={catalog.priceDate} priceSource={catalog.priceSource} usedModels={modelsInUse(recorded?.models ?? [], draft as Settings)} />
+      <SitesSection b={b} sites={sites} models={catalog.models} savedSites={api.form.saved.sites} onShowBadge={api.showBadge} />
       <AccuracySection
         b={b}
         rules={catalog.rules}
@@ -85,7 +87,7 @@ function Options() {
         onExportSettings={() => downloadFile(settingsExportFile(exportSettingsJson(api.form.saved)))}
         onImportSettings={(text) => {
           const parsed = parseSettingsImport(text, api.form.saved);
-          if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)) };
+          if (!parsed.ok) return { ok: false, errors: parsed.errors.map(settingErrorText) };
           return {
             ...parsed,
             apply: async () => {

@@ -7,7 +7,7 @@ import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { useSettings } from '@/components/use-settings';
 import { usePopupData } from '@/components/popup/use-popup-data';
 import { useCurrentSite } from '@/components/popup/current-site';
-import { disableSite, enableSite, exportUsage, openOptions, setSitePaused } from '@/components/popup/popup-actions';
+import { disableSite, enableSite, exportUsage, hiddenBadgeHosts, openOptions, setSitePaused, showBadge } from '@/components/popup/popup-actions';
 import { PopupView } from '@/components/popup/PopupView';
 import type { QuickActionHandlers } from '@/components/popup/QuickActions';
 
@@ -34,6 +34,7 @@ export const actions: QuickActionHandlers & { disableSite: typeof disableSite } 
   exportUsage,
   enableSite,
   disableSite,
+  showBadge,
 };
 
 /** What the start-up hands over: the numbers it painted (with the settings they were read with), and the early read of the last turns. */
@@ -52,7 +53,8 @@ function Popup({ start }: { start: LiveStart }) {
     performance.mark(FIRST_NUMBERS_MARK);
     performance.mark(FRESH_NUMBERS_MARK);
   }, [data]);
-  return <PopupView data={data} site={site} actions={actions} clayEstimator={<LazyClayEstimator />} />;
+  const hiddenSites = settings ? hiddenBadgeHosts(settings.sites) : [];
+  return <PopupView data={data} site={site} actions={actions} clayEstimator={<LazyClayEstimator />} hiddenSites={hiddenSites} />;
 }
 
 /** The full popup: settings, live updates, actions. Takes over the DOM the start-up painted (startup.tsx). */

@@ -1,4 +1,5 @@
 import { test, expect, serviceWorkerOf } from '@/test/e2e/extension-fixture';
+import { setTrustedSettings } from '@/test/e2e/extension-storage';
 import { badgeAfter, badgeText, expectCount, o200kTokens, openFixture, setEditorHtml } from '@/test/e2e/badge-helpers';
 
 test('reads ProseMirror paragraphs and line breaks the way ChatGPT sends them, ignoring the placeholder', async ({ context }) => {
@@ -80,8 +81,9 @@ test('expanded view: keyboard open/close, model override remembered, output proj
   await expect(panel).toBeVisible();
   await expect(chip).toHaveAttribute('aria-expanded', 'true');
   await expect(panel).toBeFocused();
-  await expect(panel.locator('[data-field="input-cost"]')).toHaveText(/^\$/);
-  await expect(panel.locator('[data-field="output-cost"]')).toHaveText(/^\$/);
+  // ChatGPT is a subscription: its costs say they are API prices.
+  await expect(panel.locator('[data-field="input-cost"]')).toHaveText(/^API-equiv\. \$/);
+  await expect(panel.locator('[data-field="output-cost"]')).toHaveText(/^API-equiv\. \$/);
   await page.keyboard.press('Escape');
   await expect(panel).toHaveCount(0);
   await expect(chip).toBeFocused();
@@ -110,6 +112,7 @@ test('expanded view: keyboard open/close, model override remembered, output proj
   // Hide on this site: gone now and after a reload.
   await reloaded.locator('button.chip').click();
   await reloaded.getByRole('button', { name: 'Hide on this site' }).click();
+  await reloaded.getByRole('button', { name: 'Hide now' }).click();
   await expect(page.locator('tokentally-badge')).toHaveCount(0);
   await page.reload();
   await page.locator('#prompt-textarea').click();
@@ -143,7 +146,8 @@ test('chat sites show the conversation total and a context-window bar', async ({
   await expect(panel.locator('[data-field="conversation-tokens"]')).toHaveText(`${o200kTokens(conversationText)} tokens`);
   const bar = panel.getByRole('progressbar', { name: 'Context window used' });
   await expect(bar).toHaveAttribute('aria-valuenow', /^\d+$/);
-  await expect(panel).toContainText('of 128,000');
+  // No ChatGPT plan chosen: the API's window, and the badge says whose it is.
+  await expect(panel.locator('[data-field="context-window"]')).toHaveText('of 128k, API');
 });
 
 test('site CSS does not leak into the badge, and the badge follows the page theme', async ({ context }) => {
@@ -159,17 +163,19 @@ test('site CSS does not leak into the badge, and the badge follows the page them
   // The badge's own styles don't reach the page.
   const pageButton = await page.locator('button[data-testid="send-button"]').evaluate((b) => getComputedStyle(b).borderRadius);
   expect(pageButton).toBe('50%');
-  expect(await badgeText(badge)).toBe('0 tokens · $0');
+  expect(await badgeText(badge)).toBe('0 tokens · API-equiv. $0');
 });
 
 test('counting paused on a site (enabled: false) shows no badge until re-enabled', async ({ context }) => {
   const worker = await serviceWorkerOf(context);
+  await setTrustedSettings(worker, { siteEnabled: { 'chatgpt.com': false } });
   await worker.evaluate(() => chrome.storage.sync.set({ 'settings.sites': { sites: { 'chatgpt.com': { enabled: false } }, extraSites: [] } }));
   const page = await openFixture(context, 'https://chatgpt.com/', 'chatgpt.html');
   await page.locator('#prompt-textarea').click();
   await page.keyboard.type('paused');
   await page.waitForTimeout(800);
   await expect(page.locator('tokentally-badge')).toHaveCount(0);
+  await setTrustedSettings(worker, { siteEnabled: {} });
   await worker.evaluate(() => chrome.storage.sync.set({ 'settings.sites': { sites: { 'chatgpt.com': { enabled: true } }, extraSites: [] } }));
   await expectCount(badgeAfter(page.locator('#prompt-textarea')), o200kTokens('paused'));
 });

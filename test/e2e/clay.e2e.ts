@@ -1,6 +1,6 @@
 import { test, expect, servePage, fixtureHtml } from '@/test/e2e/extension-fixture';
 import type { Page } from '@playwright/test';
-import { readStoredEvents, type StoredEvent } from '@/test/e2e/stored-usage';
+import { readStoredEvents, seedEvent, type StoredEvent } from '@/test/e2e/stored-usage';
 
 const CLAY_URL = 'https://app.clay.com/workspaces/1/tables/t_1';
 
@@ -41,13 +41,15 @@ test('the late AI panel gets a badge with a run estimate that reads rows and upd
   const totalBefore = Number(await estimate.getAttribute('data-clay-total-tokens'));
   expect(totalBefore).toBeGreaterThan(250 * before);
 
-  // Type into the prompt: tokens per row and totals follow.
+  // Type into the prompt: tokens per row and totals follow. Focus moving to the prompt folds the
+  // panel (it must never stay open behind the keyboard user), so it is opened again to read them.
   const editor = page.locator('.ProseMirror[contenteditable="true"]');
-  // Focus without a pointer: a click on the page would (rightly) fold the badge's panel.
   await editor.focus();
+  await expect(estimate).toHaveCount(0);
   await page.keyboard.press('Control+End');
   await page.keyboard.type(' Answer in one short sentence, no preamble, and mention their main product line.');
   await expect.poll(async () => Number(await badge.getAttribute('data-tokens')), { timeout: 10_000 }).toBeGreaterThan(before + 10);
+  await badge.getByRole('button', { name: /^TokenTally:/ }).click();
   await expect
     .poll(async () => Number(await estimate.getAttribute('data-clay-total-tokens')), { timeout: 10_000 })
     .toBeGreaterThan(totalBefore + 250 * 10);
@@ -96,8 +98,14 @@ test('"Log this run" logs a run the page could not signal', async ({ context, op
   await expect.poll(async () => (await storedClayRuns(ext)).map((e) => e.credits), { timeout: 15_000 }).toEqual([40]);
 });
 
-test('the popup estimator gives the documented credit figures without a Clay page', async ({ openExtensionPage }) => {
+test('the popup estimator is for Clay users, and gives the documented credit figures without a Clay page', async ({ openExtensionPage }) => {
   const popup = await openExtensionPage('popup.html');
+  await expect(popup.getByRole('heading', { name: 'TokenTally' })).toBeVisible();
+  await expect(popup.locator('summary', { hasText: 'Clay run estimator' })).toHaveCount(0);
+  // One recorded Clay run makes this person a Clay user.
+  const run = seedEvent({ provider: 'clay', model: 'gpt-4o-mini', promptTokens: 100, outputTokens: 50, credits: 1 });
+  expect(await popup.evaluate((ev) => chrome.runtime.sendMessage({ type: 'record-usage', event: ev }), run)).toMatchObject({ ok: true });
+  await popup.reload();
   await popup.locator('summary', { hasText: 'Clay run estimator' }).click();
   const est = popup.locator('section.tt-clay-estimator');
   await expect(est).toBeVisible({ timeout: 10_000 });

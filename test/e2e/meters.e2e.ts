@@ -1,4 +1,5 @@
 import type { BrowserContext, Page, Request } from '@playwright/test';
+import { setTrustedSettings } from '@/test/e2e/extension-storage';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, servePage, fixtureHtml } from '@/test/e2e/extension-fixture';
 import { NEW_SHAPE, OLD_SHAPE, ORG_UUID, ORGANIZATIONS, TEAM_ORG_UUID } from '@/test/unit/claude-usage-fixtures';
@@ -67,6 +68,8 @@ async function openClaude(context: BrowserContext): Promise<Page> {
 }
 
 async function setMeterSettings(page: Page, meters: Record<string, unknown>) {
+  // Reading the meters makes requests with the user's session: a switch only a trusted save changes.
+  await setTrustedSettings(page, { siteMetersRead: meters.read !== false });
   await page.evaluate(async (m) => {
     await chrome.storage.sync.set({ 'settings.meters': { siteMeters: { read: true, thresholds: [0.8, 0.95], notifyOnReset: false, badge: 'own-limits', chatgptPlan: 'none', chatgptCaps: [], ...m } } });
   }, meters);
@@ -188,6 +191,9 @@ test('ChatGPT: recorded messages count against the plan caps, and the site’s l
   await expect(meter(popup, 'chatgpt:gpt-5:3h')).toHaveAttribute('data-used', String(8 / 160));
   await expect(meter(popup, 'chatgpt:gpt-5:3h')).toContainText('8 messages of 160');
   await expect(meter(popup, 'chatgpt:gpt-5-thinking:7d')).toHaveAttribute('data-used', '0');
+  // Nothing can count this cap: it says so rather than "0% used · Reset time not given".
+  await expect(meter(popup, 'chatgpt:gpt-5-thinking:7d')).toContainText('not counted');
+  await expect(meter(popup, 'chatgpt:gpt-5-thinking:7d')).not.toContainText('% used');
 
   // The site says Thinking is used up until a time: that window is full until then.
   await servePage(context, 'https://chatgpt.com/', fixtureHtml('chatgpt.html'));

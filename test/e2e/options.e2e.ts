@@ -82,7 +82,8 @@ test('bad input is refused with a visible message and the stored value is kept',
   await expect(page.getByTestId('save-status')).toContainText('Not saved');
   expect(await syncStorage(page)).toEqual(before);
 
-  // A malformed API key is refused and nothing reaches storage.local.
+  // A malformed API key is refused and nothing reaches storage.local (Accuracy starts collapsed).
+  await page.locator('#accuracy summary').click();
   await page.getByLabel('Anthropic API key').fill('sk-ant-oops');
   await page.getByRole('button', { name: 'Save key' }).click();
   await expect(page.getByText('does not look like a complete Anthropic API key')).toBeVisible();
@@ -98,6 +99,7 @@ test('settings export and import round-trip, and a bad file is refused', async (
   await openaiLimit(page).fill('777777');
   await page.locator('fieldset[data-provider="anthropic"]').getByLabel('Monthly budget').fill('42.5');
   await page.getByLabel('Alert thresholds').fill('50, 90, 100');
+  await page.locator('#prices summary').click();
   await page.getByRole('row', { name: /gpt-4o-mini/ }).getByLabel(/input price override/).fill('0.2');
   await page.getByRole('row', { name: /gpt-4o-mini/ }).getByLabel(/output price override/).fill('0.8');
   await saveAndWait(page);
@@ -147,7 +149,8 @@ test('settings export and import round-trip, and a bad file is refused', async (
   const bad = structuredClone(exported);
   bad.settings.limits.openai.monthlyTokenLimit = -3;
   await page.getByTestId('import-settings').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
-  await expect(page.getByTestId('settings-import-result')).toContainText('limits.openai.monthlyTokenLimit: Must be 0 or more');
+  await expect(page.getByTestId('settings-import-result')).toContainText('Limits › OpenAI › Monthly token limit: Must be 0 or more');
+  await expect(page.getByTestId('settings-import-result')).not.toContainText('limits.openai');
   expect(await syncStorage(page)).toEqual(original);
 });
 

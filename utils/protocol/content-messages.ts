@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { usageEventSchema } from '@/utils/core/usage/usage-event';
+import { incomingUsageEventSchema } from '@/utils/core/usage/usage-event';
 import { MIN_EVENT_TIME } from '@/utils/core/usage/usage-bounds';
 import { limitNoticeSchema, meterReportSchema } from '@/utils/core/meters/meter-schemas';
-import { METER_SITES } from '@/utils/core/meters/meter-types';
+import { METER_SITES, type MeterWindow } from '@/utils/core/meters/meter-types';
 import type { Settings } from '@/utils/core/settings/settings-schema';
 import type { SaveResult } from '@/utils/core/settings/settings-validation';
+import type { Corrections } from '@/utils/core/accuracy/corrections';
 
 /**
  * Content script → background: everything a page's content script may ask of the background.
@@ -48,6 +49,11 @@ const CONTENT_REQUESTS = [
       .array(z.string())
       .max(100_000)
       .refine((segments) => charsOf(segments) <= MAX_COUNT_CHARS, `at most ${MAX_COUNT_CHARS.toLocaleString('en-US')} characters per request`),
+    /**
+     * Which of the page's counts this is part of (one field's counter) and how recent: a count
+     * with a higher `seq` on the same lane drops the unstarted work of the older ones.
+     */
+    lane: z.object({ id: z.string().max(64), seq: z.number().int().nonnegative() }).optional(),
   }),
   /**
    * Opt-in exact Claude count from Anthropic's count_tokens endpoint (the background holds the
@@ -69,14 +75,19 @@ const CONTENT_REQUESTS = [
     text: z.string().max(5_000_000),
     tokens: z.number().int().nonnegative().max(10_000_000),
   }),
-  /** One finished turn or run. From a tab it must name that tab's site (see tab-site-check.ts). */
-  z.object({ type: z.literal('record-usage'), event: usageEventSchema }),
   /**
-   * A sent turn, persisted in the outbox (storage.local, counts only) before its reply ends:
-   * the background notes which tab and page it belongs to, so it can record it as incomplete
-   * if the tab closes or reloads first (turn-finaliser.ts).
+   * One finished turn or run. From a tab it must name that tab's site (see tab-site-check.ts).
+   * A turn stamped ahead of the clock is quarantined, not refused (usage-intake.ts).
    */
-  z.object({ type: z.literal('turn-started'), id: z.string().min(8).max(200), pageId: z.string().min(8).max(64) }),
+  z.object({ type: z.literal('record-usage'), event: incomingUsageEventSchema }),
+  /**
+   * A sent turn, saved by the background (its own IndexedDB, counts only) from the moment it is
+   * sent and again as its counts grow, with the tab and page that sent it: recorded as
+   * incomplete if the tab closes or reloads before the reply ends (turn-finaliser.ts).
+   */
+  z.object({ type: z.literal('save-turn'), event: incomingUsageEventSchema, pageId: z.string().min(8).max(64) }),
+  /** A send that came to nothing: the tab's saved turn goes. */
+  z.object({ type: z.literal('drop-turn'), id: z.string().min(8).max(200) }),
   /** A content script started in this tab: turns an earlier page of the tab left unfinished are finalised. */
   z.object({ type: z.literal('page-started'), pageId: z.string().min(8).max(64) }),
   /** Who reads this page (the site's adapter, the fallback layer, or nothing) and since when, for the popup. */
@@ -94,8 +105,9 @@ const CONTENT_REQUESTS = [
   /** ChatGPT's "you've reached the limit … resets after …" notice, seen on the page. */
   z.object({ type: z.literal('meter-notice'), notice: limitNoticeSchema }),
   /**
-   * The validated settings, when the copy the background keeps in storage.local is not current
-   * (content/settings-client.ts): the content script does not load the settings schema.
+   * The validated settings and the estimators' corrections (content/settings-client.ts): a
+   * content script reads no extension storage (the background restricts it to trusted contexts),
+   * and does not load the settings schema.
    */
   z.object({ type: z.literal('settings') }),
   /**
@@ -133,14 +145,16 @@ export interface ContentResponseMap {
   count: { counts: number[] };
   'count-exact': ExactCountReply;
   'observe-exact-count': ObservationResult;
-  'record-usage': { stored: boolean };
-  'turn-started': { noted: true };
+  'record-usage': { stored: boolean; quarantined?: true };
+  'save-turn': { saved: boolean };
+  'drop-turn': { dropped: boolean };
   'page-started': { finalised: number };
   'site-health': { saved: true };
   ping: { pong: true };
-  'meter-claim': { due: boolean; retryInMs: number };
+  /** `last`: the site's active reading when it is not due, so a page that may not read yet can still show it. */
+  'meter-claim': { due: boolean; retryInMs: number; last?: { windows: MeterWindow[]; readAt: number } };
   'meter-report': { stored: boolean };
   'meter-notice': { stored: boolean };
-  settings: { settings: Settings };
+  settings: { settings: Settings; corrections: Corrections };
   'update-site-settings': SaveResult;
 }

@@ -1,6 +1,6 @@
 import { lastReadAt, loadSiteMeters, updateSiteMeters as updateStore, withNotice, withReport, type SiteMetersState } from '@/utils/storage/meter-store';
 import { sendBroadcast } from '@/utils/protocol/broadcasts';
-import type { LimitNotice, MeterReport, MeterSite } from '@/utils/core/meters/meter-types';
+import type { LimitNotice, MeterReport, MeterSite, MeterWindow } from '@/utils/core/meters/meter-types';
 
 /** Writes the meters, then tells open extension pages (the popup) to read them again. */
 async function updateSiteMeters(change: (state: SiteMetersState) => SiteMetersState): Promise<SiteMetersState> {
@@ -36,12 +36,17 @@ export function createMeterHandlers(deps: MeterHandlerDeps) {
   };
 
   return {
-    async claim(site: MeterSite): Promise<{ due: boolean; retryInMs: number }> {
+    async claim(site: MeterSite): Promise<{ due: boolean; retryInMs: number; last?: { windows: MeterWindow[]; readAt: number } }> {
       const now = deps.now();
       const state = await loadSiteMeters();
       const last = Math.max(claims.get(site) ?? 0, lastReadAt(state, site));
       const wait = last + intervalFor(state, site) - now;
-      if (wait > 0) return { due: false, retryInMs: wait };
+      if (wait > 0) {
+        // Not this page's turn to read: it shows the last reading (its badge) until it is.
+        const account = state.active[site];
+        const reading = account ? state.readings[`${site}:${account}`] : undefined;
+        return reading && !reading.error ? { due: false, retryInMs: wait, last: { windows: reading.windows, readAt: reading.readAt } } : { due: false, retryInMs: wait };
+      }
       claims.set(site, now);
       return { due: true, retryInMs: 0 };
     },

@@ -71,8 +71,13 @@ describe('toolbar badge: the fullest window', () => {
     expect(badge!.color).toBe('#b45309');
   });
 
-  it('leaves the usual badge when off, or when no window is known', async () => {
-    expect(await siteWindowBadge(settings(), NOW, sources(stateWith(0.96)))).toBeNull();
+  it('is the default: a meter that is known leads the toolbar badge', async () => {
+    expect(await siteWindowBadge(settings(), NOW, sources(stateWith(0.96)))).toMatchObject({ text: '96%' });
+  });
+
+  it('leaves the usual badge when switched to own limits, or when no window is known', async () => {
+    expect(await siteWindowBadge(settings((s) => (s.siteMeters.badge = 'own-limits')), NOW, sources(stateWith(0.96)))).toBeNull();
+    expect(await siteWindowBadge(settings(), NOW, sources(emptyState()))).toBeNull();
     expect(await siteWindowBadge(settings((s) => (s.siteMeters.badge = 'fullest-window')), NOW, sources(emptyState()))).toBeNull();
   });
 });

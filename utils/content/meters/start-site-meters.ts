@@ -61,9 +61,16 @@ const AFTER_REPLY_MS = 3_000;
 function startClaudeReader({ store }: PageServices): () => void {
   const fetchPage = createPageFetch(location.origin);
   const scheduler = createReadScheduler({
-    claim: () => sendRequest({ type: 'meter-claim', site: 'claude' }),
+    claim: async () => {
+      const slot = await sendRequest({ type: 'meter-claim', site: 'claude' });
+      if (slot.last && !store.get().meters) store.set({ meters: slot.last });
+      return slot;
+    },
     read: async () => {
       const reports = await readClaudeMeters({ fetch: fetchPage, activeOrganization: () => lastActiveOrgCookie(document.cookie) });
+      // The badge shows the account this page uses, right at the chat box.
+      const active = reports.find((r) => r.active && !r.error);
+      if (active) store.set({ meters: { windows: active.windows, readAt: Date.now() } });
       for (const r of reports) await report(r);
     },
     setTimer: (fn, ms) => setTimeout(fn, ms),

@@ -38,10 +38,12 @@ export function chatgptWindows(caps: readonly MessageCap[], messages: readonly S
       detail: countable
         ? `${plural(count, 'message')} of ${cap.cap.toLocaleString('en-US')} (counted here)`
         : `${cap.cap.toLocaleString('en-US')} messages; the page does not say which messages used it, so this fills when ChatGPT says the limit is reached`,
+      ...(countable ? {} : { uncounted: true as const }),
     };
     const notice = inForce.find((n) => n.model !== null && modelMatches(cap.model, n.model));
     if (notice) {
-      return { ...meter, used: Math.max(1, meter.used), resetsAt: notice.resetsAt ?? meter.resetsAt, detail: `ChatGPT says the limit for ${notice.label} is reached` };
+      const { uncounted: _known, ...reached } = meter;
+      return { ...reached, used: Math.max(1, meter.used), resetsAt: notice.resetsAt ?? meter.resetsAt, detail: `ChatGPT says the limit for ${notice.label} is reached` };
     }
     return meter;
   });

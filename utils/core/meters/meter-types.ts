@@ -39,6 +39,8 @@ export interface MeterWindow {
   lengthMs: number | null;
   /** Extra figures, e.g. "$12.40 of $50.00". */
   detail?: string;
+  /** A cap TokenTally can't count (the page does not say which messages used it): no percentage to show. */
+  uncounted?: true;
 }
 
 /** Why a meter could not be read, in words a user can act on. */

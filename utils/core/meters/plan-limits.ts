@@ -35,6 +35,8 @@ export interface WindowView {
   detail?: string;
   /** The reset time passed since the reading: the site has not been read since. */
   resetSinceRead: boolean;
+  /** A cap that can't be counted: shown by its size, with no percentage or reset. */
+  uncounted?: true;
 }
 
 export interface AccountView {
@@ -143,6 +145,7 @@ export function windowView(w: MeterWindow, now: number, thresholds: readonly num
     pace: upcoming ? windowPace(w, now) : null,
     severity: meterSeverity(used, thresholds),
     ...(w.detail ? { detail: w.detail } : {}),
+    ...(w.uncounted ? { uncounted: true as const } : {}),
     resetSinceRead,
   };
 }

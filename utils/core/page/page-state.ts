@@ -6,6 +6,8 @@ import { getModel, resolveModel, unknownModel } from '@/utils/core/models/model-
 import { pageModelChoice, type ModelReading } from '@/utils/core/models/model-labels';
 import type { AiFeatureId } from '@/utils/core/clay/credit-rules';
 import { createStore, type Store } from '@/utils/core/page/store';
+import type { Attachment } from '@/utils/core/attachments/attachment';
+import type { MeterWindow } from '@/utils/core/meters/meter-types';
 
 /**
  * One page's state, in one small store: what the readers found on the page (fields, the model
@@ -114,9 +116,13 @@ export interface PageState {
   pageModel: { label: string | null; reading: ModelReading | null };
   /** Chat sites: tokens of the conversation an API call would re-read (null: not counted yet). */
   conversation: { tokens: number; exact: boolean } | null;
+  /** Files attached to the composer and not sent yet (names and counts only, never content). */
+  attachments: readonly Attachment[];
   clay: ClayInputs;
   health: SiteHealth;
   turns: { active: number; recorded: number; lastDetectedBy: Layer | null };
+  /** The site's own usage meter as this page last read it (claude.ai's session and weekly windows); the badge shows it. */
+  meters?: { windows: MeterWindow[]; readAt: number } | null;
 }
 
 export type PageStore = Store<PageState>;
@@ -130,6 +136,7 @@ export function createPageStore(adapter: SiteAdapter, host: string, now = Date.n
     activeFieldId: null,
     pageModel: { label: null, reading: null },
     conversation: null,
+    attachments: [],
     clay: NO_CLAY_INPUTS,
     health: { reading: 'none', since: now, roles: {} },
     turns: { active: 0, recorded: 0, lastDetectedBy: null },

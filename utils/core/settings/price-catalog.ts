@@ -28,7 +28,8 @@ export function priceCatalog(): PriceCatalog {
   const models = [...listModels()].sort((a, b) => a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id));
   const rules = (Object.keys(COUNTING_RULES) as CountingRuleId[]).map((id) => {
     const rule = COUNTING_RULES[id];
-    const users = models.filter((m) => m.rule === id).map((m) => m.label);
+    const examplesFrom: RegExp | undefined = 'examplesFrom' in rule ? rule.examplesFrom : undefined;
+    const users = models.filter((m) => m.rule === id && (!examplesFrom || examplesFrom.test(m.id))).map((m) => m.label);
     return { id, summary: rule.summary, exact: rule.exact, band: rule.band, bandSource: rule.bandSource, examples: users.slice(-3).reverse() };
   });
   return { models, priceDate: PRICE_DATA_DATE, priceSource: PRICE_DATA_SOURCE, rules, legacyClaudeFactor: LEGACY_CLAUDE_TOKEN_FACTOR };

@@ -32,6 +32,11 @@ function words(segment: string): string {
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
+/** A dotted settings path in words: "limits.openai.monthlyTokenLimit" -> "Limits › OpenAI › Monthly token limit". */
+export function settingsPathLabel(dotted: string): string {
+  return dotted.split('.').filter(Boolean).map(words).join(' › ');
+}
+
 function show(value: unknown): string {
   if (value === undefined) return 'not set';
   if (value === null) return 'none';

@@ -1,4 +1,5 @@
 import type { ProviderLimits, Settings, SiteSettings } from '@/utils/core/settings/settings-schema';
+import { normaliseHost } from '@/utils/core/sites/host';
 
 /**
  * The default settings as plain data, for code that must not load the schema: the content
@@ -38,10 +39,12 @@ export const DEFAULT_SETTINGS: Settings = {
   anthropicExactCounts: false,
   retentionDays: null,
   extraSites: [],
-  siteMeters: { read: true, thresholds: [0.8, 0.95], notifyOnReset: false, badge: 'own-limits', chatgptPlan: 'none', chatgptCaps: [] },
+  siteMeters: { read: true, thresholds: [0.8, 0.95], notifyOnReset: false, badge: 'fullest-window', chatgptPlan: 'none', chatgptCaps: [] },
 };
 
-/** A site's settings, or the defaults for a site the user never changed. */
+/** A site's settings (any spelling of its host), or the defaults for a site the user never changed. */
 export function siteSettingsFor(settings: Settings, host: string): SiteSettings {
-  return settings.sites[host] ?? { ...DEFAULT_SITE_SETTINGS };
+  const key = normaliseHost(host);
+  // Own entries only: a host named like an Object property finds no settings of Object's.
+  return (Object.hasOwn(settings.sites, key) ? settings.sites[key] : undefined) ?? { ...DEFAULT_SITE_SETTINGS };
 }

@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { providerOfId } from '@/utils/core/models/model-id';
+import { isSiteHost } from '@/utils/core/sites/host';
 
 /**
  * The user's settings: one versioned document in storage.sync (usage data stays local).
@@ -13,6 +15,10 @@ export const SETTINGS_VERSION = 1;
 const wholeNumber = (message: string) => z.refine(Number.isInteger, message);
 const flag = (byDefault: boolean) => z._default(z.boolean(), byDefault);
 const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
+/** A key of a map the user fills (model ids, enrichment types): never an Object property name such as "constructor". */
+const plainKey = (max: number) => text(1, max).check(z.refine((key) => !(key in Object.prototype), 'Not a name TokenTally uses'));
+/** A site's key: its host, spelled one way (utils/core/sites/host.ts). */
+const siteKey = z.string().check(z.refine(isSiteHost, "Not a site's address (lower case, without www.)"));
 
 const count = (max: number) =>
   z.number({ error: 'Enter a number' }).check(z.minimum(0, 'Must be 0 or more'), z.maximum(max, `Must be at most ${max.toLocaleString('en-US')}`), wholeNumber('Use a whole number'));
@@ -55,7 +61,7 @@ export const claySettingsSchema = z.object({
   ownApiKey: z._default(z.object({ openai: flag(false), anthropic: flag(false), google: flag(false) }), { openai: false, anthropic: false, google: false }),
   /** Credits per row by enrichment type id; see utils/clay for the defaults and their source. */
   creditsPerEnrichment: z._default(
-    z.record(text(1, 80), z.number({ error: 'Enter a number' }).check(z.minimum(0, 'Must be 0 or more'), z.maximum(1000, 'Must be at most 1,000'))),
+    z.record(plainKey(80), z.number({ error: 'Enter a number' }).check(z.minimum(0, 'Must be 0 or more'), z.maximum(1000, 'Must be at most 1,000'))),
     {},
   ),
   /** Average tokens a column reference such as /Company Name inserts per row. */
@@ -94,6 +100,8 @@ export const messageCapSchema = z.object({
       z.minLength(1, 'Name a model, e.g. gpt-5'),
       z.maxLength(80, 'At most 80 characters'),
       z.regex(/^[a-z0-9][a-z0-9.-]*(\|[a-z0-9][a-z0-9.-]*)*$/, 'Model ids like gpt-5 or gpt-5-thinking, "|" between models that share a cap'),
+      // ChatGPT's caps are on OpenAI models: another provider's model would never match a turn.
+      z.refine((ids) => ids.split('|').every((id) => providerOfId(id) === 'openai'), 'ChatGPT caps are on OpenAI models (gpt-…, o3…)'),
     ),
   hours: z.number({ error: 'Enter hours' }).check(wholeNumber('Use whole hours'), z.minimum(1, 'At least 1 hour'), z.maximum(720, 'At most 720 hours (30 days)')),
   cap: z.number({ error: 'Enter a number' }).check(wholeNumber('Use a whole number'), z.minimum(1, 'At least 1'), z.maximum(100_000, 'At most 100,000')),
@@ -111,8 +119,8 @@ export const siteMeterSettingsSchema = z.object({
   thresholds: z._default(thresholdsSchema, [0.8, 0.95]),
   /** Notify when a window that was full resets. */
   notifyOnReset: flag(false),
-  /** What the toolbar badge shows: your own limits (and today's tokens), or the fullest site window. */
-  badge: z._default(z.enum(['own-limits', 'fullest-window']), 'own-limits'),
+  /** What the toolbar badge shows: the fullest site window whenever a site's meter is known (else your own limits), or always your own limits. */
+  badge: z._default(z.enum(['own-limits', 'fullest-window']), 'fullest-window'),
   /** ChatGPT plan whose default caps apply; 'custom' uses `chatgptCaps`, 'none' tracks no caps. */
   chatgptPlan: z._default(z.enum(['none', 'free', 'go', 'plus', 'pro', 'business', 'custom']), 'none'),
   chatgptCaps: z._default(z.array(messageCapSchema).check(z.maxLength(12, 'At most 12 caps')), []),
@@ -142,9 +150,9 @@ export const settingsSchema = z.object({
   alertThresholds: z._default(thresholdsSchema, [0.8, 1]),
   clay: z._default(claySettingsSchema, () => claySettingsSchema.parse({})),
   /** Keyed by site hostname, e.g. "chatgpt.com"; missing = defaults. */
-  sites: z._default(z.record(text(1, 253), siteSettingsSchema), {}),
+  sites: z._default(z.record(siteKey, siteSettingsSchema), {}),
   /** Per-model price overrides keyed by model id. */
-  priceOverrides: z._default(z.record(text(1, 120), priceOverrideSchema), {}),
+  priceOverrides: z._default(z.record(plainKey(120), priceOverrideSchema), {}),
   /**
    * Legacy: a single factor for Claude counts, o200k x this (default 1.3), where estimates are
    * made per script instead. A value a user chose is honoured, as claudeEstimateAdjust =
