@@ -4,7 +4,7 @@
 //   1 MB paste counted <= 300 ms; 5 MB Gemini paste counted <= 2 s; no extra long tasks on the page
 //   first count after the first keystroke on a fresh browser: <= 1.5 s
 //   content-script bundle <= 60 KB gzipped; zipped extension well under 15 MB
-// Usage: npm run build && npm run bench -- badge   (BENCH_ONLY=typing|paste|gemini|worker-stop|first)
+// Usage: npm run build && npm run bench -- badge   (BENCH_ONLY=typing|paste|paste-share|gemini|worker-stop|first)
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -462,6 +462,70 @@ async function benchPaste(): Promise<void> {
 }
 
 /**
+ * TokenTally's share of a real Ctrl+V into the Playground's textarea: from the paste's input
+ * event (taken by a listener registered before the content script's) to the badge showing the
+ * exact count, against the page's own share (keydown to that input event). Each run clears the
+ * field, lets the page settle, and pastes fresh text (a new seed: nothing is cached), so every
+ * run after the first is a paste into a page that has counted before.
+ */
+async function pasteShare(chars: number, runs: number): Promise<{ ours: number[]; page: number[]; wrong: number }> {
+  const { context, close } = await launch(true);
+  try {
+    const page = await context.newPage();
+    await page.goto(PLAYGROUND);
+    const field = page.locator(FIELD);
+    await field.locator('xpath=following-sibling::tokentally-badge[@data-state="ready"]').waitFor({ state: 'attached' });
+    await page.waitForTimeout(1500); // the tokenizer warms up while the user reads the page
+    await field.click();
+    await instrument(page);
+    const ours: number[] = [];
+    const pageShare: number[] = [];
+    let wrong = 0;
+    for (let run = 0; run < runs; run++) {
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.press('Delete');
+      await page.waitForTimeout(600);
+      const text = variedProse(chars, 100 + run);
+      await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+      const expected = tokens(text);
+      const counted = page.evaluate(([sel, n]) => {
+        const w = window as unknown as { bench: { lastKey: number }; __benchLastInput: number };
+        const host = document.querySelector(sel)!.nextElementSibling!;
+        return new Promise<{ ours: number; page: number }>((resolve) => {
+          new MutationObserver((_, obs) => {
+            if (host.getAttribute('data-tokens') !== String(n)) return;
+            obs.disconnect();
+            resolve({ ours: performance.now() - w.__benchLastInput, page: w.__benchLastInput - w.bench.lastKey });
+          }).observe(host, { attributes: true, attributeFilter: ['data-tokens'] });
+          setTimeout(() => resolve({ ours: -1, page: -1 }), 30_000);
+        });
+      }, [FIELD, expected] as const);
+      await page.keyboard.press('ControlOrMeta+V');
+      const got = await counted;
+      if (got.ours < 0) wrong++;
+      else {
+        ours.push(got.ours);
+        pageShare.push(got.page);
+      }
+    }
+    return { ours, page: pageShare, wrong };
+  } finally {
+    await close();
+  }
+}
+
+async function benchPasteShare(): Promise<void> {
+  const runs = Number(process.env.BENCH_PASTE_RUNS ?? 5);
+  for (const [label, chars, target] of [['1 MB', 1_048_576, 200], ['150 KB', 153_600, 60]] as const) {
+    const { ours, page, wrong } = await pasteShare(chars, runs);
+    const fmt = (xs: number[]) => (xs.length ? `${Math.round(Math.min(...xs))}-${Math.round(Math.max(...xs))} ms ${JSON.stringify(xs.map(Math.round))}` : 'none');
+    report(`${label} paste, input event -> exact count (TokenTally's share), ${runs} runs`, fmt(ours), `<= ${target} ms`, wrong === 0 && ours.length > 0 && Math.max(...ours) <= target);
+    report(`  ${label} paste, keydown -> input event (the page's share)`, fmt(page), 'info', true);
+    if (wrong) report(`  ${label} pastes never counted right (30 s)`, String(wrong), '0', false);
+  }
+}
+
+/**
  * Runs one case within a time limit: a case that hangs (a browser that never answers, on a
  * loaded machine) is reported as not finished and the others still run. Browsers it left
  * open are killed by Playwright when the process exits.
@@ -485,6 +549,7 @@ benchPackage();
 if (!only || only === 'first') await runCase('first count', benchFirstCount);
 if (!only || only === 'typing') await runCase('typing', benchTypingCase);
 if (!only || only === 'paste') await runCase('1 MB paste', benchPaste);
+if (!only || only === 'paste-share') await runCase('paste share', benchPasteShare);
 if (!only || only === 'gemini') await runCase('5 MB Gemini paste', benchGeminiPaste);
 if (!only || only === 'worker-stop') for (const site of STOP_CASES) await runCase(`worker stop, ${site.name}`, () => benchWorkerStop(site));
 

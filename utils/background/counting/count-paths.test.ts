@@ -4,7 +4,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Runtime } from 'webextension-polyfill';
 import { routeMessage } from '@/utils/background/messaging/router';
 import { tabSender } from '@/test/unit/test-senders';
-import { STORAGE_KEYS } from '@/utils/storage/storage-keys';
+import { CORRECTIONS_DB_NAME } from '@/utils/storage/estimate-corrections';
+import { keyValueDb } from '@/utils/storage/key-value-db';
+import { contentSettingsHandlers } from '@/utils/background/settings-handlers';
 import type { CounterId, ModelInfo } from '@/utils/core/models/model-types';
 import { getModel } from '@/utils/core/models/model-registry';
 import { countHandlers } from '@/utils/background/counting/count-handlers';
@@ -24,6 +26,13 @@ import { counterTokenizer } from '@/utils/core/estimates/claude-estimator';
  * same numbers, estimates included; the user's correction of an estimate is applied once, by
  * the page, whichever answered.
  */
+
+/** A correction as the background stores it; the page gets it with the settings (settings-client.ts). */
+async function storeCorrection(ratio: number) {
+  const db = await keyValueDb(CORRECTIONS_DB_NAME, 'corrections')();
+  await db.put('corrections', { 'claude47-estimate': { ratio, samples: 9, updated: Date.now() } }, 'estimateCorrections');
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((request: unknown) => routeMessage(request, tabSender('https://claude.ai/new', 7), contentSettingsHandlers as never)) as never);
+}
 
 /** Tokenizer files as the extension serves them (both ends fetch them from its own origin). */
 function serveExtensionFiles() {
@@ -77,13 +86,13 @@ describe('the two ends of the count port', () => {
     expect(plain['claude47-estimate']![0].some((n) => !Number.isInteger(n))).toBe(true);
 
     // A stored correction changes neither end's answer: the page applies it.
-    await fakeBrowser.storage.local.set({ [STORAGE_KEYS.estimateCorrections.key]: { 'claude47-estimate': { ratio: 1.2, samples: 9, updated: Date.now() } } });
+    await storeCorrection(1.2);
     expect(await answers()).toEqual(plain);
   });
 
   it('give a page the same total, with the stored correction applied exactly once', async () => {
     const ratio = 1.2;
-    await fakeBrowser.storage.local.set({ [STORAGE_KEYS.estimateCorrections.key]: { 'claude47-estimate': { ratio, samples: 9, updated: Date.now() } } });
+    await storeCorrection(ratio);
     const model = getModel('claude-sonnet-5') as ModelInfo;
     expect(model.counter).toBe('claude47-estimate');
     const fromBackground = createLiveCounter(viaRouter(countHandlers.count, tabSender('https://claude.ai/new', 8)), { correction: storedCorrection });

@@ -16,16 +16,21 @@ import { exactCountFromTabProblem, observeFromTabProblem, recordFromTabProblem }
  */
 export const CONTENT_RATE_LIMITS: { [T in ContentRequestType]: RateLimit<ContentRequestOf<T>> } = {
   // Weighed by text: one unit per 10,000 characters. Typing costs 1-2 units a keystroke; a
-  // 5 MB paste ~500; a tab may keep asking ~5 MB a second, more than the tokenizers count.
-  count: { burst: 2_000, perSecond: 500, cost: (r) => 1 + Math.ceil(charsOf(r.segments) / 10_000) },
+  // 5 MB paste ~520, and the burst lets one request of the most a request may carry through. A
+  // tab then keeps 1.5 MB a second: what one counting worker counts of the slowest text (a run
+  // of one letter or of spaces, which no tokenizer can cut; prose goes ten times faster), so a
+  // tab cannot queue more than the workers clear. Tabs take turns (fair-count-queue.ts).
+  count: { burst: 1_100, perSecond: 150, cost: (r) => 1 + Math.ceil(charsOf(r.segments) / 10_000) },
   // Each one is a request to Anthropic with the user's key.
   'count-exact': { burst: 20, perSecond: 2 },
   // One per console run.
   'observe-exact-count': { burst: 10, perSecond: 0.5 },
   // A person sends a turn every few seconds at most; the burst covers an outbox flushed at page start.
   'record-usage': { burst: 30, perSecond: 0.5 },
-  // One per sent turn, like record-usage.
-  'turn-started': { burst: 30, perSecond: 0.5 },
+  // A sent turn is saved at once, again when counted, then every 15 s of its reply (turn-machine.ts).
+  'save-turn': { burst: 30, perSecond: 0.5 },
+  // A send that came to nothing.
+  'drop-turn': { burst: 10, perSecond: 0.5 },
   // Once per page load.
   'page-started': { burst: 5, perSecond: 0.2 },
   // Sent when the page's reading changes; a flapping page is throttled here too.
@@ -45,6 +50,7 @@ export const CONTENT_RATE_LIMITS: { [T in ContentRequestType]: RateLimit<Content
 /** Checks that need to know who sent the message. A string is the reason it is refused. */
 export const CONTENT_SENDER_CHECKS: { [T in ContentRequestType]?: (request: ContentRequestOf<T>, sender: ContentSender) => string | null } = {
   'record-usage': (request, sender) => recordFromTabProblem(request.event, sender),
+  'save-turn': (request, sender) => recordFromTabProblem(request.event, sender),
   // A tab reads and reports its own site's meter only.
   'meter-claim': (request, sender) => meterSenderProblem(request.site, sender.host),
   'meter-report': (request, sender) => meterSenderProblem(request.report.site, sender.host),

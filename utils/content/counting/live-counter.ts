@@ -1,10 +1,11 @@
 import type { ClaudeEstimatorId, CounterId, ModelInfo, TokenizerId } from '@/utils/core/models/model-types';
 import { counterTokenizer, isClaudeEstimator } from '@/utils/core/estimates/claude-estimator';
-import { correctionFactorNow, currentCorrections } from '@/utils/storage/estimate-corrections';
+import { correctionFactorNow, correctionsReady } from '@/utils/content/settings/settings-client';
 import { countPort } from '@/utils/protocol/request-port';
-import { resegment, type Segmentation } from '@/utils/core/counting/segment-text';
+import { resegment, splitIntoSegments, type Segmentation } from '@/utils/core/counting/segment-text';
 import type { CountSegmentsFn } from '@/utils/core/counting/segment-counter';
 import { LruCache } from '@/utils/core/counting/lru-cache';
+import type { CountLane } from '@/utils/core/counting/fair-count-queue';
 
 export interface CountResult {
   tokens: number;
@@ -21,8 +22,11 @@ export interface LiveCounter {
   countNow(text: string, model: ModelInfo): CountResult | null;
 }
 
-/** Keeps each 'count' message small enough to be answered quickly and cut off when stale. */
-const MAX_BATCH_CHARS = 256_000;
+/**
+ * Keeps each 'count' message small: a paste's batches all leave at once, and the counting end
+ * starts on the first while it still receives (and parses) the others.
+ */
+const MAX_BATCH_CHARS = 64_000;
 const MAX_BATCH_SEGMENTS = 5_000;
 
 /**
@@ -31,8 +35,13 @@ const MAX_BATCH_SEGMENTS = 5_000;
  * Every counter goes this way, Claude's estimates too: both ends answer plain per-segment counts,
  * and the user's correction is applied here, content-side (see EstimateCorrection).
  */
-export const countSegmentsInBackground: CountSegmentsFn = async (tokenizer, segments) =>
-  (await countPort().send({ type: 'count', tokenizer, segments })).counts;
+export const countSegmentsInBackground: LaneCountFn = async (tokenizer, segments, lane) =>
+  (await countPort().send({ type: 'count', tokenizer, segments, ...(lane ? { lane } : {}) })).counts;
+
+/** A segment counter that may be told which lane a request is on (see CountLane); others ignore it. */
+export type LaneCountFn = (...args: [...Parameters<CountSegmentsFn>, lane?: CountLane]) => ReturnType<CountSegmentsFn>;
+
+let nextLane = 1;
 
 /**
  * The user's learned correction of an estimator (utils/storage/estimate-corrections.ts),
@@ -46,8 +55,8 @@ export interface EstimateCorrection {
   factor(estimator: ClaudeEstimatorId): number;
 }
 
-/** The corrections stored in this browser, read once per page and kept current. */
-export const storedCorrection: EstimateCorrection = { ready: currentCorrections, factor: correctionFactorNow };
+/** The corrections stored in this browser, as the background sends them with the settings. */
+export const storedCorrection: EstimateCorrection = { ready: correctionsReady, factor: correctionFactorNow };
 /** No correction: the CLI, benchmarks, and tests that count with their own segment counter. */
 export const noCorrection: EstimateCorrection = { ready: () => Promise.resolve(), factor: () => 1 };
 
@@ -74,6 +83,7 @@ const recentWeight = (segment: string) => (segment.length > RECENT_MAX_CHARS ? I
  * (~1 s for o200k) behind the user's first keystrokes. Never rejects.
  */
 export async function prewarmTokenizer(tokenizer: CounterId, countSegments: CountSegmentsFn = countSegmentsInBackground): Promise<void> {
+  warmSegmenterOnce();
   try {
     await countSegments(tokenizer, []);
   } catch {
@@ -81,8 +91,35 @@ export async function prewarmTokenizer(tokenizer: CounterId, countSegments: Coun
   }
 }
 
+let segmenterWarm = false;
+/**
+ * Runs the segmenter once over a made-up text when the page is idle: the first large paste then
+ * finds it compiled, instead of paying the engine's optimisation of the boundary scan (~15 ms at
+ * 1 MB, measured in a trace) inside the paste's input event.
+ */
+function warmSegmenterOnce(): void {
+  if (segmenterWarm) return;
+  segmenterWarm = true;
+  const run = () => {
+    const line = 'Warm words, 12 of them: the segmenter runs here once before a real paste does.\n';
+    splitIntoSegments(line.repeat(800), 'o200k');
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2_000 });
+  else setTimeout(run, 0);
+}
+
 function abortError(): Error {
   return new DOMException('Count aborted', 'AbortError');
+}
+
+/** `work`, or an AbortError as soon as `signal` fires (the work goes on, unawaited). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError());
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /**
@@ -127,8 +164,13 @@ export type SegmentCache = Map<CounterId, LruCache<number>>;
 
 export const createSegmentCache = (): SegmentCache => new Map();
 
-export function createLiveCounter(transport?: CountSegmentsFn, options: LiveCounterOptions = {}): LiveCounter {
-  const countSegments = transport ?? countSegmentsInBackground;
+export function createLiveCounter(transport?: LaneCountFn, options: LiveCounterOptions = {}): LiveCounter {
+  const countSegments: LaneCountFn = transport ?? countSegmentsInBackground;
+  // A lane per counter: a count that supersedes an aborted one drops the aborted one's unstarted
+  // work where it is counted. Only counts given a signal join it: fields share this counter, and
+  // one field's count must never drop another's.
+  const laneId = `live-${nextLane++}`;
+  let seq = 0;
   const correction = options.correction ?? (transport ? noCorrection : storedCorrection);
   const correctionOf = (counter: CounterId) => (isClaudeEstimator(counter) ? correction.factor(counter) : 1);
   /** Last counted text per counter, with its segmentation and one count per segment. */
@@ -170,6 +212,14 @@ export function createLiveCounter(transport?: CountSegmentsFn, options: LiveCoun
     return { bounds, counts, missing, missingAt, editEnd, recent };
   }
 
+  /** What countNow planned for `text` and could not answer, while nothing has been counted since. */
+  let unanswered: { text: string; counter: CounterId; prev: unknown; planned: ReturnType<typeof plan> } | null = null;
+  function takeUnanswered(text: string, counter: CounterId): ReturnType<typeof plan> | null {
+    const kept = unanswered;
+    unanswered = null;
+    return kept && kept.counter === counter && kept.prev === states.get(counter) && kept.text === text ? kept.planned : null;
+  }
+
   function finish(text: string, model: ModelInfo, bounds: number[], counts: number[], editEnd: number): CountResult {
     let raw = 0;
     for (let i = 0; i < counts.length; i++) raw += counts[i]!;
@@ -197,7 +247,7 @@ export function createLiveCounter(transport?: CountSegmentsFn, options: LiveCoun
     const wanted = [...variants].filter((v) => v !== '' && !recent.has(v));
     if (wanted.length === 0) return;
     speculating.add(tokenizer);
-    countSegments(tokenizer, wanted)
+    countSegments(tokenizer, wanted, { id: `${laneId}:${tokenizer}:ahead`, seq: ++seq })
       .then((got) => {
         if (got.length === wanted.length) wanted.forEach((v, j) => recent.set(v, got[j]!));
       })
@@ -214,27 +264,39 @@ export function createLiveCounter(transport?: CountSegmentsFn, options: LiveCoun
 
   return {
     countNow(text, model) {
-      const { bounds, counts, missing, editEnd } = plan(text, model.counter);
-      return missing.length === 0 ? finish(text, model, bounds, counts, editEnd) : null;
+      const planned = plan(text, model.counter);
+      if (planned.missing.length === 0) return finish(text, model, planned.bounds, planned.counts, planned.editEnd);
+      // The count that follows a miss starts from this plan: segmenting a 1 MB paste twice was
+      // the largest part of TokenTally's time on the page.
+      unanswered = { text, counter: model.counter, prev: states.get(model.counter), planned };
+      return null;
     },
 
     async count(text, model, signal) {
       if (signal?.aborted) throw abortError();
       const tokenizer = model.counter;
       const corrected = isClaudeEstimator(tokenizer) ? correction.ready() : null;
-      const { bounds, counts, missing, missingAt, editEnd, recent } = plan(text, tokenizer);
+      const { bounds, counts, missing, missingAt, editEnd, recent } = takeUnanswered(text, tokenizer) ?? plan(text, tokenizer);
 
+      // Every batch leaves at once: the counting end keeps its workers busy across the round
+      // trips, and takes turns with other tabs per chunk, not per request (fair-count-queue.ts).
+      const lane = signal ? { id: `${laneId}:${tokenizer}`, seq: ++seq } : undefined;
+      const sent: Array<Promise<void>> = [];
       let done = 0;
       for (const batch of batches(missing)) {
-        if (signal?.aborted) throw abortError();
-        const got = await countSegments(tokenizer, batch);
-        if (got.length !== batch.length) throw new Error('Token counter returned the wrong number of counts');
-        for (let j = 0; j < got.length; j++) {
-          counts[missingAt[done + j]!] = got[j]!;
-          recent.set(batch[j]!, got[j]!);
-        }
-        done += got.length;
+        const first = done;
+        done += batch.length;
+        sent.push(
+          countSegments(tokenizer, batch, lane).then((got) => {
+            if (got.length !== batch.length) throw new Error('Token counter returned the wrong number of counts');
+            for (let j = 0; j < got.length; j++) {
+              counts[missingAt[first + j]!] = got[j]!;
+              recent.set(batch[j]!, got[j]!);
+            }
+          }),
+        );
       }
+      await (signal ? untilAborted(Promise.all(sent), signal) : Promise.all(sent));
       // Read in parallel with the count (once per page; then already current).
       if (corrected) await corrected.catch(() => {});
       if (signal?.aborted) throw abortError();

@@ -98,16 +98,41 @@ function isBoundary(text: string, q: number, bpeRegex: boolean): boolean {
   return bpeRegex || j === q; // gemma: keep indentation with the line before
 }
 
-/** Segment start positions q with from <= q < to (0 and text.length excluded), in order. */
+/**
+ * Segment start positions q with from <= q < to (0 and text.length excluded), in order. The same
+ * decisions as isBoundary, with rule 2's ASCII case written out in the loop: this runs over a
+ * whole paste on the page's main thread, and helper calls in it (which the content script's
+ * minifier turns into closures) made most of TokenTally's share of a 1 MB paste, in their
+ * allocations and the garbage collections that followed.
+ */
 export function segmentBoundaries(text: string, tokenizer: TokenizerId, from = 1, to = text.length): number[] {
   const bounds: number[] = [];
   const bpeRegex = tokenizer !== 'gemma3';
-  const end = Math.min(to, text.length);
-  for (let q = Math.max(1, from); q < end; q++) {
+  const n = text.length;
+  const end = Math.min(to, n);
+  const start = Math.max(1, from);
+  let before = text.charCodeAt(start - 1);
+  for (let q = start; q < end; q++) {
     const c = text.charCodeAt(q);
-    // Fast path: only a space or a character after a newline can start a segment.
-    if (c !== 32 && !isNewline(text.charCodeAt(q - 1))) continue;
-    if (isBoundary(text, q, bpeRegex)) bounds.push(q);
+    const prev = before;
+    before = c;
+    if (prev === 10 || prev === 13) {
+      // Rule 1 (and a space after a newline, which rule 2 leaves to it).
+      if (isBoundary(text, q, bpeRegex)) bounds.push(q);
+      continue;
+    }
+    if (c !== 32) continue;
+    // Rule 2: a letter or digit, this space, a letter; one in CUT_ONE_IN by the hash.
+    if (prev < 128 ? !((prev >= 48 && prev <= 57) || (prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122)) : !letterOrDigitBefore(text, q)) continue;
+    if (q + 1 >= n) continue;
+    const next = text.charCodeAt(q + 1);
+    if (next < 128 ? !((next >= 65 && next <= 90) || (next >= 97 && next <= 122)) : !letterAt(text, q + 1)) continue;
+    let h = 0x811c9dc5;
+    for (let i = q > HASH_WINDOW ? q - HASH_WINDOW : 0; i < q; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    if ((h >>> 0) % CUT_ONE_IN === 0) bounds.push(q);
   }
   return bounds;
 }
