@@ -1,12 +1,11 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import type { ModelInfo } from '@/utils/core/models/model-types';
 import type { SiteAdapter } from '@/utils/core/sites/site-adapter';
-import type { Theme } from '@/utils/core/page/page-state';
-import type { SiteHealth } from '@/utils/core/page/page-state';
-import type { ClayRunView } from '@/utils/core/clay/clay-run-view';
+import type { PageState, SiteHealth, Theme } from '@/utils/core/page/page-state';
+import type { Settings } from '@/utils/core/settings/settings-schema';
 import type { BadgeActions } from '@/utils/core/page/badge-contract';
-import { ClayRunEstimate } from '@/components/clay/ClayRunEstimate';
+import { SiteSection } from '@/components/badge/site-section';
 import { SiteHealthNote } from '@/components/badge/SiteHealthNote';
 import type { Attachment } from '@/utils/core/attachments/attachment';
 import { AttachmentBreakdown } from '@/components/badge/AttachmentBreakdown';
@@ -57,8 +56,8 @@ export interface BadgeView {
   adapter: SiteAdapter;
   /** Whether the page is read by its adapter, the fallback layer, or not at all, and since when. */
   health: SiteHealth;
-  /** Clay pages: the run estimate (null elsewhere). */
-  clay: ClayRunView | null;
+  /** Clay pages: what the run estimate is made from (null elsewhere). */
+  clay: { inputs: PageState['clay']; settings: Settings; promptTokens: number } | null;
   host: string;
   /** A subscription chat: its costs are what the same tokens would cost on the API, and say so. */
   apiEquivalent: boolean;
@@ -203,6 +202,7 @@ function DetailsPanel(props: {
 
 function Details({ view, actions }: { view: BadgeView; actions: BadgeActions }) {
   const { model } = view;
+  const Section = useContext(SiteSection);
   return (
     <>
       <h2>{view.adapter.name} prompt</h2>
@@ -217,7 +217,7 @@ function Details({ view, actions }: { view: BadgeView; actions: BadgeActions }) 
       <PromptCosts view={view} onOutputTokens={actions.onOutputTokens} />
       <AttachmentBreakdown view={view} />
       {view.adapter.kind === 'chat' && model && view.context ? <ContextUse context={view.context} conversation={view.conversation} model={model} /> : null}
-      {view.clay && model ? <ClayRunEstimate run={view.clay} actions={actions.clay} model={model} /> : null}
+      {Section ? <Section view={view} actions={actions} /> : null}
       <CountSource view={view} />
       <SiteHealthNote health={view.health} siteName={view.adapter.name} onCopyDiagnostics={actions.onCopyDiagnostics} />
     </>

@@ -2,7 +2,6 @@ import type { BadgeView } from '@/components/badge/Badge';
 import type { ModelInfo } from '@/utils/core/models/model-types';
 import { costUsd } from '@/utils/core/models/cost';
 import { siteSettingsFor, DEFAULT_SETTINGS } from '@/utils/core/settings/settings-defaults';
-import { clayRunView } from '@/utils/core/clay/clay-run-view';
 import { chooseModel, NEW_FIELD, type PageState } from '@/utils/core/page/page-state';
 import { attachmentTokens, attachmentsExact } from '@/utils/core/attachments/attachment';
 import { contextLevel, contextWindowFor } from '@/utils/core/models/app-context-windows';
@@ -50,7 +49,8 @@ export function badgeViewFor(state: PageState, fieldId: string, models: ModelInf
     theme: field.theme,
     adapter: state.adapter,
     health: state.health,
-    clay: state.adapter.kind === 'clay' && model ? clayRunView(state.clay, state.settings ?? DEFAULT_SETTINGS, model, field.tokens) : null,
+    // The inputs only: the Clay section computes its run (it ships in Clay's own content script).
+    clay: state.adapter.kind === 'clay' ? { inputs: state.clay, settings: state.settings ?? DEFAULT_SETTINGS, promptTokens: field.tokens } : null,
     host: state.host,
     apiEquivalent: state.adapter.kind === 'chat',
     context: window && window.tokens > 0 ? { used: contextUsed, window, level: contextLevel(contextUsed, window.tokens) } : null,

@@ -15,13 +15,23 @@ import { FieldBadges } from '@/utils/content/badge/field-badges';
 import { createBadgeActions } from '@/utils/content/badge/badge-actions';
 import { ModelReader } from '@/utils/content/model-reader';
 import { ConversationCount } from '@/utils/content/conversation-count';
-import { readClayPage } from '@/utils/content/clay/clay-page';
-import { startClayRunTracking } from '@/utils/content/recording/clay-runs';
+import type { ClayRunTracking } from '@/utils/content/recording/clay-runs';
 import { startTurnTracking } from '@/utils/content/recording/turn-tracker';
 import { startSiteMeters } from '@/utils/content/meters/start-site-meters';
 import { reportSiteHealth } from '@/utils/content/site-health-reporter';
 import { AttachmentTracker, chipArea } from '@/utils/content/attachments/attachment-tracker';
 import { captureFiles } from '@/utils/content/attachments/file-capture';
+
+/**
+ * What only some sites' content scripts bring (Clay's page reader and run recording ship in
+ * Clay's own content script, entrypoints/clay.content.ts, not in every chat page's).
+ */
+export interface PageFeatures {
+  clay?: {
+    readPage(adapter: SiteAdapter, store: PageStore): void;
+    startRuns(services: PageServices): ClayRunTracking;
+  };
+}
 
 /**
  * The content script's composition root. It owns the page store and the page's shared services
@@ -31,12 +41,12 @@ import { captureFiles } from '@/utils/content/attachments/file-capture';
  * the store and each other's results from it; none builds listeners, pollers or counters of its
  * own. Returns the function that stops all of it.
  */
-export function startPage(adapter: SiteAdapter, host: string, renderer: BadgeRenderer): () => void {
+export function startPage(adapter: SiteAdapter, host: string, renderer: BadgeRenderer, features: PageFeatures = {}): () => void {
   const store = createPageStore(adapter, host);
   const services = createPageServices(store);
   // A site the user added from the popup gets the badge; recording needs a site's adapter.
   const records = adapter.id !== 'generic';
-  const clayRuns = records ? startClayRunTracking(services) : null;
+  const clayRuns = records && features.clay ? features.clay.startRuns(services) : null;
   const conversation = new ConversationCount(services, adapter);
   const showing = () => badgeShowing(store.get().settings, host);
   const detachAll = () => {
@@ -60,7 +70,7 @@ export function startPage(adapter: SiteAdapter, host: string, renderer: BadgeRen
     if (!store.get().settings) return;
     if (!showing()) return detachAll();
     model.read();
-    if (adapter.kind === 'clay') readClayPage(adapter, store);
+    if (adapter.kind === 'clay') features.clay?.readPage(adapter, store);
     fields.scan();
     conversation.refresh();
     if (store.get().attachments.length) files.checkChips(chipArea(fields.composerBox()));
