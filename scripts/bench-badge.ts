@@ -431,10 +431,12 @@ function benchPackage(): void {
 }
 
 function benchBundle(): void {
-  const file = path.join(extensionDir, 'content-scripts', 'content.js');
-  const raw = readFileSync(file);
-  const gz = gzipSync(raw, { level: 9 }).length;
-  report('content-script bundle (gzipped)', `${(gz / 1024).toFixed(1)} KB (${(raw.length / 1024).toFixed(0)} KB raw)`, '<= 60 KB', gz <= 60 * 1024);
+  // The chat pages' script is parsed on every supported page load; Clay's only on app.clay.com.
+  for (const [label, name, budgetKb] of [['content-script bundle (gzipped)', 'content.js', 60], ['Clay content-script bundle (gzipped)', 'clay.js', 70]] as const) {
+    const raw = readFileSync(path.join(extensionDir, 'content-scripts', name));
+    const gz = gzipSync(raw, { level: 9 }).length;
+    report(label, `${(gz / 1024).toFixed(1)} KB (${(raw.length / 1024).toFixed(0)} KB raw)`, `<= ${budgetKb} KB`, gz <= budgetKb * 1024);
+  }
 }
 
 async function benchTypingCase(): Promise<void> {

@@ -3,6 +3,7 @@ import type { ModelInfo } from '@/utils/core/models/model-types';
 import type { FormBindings } from '@/components/options/form-bindings';
 import type { SupportedSite } from '@/components/options/site-list';
 import { CheckboxField, Section, SelectField } from '@/components/options/fields';
+import { HiddenBadgeList } from '@/components/HiddenBadgeList';
 
 const POSITIONS = [
   { value: 'bottom-right', label: 'Bottom right' },
@@ -20,25 +21,7 @@ function HiddenBadges({ hosts, onShow }: { hosts: string[]; onShow: (host: strin
       {hosts.length > 0 && (
         <>
           <h3>Hidden badges</h3>
-          <ul>
-            {hosts.map((host) => (
-              <li key={host} data-host={host}>
-                <span>Badge hidden on {host}</span>
-                <button
-                  type="button"
-                  class="secondary"
-                  onClick={() =>
-                    void onShow(host).then(
-                      (ok) => setStatus(ok ? `The badge is back on ${host}.` : `Could not show the badge on ${host}.`),
-                      () => setStatus(`Could not show the badge on ${host}.`),
-                    )
-                  }
-                >
-                  Show
-                </button>
-              </li>
-            ))}
-          </ul>
+          <HiddenBadgeList hosts={hosts} onShow={onShow} onStatus={setStatus} buttonClass="secondary" />
         </>
       )}
       <p role="status" class="hint">

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { HiddenBadgeList } from '@/components/HiddenBadgeList';
 
 /**
  * The sites where "Hide on this site" took the badge away, each with a Show button that brings it
@@ -13,24 +14,7 @@ export function HiddenSites({ hosts, currentHost, onShow }: { hosts: readonly st
     <section class="panel hidden-sites" aria-labelledby="hidden-sites-title" data-testid="hidden-sites">
       <h2 id="hidden-sites-title">Hidden badges</h2>
       {ordered.length > 0 && (
-        <ul>
-          {ordered.map((host) => (
-            <li key={host} data-host={host}>
-              <span>Badge hidden on {host}</span>
-              <button
-                type="button"
-                onClick={() =>
-                  onShow(host).then(
-                    (ok) => setStatus(ok ? `The badge is back on ${host}.` : `Could not show the badge on ${host}.`),
-                    () => setStatus(`Could not show the badge on ${host}.`),
-                  )
-                }
-              >
-                Show
-              </button>
-            </li>
-          ))}
-        </ul>
+        <HiddenBadgeList hosts={ordered} onShow={onShow} onStatus={setStatus} />
       )}
       <p class="muted small" role="status">
         {status}

@@ -1,5 +1,6 @@
-import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test, expect, servePage, fixtureHtml } from '@/test/e2e/extension-fixture';
+import { inContentScriptWorld as contentScriptWorld } from '@/test/e2e/extension-control';
 import { badgeAfter, o200kTokens, openFixture } from '@/test/e2e/badge-helpers';
 import { modelForId } from '@/utils/core/models/model-registry';
 import { estimateClaudeTokens, isClaudeEstimator } from '@/utils/core/estimates/claude-estimator';
@@ -19,24 +20,6 @@ const CLAUDE_FIELD = 'fieldset .ProseMirror';
 const KEYS = 'QZXJKVWBCDEFGHLMNOPRUY';
 const KEYSTROKES = 8;
 
-async function contentScriptWorld(context: BrowserContext, page: Page, url: string): Promise<(expression: string) => Promise<unknown>> {
-  const cdp: CDPSession = await context.newCDPSession(page);
-  const worlds: Array<{ id: number; name: string; auxData?: { type?: string } }> = [];
-  cdp.on('Runtime.executionContextCreated', ({ context: c }) => worlds.push(c));
-  await cdp.send('Runtime.enable');
-  await page.goto(url);
-  await expect(page.locator('html')).toHaveAttribute('data-tokentally', 'active');
-  await expect.poll(() => worlds.some((w) => w.auxData?.type === 'isolated' && w.name === 'TokenTally')).toBe(true);
-  const world = worlds.filter((w) => w.auxData?.type === 'isolated' && w.name === 'TokenTally').at(-1)!;
-  return async (expression) => {
-    const result = (await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true })) as {
-      result: { value?: unknown };
-      exceptionDetails?: { exception?: { description?: string } };
-    };
-    if (result.exceptionDetails) throw new Error(result.exceptionDetails.exception?.description ?? 'exception');
-    return result.result.value;
-  };
-}
 
 /**
  * Starts the flood in the content-script world: PORTS count ports, taking turns to send a giant

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { test, expect, servePage, fixtureHtml } from '@/test/e2e/extension-fixture';
-import { readStoredEvents, seedEvent, type StoredEvent } from '@/test/e2e/stored-usage';
+import { importThroughOptions, readStoredEvents, seedEvent, type StoredEvent } from '@/test/e2e/stored-usage';
 import { inContentScriptWorld } from '@/test/e2e/extension-control';
 
 /**
@@ -28,12 +28,7 @@ async function storedEvents(extensionPage: Page): Promise<StoredEvent[]> {
 /** The options page with real records imported through its own Import button and a key saved through its field. */
 async function seedRealData(openExtensionPage: (name: 'options.html') => Promise<Page>): Promise<Page> {
   const options = await openExtensionPage('options.html');
-  await options.getByLabel('Import usage (JSON)').setInputFiles({
-    name: 'usage.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify({ format: 'tokentally-usage', version: 1, events: REAL })),
-  });
-  await expect(options.getByText('Imported 3 records.')).toBeVisible();
+  await importThroughOptions(options, REAL);
   await options.locator('#accuracy summary').click(); // Accuracy starts collapsed
   await options.getByLabel('Anthropic API key').fill(KEY);
   await options.getByRole('button', { name: 'Save key' }).click();

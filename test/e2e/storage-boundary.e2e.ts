@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, servePage, fixtureHtml, serviceWorkerOf } from '@/test/e2e/extension-fixture';
 import { inContentScriptWorld, workerControl } from '@/test/e2e/extension-control';
-import { readStoredEvents, seedEvent } from '@/test/e2e/stored-usage';
+import { importThroughOptions, readStoredEvents, seedEvent } from '@/test/e2e/stored-usage';
 import { trustedSettings } from '@/test/e2e/extension-storage';
 
 /**
@@ -18,12 +18,7 @@ const REAL = [real(1), real(2), real(3)];
 
 async function seedRecords(openExtensionPage: (name: 'options.html') => Promise<Page>): Promise<Page> {
   const options = await openExtensionPage('options.html');
-  await options.getByLabel('Import usage (JSON)').setInputFiles({
-    name: 'usage.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify({ format: 'tokentally-usage', version: 1, events: REAL })),
-  });
-  await expect(options.getByText('Imported 3 records.')).toBeVisible();
+  await importThroughOptions(options, REAL);
   return options;
 }
 

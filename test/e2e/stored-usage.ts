@@ -67,3 +67,13 @@ export async function onlyStoredEvent(extensionPage: Page): Promise<StoredEvent>
   expect(events).toHaveLength(1);
   return events[0]!;
 }
+
+/** Imports `events` through the options page's own Import button, as a user would, and waits for its confirmation. */
+export async function importThroughOptions(options: Page, events: readonly SeedEvent[]): Promise<void> {
+  await options.getByLabel('Import usage (JSON)').setInputFiles({
+    name: 'usage.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'tokentally-usage', version: 1, events })),
+  });
+  await expect(options.getByText(`Imported ${events.length} records.`)).toBeVisible();
+}
