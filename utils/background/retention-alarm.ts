@@ -1,19 +1,23 @@
 import { browser } from 'wxt/browser';
-import { applyRetention } from '@/utils/background/usage-handlers';
+import { applyRetention, recordDueTurns } from '@/utils/background/usage-handlers';
 
 export const RETENTION_ALARM = 'tokentally-retention';
 
 /**
- * Runs retention once a day. Call synchronously at background start-up: the listener must
- * exist in the worker's first turn to receive an alarm that woke it. `onDeleted` lets the
- * caller refresh what depends on stored usage (the toolbar badge) after old events go.
+ * The daily housekeeping of stored usage: retention, then the held turns the clock has caught
+ * up with (usage-intake.ts). Call synchronously at background start-up: the listener must exist
+ * in the worker's first turn to receive an alarm that woke it. `onChanged` lets the caller
+ * refresh what depends on stored usage (the toolbar badge) when either changed anything.
  */
-export function registerRetentionAlarm(onDeleted: () => unknown = () => {}): void {
+export function registerRetentionAlarm(onChanged: () => unknown = () => {}): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== RETENTION_ALARM) return;
     applyRetention()
-      .then((deleted) => (deleted > 0 ? onDeleted() : undefined))
-      .catch((e) => console.warn('[TokenTally] retention failed:', e));
+      .then((deleted) => (deleted > 0 ? onChanged() : undefined))
+      .catch((e) => console.warn('[TokenTally] retention failed:', e))
+      .then(() => recordDueTurns())
+      .then((recorded) => (recorded ? onChanged() : undefined))
+      .catch((e) => console.warn('[TokenTally] held turns:', e));
   });
   // Re-creating an existing alarm would push it back; only create it when missing.
   void browser.alarms.get(RETENTION_ALARM).then((existing) => {

@@ -54,7 +54,7 @@ export function startBackground(): void {
   );
   serveCountPorts();
   watchTabsAndBrowser(finaliser);
-  registerRetentionAlarm(() => (afterWrite(), void recordDueTurns().then((n) => n && afterWrite())));
+  registerRetentionAlarm(afterWrite);
   void restricted.then(() => startStorage(afterWrite, tellTabs));
 }
 
