@@ -10,6 +10,7 @@ const NOW = Date.parse('2026-11-21T12:00:00Z'); // 20.5 days into a 30-day UTC p
 
 const totals = (input: number, output: number, cost: number, turns: number, credits = 0): UsageTotals => ({
   promptTokens: input, contextTokens: 0, inputTokens: input, outputTokens: output, costUsd: cost, credits, turns, unpricedTurns: 0,
+  attachmentTokens: 0, cacheReadTokens: 0, reasoningTokens: 0, reasoningUnknownTurns: 0,
 });
 
 function fakeQueries(rows: Array<{ provider: ProviderId; model: string; totals: UsageTotals }>, recent: Partial<UsageEvent>[] = []) {

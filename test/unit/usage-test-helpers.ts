@@ -26,12 +26,19 @@ export function makeEvent(overrides: Partial<UsageEvent> = {}): UsageEvent {
  * usage-totals.ts, so a mistake there cannot hide in both sides of a comparison.
  */
 export function bruteTotals(events: UsageEvent[], from = -Infinity, to = Infinity, provider?: string): UsageTotals {
-  const t: UsageTotals = { promptTokens: 0, contextTokens: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, credits: 0, turns: 0, unpricedTurns: 0 };
+  const t: UsageTotals = {
+    promptTokens: 0, contextTokens: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, credits: 0, turns: 0, unpricedTurns: 0,
+    attachmentTokens: 0, cacheReadTokens: 0, reasoningTokens: 0, reasoningUnknownTurns: 0,
+  };
   for (const e of events) {
     if (e.time < from || e.time >= to || (provider && e.provider !== provider)) continue;
-    t.promptTokens += e.promptTokens;
+    t.promptTokens += e.promptTokens + (e.attachmentTokens ?? 0);
     t.contextTokens += e.contextTokens;
-    t.inputTokens += e.promptTokens + e.contextTokens;
+    t.inputTokens += e.promptTokens + (e.attachmentTokens ?? 0) + e.contextTokens;
+    t.attachmentTokens += e.attachmentTokens ?? 0;
+    t.cacheReadTokens += e.cacheReadTokens ?? 0;
+    t.reasoningTokens += e.reasoningTokens ?? 0;
+    t.reasoningUnknownTurns += e.reasoningTokens === null ? 1 : 0;
     t.outputTokens += e.outputTokens;
     t.costUsd += e.costUsd ?? 0;
     t.credits += e.credits ?? 0;

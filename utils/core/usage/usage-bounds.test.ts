@@ -77,7 +77,7 @@ describe('record bounds', () => {
     const tx2 = raw.transaction('aggregates', 'readwrite');
     for (const e of all) {
       const key = [86_400_000, Math.floor(e.time / 86_400_000) * 86_400_000, e.provider, e.model] as [number, number, string, string];
-      await tx2.store.put({ span: key[0], start: key[1], provider: e.provider, model: e.model, promptTokens: e.promptTokens, contextTokens: e.contextTokens, outputTokens: e.outputTokens, costUsd: e.costUsd ?? 0, credits: 0, turns: 1, unpricedTurns: 0 });
+      await tx2.store.put({ span: key[0], start: key[1], provider: e.provider, model: e.model, promptTokens: e.promptTokens, contextTokens: e.contextTokens, outputTokens: e.outputTokens, costUsd: e.costUsd ?? 0, credits: 0, turns: 1, unpricedTurns: 0 } as never); // a version-3 row: none of the later fields
     }
     await tx2.done;
     raw.close();
@@ -97,7 +97,7 @@ describe('record bounds', () => {
   it('a damaged aggregate is skipped rather than turning totals into NaN or $∞', async () => {
     await storeEvents(real);
     const db = await openUsageDb();
-    await db.put('aggregates', { span: 86_400_000, start: Math.floor(NOW / 86_400_000) * 86_400_000 - 86_400_000 * 3, provider: 'openai', model: 'x', promptTokens: NaN, contextTokens: 0, outputTokens: 0, costUsd: Infinity, credits: 0, turns: 1, unpricedTurns: 0 });
+    await db.put('aggregates', { span: 86_400_000, start: Math.floor(NOW / 86_400_000) * 86_400_000 - 86_400_000 * 3, provider: 'openai', model: 'x', promptTokens: NaN, contextTokens: 0, outputTokens: 0, costUsd: Infinity, credits: 0, turns: 1, unpricedTurns: 0 } as never);
     const totals = await getTotals(everything);
     expect(totals.turns).toBe(1);
     expect(Number.isFinite(totals.costUsd)).toBe(true);

@@ -40,7 +40,9 @@ export function isWithinBounds(record: unknown, now = Date.now()): boolean {
     within(e.promptTokens, MAX_EVENT_TOKENS, true) &&
     within(e.contextTokens, MAX_EVENT_TOKENS, true) &&
     (e.attachmentTokens === undefined || within(e.attachmentTokens, MAX_EVENT_TOKENS, true)) &&
+    (e.cacheReadTokens === undefined || within(e.cacheReadTokens, MAX_EVENT_TOKENS, true)) &&
     within(e.outputTokens, MAX_EVENT_TOKENS, true) &&
+    (e.reasoningTokens === undefined || e.reasoningTokens === null || within(e.reasoningTokens, MAX_EVENT_TOKENS, true)) &&
     (e.costUsd === null || within(e.costUsd, MAX_EVENT_COST_USD)) &&
     (e.credits === undefined || within(e.credits, MAX_EVENT_CREDITS)) &&
     typeof e.id === 'string' && typeof e.site === 'string' && typeof e.model === 'string' && typeof e.provider === 'string'

@@ -17,7 +17,7 @@ export const providerSchema = z.enum(PROVIDER_IDS);
 
 const tokens = z.number().int().nonnegative().max(MAX_EVENT_TOKENS);
 
-export const usageEventSchema = z
+const usageEventObject = z
   .object({
     /** Stable id chosen by the content script; recording the same id twice is a no-op. */
     id: z.string().min(8).max(200),
@@ -37,8 +37,20 @@ export const usageEventSchema = z
     contextTokens: tokens,
     /** Tokens of the files sent with the message (documents, images), by the provider's rules; absent when none. */
     attachmentTokens: tokens.optional(),
-    /** Tokens of the finished reply. */
+    /**
+     * The part of contextTokens read from the provider's prompt cache (a Claude conversation
+     * sent while the cache of the last reply is warm): billed at the cache-read price, never
+     * more than contextTokens. Absent when nothing was read from a cache.
+     */
+    cacheReadTokens: tokens.optional(),
+    /** Tokens of the finished reply: the answer alone, never the thinking. */
     outputTokens: tokens,
+    /**
+     * Tokens of the model's thinking as the page showed it, billed as output. A lower bound: the
+     * page may show only a summary. null: the page said the model thought ("Thought for 12s")
+     * but showed no text, so the count is unknown (never 0). Absent when there was no thinking.
+     */
+    reasoningTokens: tokens.nullable().optional(),
     /** Estimated cost in USD; null when the model has no known price. */
     costUsd: z.number().nonnegative().max(MAX_EVENT_COST_USD).nullable(),
     /** ISO date (YYYY-MM-DD) of the price data used for costUsd. */
@@ -56,6 +68,12 @@ export const usageEventSchema = z
   // Unknown keys are refused rather than stripped: a stray `text` field must never reach storage.
   .strict();
 
+/** Rules across fields, shared by both schemas below. */
+const withCrossChecks = <T extends z.ZodType<{ cacheReadTokens?: number; contextTokens: number }>>(schema: T) =>
+  schema.refine((e) => (e.cacheReadTokens ?? 0) <= e.contextTokens, { message: 'cacheReadTokens must not exceed contextTokens', path: ['cacheReadTokens'] });
+
+export const usageEventSchema = withCrossChecks(usageEventObject);
+
 export type UsageEvent = z.infer<typeof usageEventSchema>;
 
 /**
@@ -63,9 +81,9 @@ export type UsageEvent = z.infer<typeof usageEventSchema>;
  * to be quarantined rather than refused (a clock moved back after the turn was sent must not
  * lose it; see utils/background/usage-intake.ts). Still bounded, at the end of this century.
  */
-export const incomingUsageEventSchema = usageEventSchema.extend({
+export const incomingUsageEventSchema = withCrossChecks(usageEventObject.extend({
   time: z.number().int().min(MIN_EVENT_TIME, 'must not be before 2020-01-01').max(MAX_INCOMING_EVENT_TIME, 'must not be after 2099'),
-});
+}));
 
 /** True when the event's time is further ahead of `now` than any clock skew explains. */
 export const isAheadOfClock = (event: Pick<UsageEvent, 'time'>, now = Date.now()) => event.time > latestEventTime(now);
