@@ -15,12 +15,37 @@ export type PopupDataState =
   | { state: 'error'; message: string };
 
 /**
+ * Starts listening for `usage-changed` at once, before anything is read: a turn recorded while the
+ * start-up reads and paints would otherwise be missed, because the full popup's listener is only
+ * added once its chunk has loaded. The returned function stops this listener and says whether a
+ * change came meanwhile.
+ */
+export function watchEarlyUsageChanges(): () => boolean {
+  const seen = { changed: false };
+  const listener = (message: unknown) => {
+    if (isBroadcast(message, 'usage-changed')) seen.changed = true;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => {
+    browser.runtime.onMessage.removeListener(listener);
+    return seen.changed;
+  };
+}
+
+export interface PopupDataStart {
+  painted: { data: PopupData; settings: Settings } | null;
+  recent?: Promise<RecentEvents>;
+  /** From watchEarlyUsageChanges: whether usage changed before this hook listened. */
+  changedEarly?: () => boolean;
+}
+
+/**
  * The popup's data for the current settings, reloaded when the background says usage changed
  * and when settings change (a new `settings` object from useSettings()). `start` is what the
  * start-up already painted, with the settings it used: not read again while those are still
  * the settings, and its early read of the last turns.
  */
-export function usePopupData(settings: Settings | null, start: { painted: { data: PopupData; settings: Settings } | null; recent?: Promise<RecentEvents> }): PopupDataState {
+export function usePopupData(settings: Settings | null, start: PopupDataStart): PopupDataState {
   const [state, setState] = useState<PopupDataState>(start.painted ? { state: 'ready', data: start.painted.data } : { state: 'loading' });
   const [version, setVersion] = useState(0);
   const latest = useRef(0);
@@ -36,6 +61,8 @@ export function usePopupData(settings: Settings | null, start: { painted: { data
       // Returning nothing leaves the reply to the background's router.
     };
     browser.runtime.onMessage.addListener(listener);
+    // A change between the start-up's reads and now: read again (a version past 0 keeps nothing early).
+    if (early.current.changedEarly?.()) setVersion((v) => v + 1);
     return () => {
       clearTimeout(timer);
       browser.runtime.onMessage.removeListener(listener);

@@ -41,6 +41,7 @@ export const actions: QuickActionHandlers & { disableSite: typeof disableSite } 
 export interface LiveStart {
   painted: { data: PopupData; settings: Settings } | null;
   recent: Promise<RecentEvents>;
+  changedEarly: () => boolean;
 }
 
 function Popup({ start }: { start: LiveStart }) {

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { PopupView } from '@/components/popup/PopupView';
 import type { QuickActionHandlers } from '@/components/popup/QuickActions';
 import { loadPopupData, RECENT_TURNS, type PopupData } from '@/components/popup/popup-data';
-import { usageQueries } from '@/components/popup/use-popup-data';
+import { usageQueries, watchEarlyUsageChanges } from '@/components/popup/use-popup-data';
 import type { Settings } from '@/utils/core/settings/settings-schema';
 import { readCurrentValidatedSettings } from '@/utils/storage/validated-settings-cache';
 import { readRecentEvents, type RecentEvents } from '@/utils/storage/usage-queries';
@@ -38,6 +38,7 @@ import type { LiveStart } from '@/entrypoints/popup/live-popup';
  */
 export function startPopup(root: HTMLElement): void {
   performance.mark('tt:main-eval');
+  const changedEarly = watchEarlyUsageChanges();
   const now = Date.now();
   const recent = readRecentEvents(RECENT_TURNS, now);
   recent.catch(() => undefined); // the full popup reports a failed read
@@ -82,7 +83,7 @@ export function startPopup(root: HTMLElement): void {
   void settled.then(startLive);
   void Promise.all([live, settled]).then(([m]) => {
     handedOver = true;
-    m.mountLivePopup(root, { painted: shown, recent } satisfies LiveStart);
+    m.mountLivePopup(root, { painted: shown, recent, changedEarly } satisfies LiveStart);
   });
 }
 
