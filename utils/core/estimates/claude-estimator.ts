@@ -10,20 +10,23 @@ import { scriptRuns } from '@/utils/core/estimates/script-runs';
  *   estimate = Σ over non-Latin runs  factor[script] × o200k(run)
  *            + Σ over Latin runs       perToken × o200k(run) + perLetter × letters
  *                                      + perCapital × capital starts + perPunctuation × punctuation
+ *                                      + perCapsTail × letters after the first of an ALL-CAPS run
+ *                                      + perHump × camelCase humps + perBlank × blanks after a blank
  *
  * The Latin terms are what tell English prose (many letters per token) from JSON and logs (few),
- * and catch what the newer tokenizer splits hardest: capitalised words and camelCase. The model is
+ * and catch what the newer tokenizer splits hardest: capitalised and all-caps words (SQL keywords,
+ * C macros), camelCase, and indentation, which is where code differs most from prose. The model is
  * linear in counts, so the estimate of a text is the sum of its segments' estimates: the counting
  * pipeline can estimate segment by segment and add up.
  *
- * Factors are fitted on calibration texts with real count_tokens results and on published ratios
- * (fit-claude-factors.ts, `npm run -s models:fit`); the generated file also holds each
- * generation's leave-one-out error, which is the band the badge shows.
+ * Factors are fitted on calibration texts with real count_tokens results, on published ratios and
+ * on code excerpts with proxy counts (scripts/claude-factor-fit.ts, `npm run -s models:fit`); the
+ * generated file also holds each generation's leave-one-out error, which is the band the badge shows.
  */
 
 export const CLAUDE_FEATURES = [
   'cjk', 'hangul', 'cyrillic', 'hebrew', 'indic', 'other', 'emoji',
-  'latinTokens', 'latinLetters', 'latinCapitals', 'latinPunctuation',
+  'latinTokens', 'latinLetters', 'latinCapitals', 'latinPunctuation', 'latinCapsTail', 'latinHumps', 'latinBlanks',
 ] as const;
 export type ClaudeFeature = (typeof CLAUDE_FEATURES)[number];
 export type ClaudeFeatures = Record<ClaudeFeature, number>;
@@ -33,7 +36,7 @@ export type ClaudeFactors = Record<ClaudeFeature, number>;
 export function claudeFeatures(text: string, countO200k: (text: string) => number): ClaudeFeatures {
   const f: ClaudeFeatures = {
     cjk: 0, hangul: 0, cyrillic: 0, hebrew: 0, indic: 0, other: 0, emoji: 0,
-    latinTokens: 0, latinLetters: 0, latinCapitals: 0, latinPunctuation: 0,
+    latinTokens: 0, latinLetters: 0, latinCapitals: 0, latinPunctuation: 0, latinCapsTail: 0, latinHumps: 0, latinBlanks: 0,
   };
   for (const run of scriptRuns(text)) {
     const tokens = countO200k(run.text);
@@ -42,6 +45,9 @@ export function claudeFeatures(text: string, countO200k: (text: string) => numbe
       f.latinLetters += run.letters;
       f.latinCapitals += run.capitalStarts;
       f.latinPunctuation += run.punctuation;
+      f.latinCapsTail += run.capsTail;
+      f.latinHumps += run.camelHumps;
+      f.latinBlanks += run.blankRun;
     } else f[run.script] += tokens;
   }
   return f;

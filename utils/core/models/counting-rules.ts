@@ -30,7 +30,7 @@ function claudeBandSource(estimator: keyof typeof CLAUDE_FACTORS): string {
   // Rounded up, as the band is: the two figures side by side must agree.
   const p90 = `${Math.ceil(loo.p90 * 100 - 1e-9)}%`;
   return (
-    `Factors per script and per generation, fitted on ${CALIBRATION_TEXTS} texts with Anthropic count_tokens results and on published ratios; ` +
+    `Factors per script and per generation, fitted on ${CALIBRATION_TEXTS} texts with Anthropic count_tokens results, on published ratios and on code excerpts with proxy counts; ` +
     `left out one at a time, 9 in 10 texts were within ±${p90} (median error ${pct(loo.median)}, worst ${pct(loo.max)}).`
   );
 }
