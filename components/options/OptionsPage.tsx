@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { SaveStatus } from '@/components/options/use-options-form';
 import { SaveBar } from '@/components/options/SaveBar';
+import { YourBrowsers } from '@/components/options/DevicesSection';
 
 const NAV = [
   ['limits', 'Limits'],
@@ -11,6 +12,7 @@ const NAV = [
   ['sites', 'Sites'],
   ['accuracy', 'Accuracy'],
   ['data', 'Data'],
+  ['devices', 'Your browsers'],
 ] as const;
 
 /** Scrolls a focused field out from under the fixed save bar (Tab order runs under it). */
@@ -52,7 +54,10 @@ export function OptionsPage(props: { dirty: boolean; status: SaveStatus; onSave:
           props.onSave();
         }}
       >
-        <main>{props.children}</main>
+        <main>
+          {props.children}
+          <YourBrowsers />
+        </main>
         <SaveBar dirty={props.dirty} status={props.status} onSave={props.onSave} onDiscard={props.onDiscard} />
       </form>
     </div>

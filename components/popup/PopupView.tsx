@@ -17,6 +17,8 @@ import { HiddenSites } from '@/components/popup/HiddenSites';
 import { QuickActions, type QuickActionHandlers } from '@/components/popup/QuickActions';
 import { skippedRecordsText } from '@/utils/core/usage/usage-bounds';
 import { SiteHealth } from '@/components/popup/SiteHealth';
+import { ScopeSwitch } from '@/components/popup/ScopeSwitch';
+import type { PopupScope } from '@/components/popup/popup-scope';
 
 /** A site's meter is known (a reading, even one that failed): the plan's own limits lead the popup. */
 export const hasMeters = (plan: PlanLimitsData | null): boolean => !!plan && plan.sites.length > 0;
@@ -28,7 +30,7 @@ function UsageBody({ data, plan, cardsOnly, held }: { data: PopupData; plan: Pla
       {metersFirst && plan && <PlanLimitsView data={plan} />}
       {!!data.clockBehindBy && <ClockNote now={data.now} behindBy={data.clockBehindBy} />}
       {held?.summary && <HeldTurnsNote summary={held.summary} onReview={(keep) => void held.review(keep)} />}
-      {!data.hasUsage && !held?.summary && <EmptyState />}
+      {!data.hasUsage && !held?.summary && !data.cards.some((c) => c.totals.turns > 0) && <EmptyState />}
       {data.cards.length > 0 && (
         <div class="cards">
           {data.cards.map((card) => (
@@ -71,6 +73,8 @@ export function PopupView(props: {
   cardsOnly?: boolean;
   /** Sites where the badge was hidden ("Hide on this site"). */
   hiddenSites?: readonly string[];
+  /** Whose usage the cards show; without `onChange` the switch only shows the choice. */
+  scope?: { value: PopupScope; onChange?: (scope: PopupScope) => void };
 }) {
   const { data, site, actions } = props;
   const usedClay = data.state === 'ready' && data.data.cards.some((c) => c.provider === 'clay');
@@ -81,6 +85,7 @@ export function PopupView(props: {
         <h1>TokenTally</h1>
         <span class="muted">This period</span>
       </header>
+      {props.scope && <ScopeSwitch scope={props.scope.value} onChange={props.scope.onChange} others={data.state === 'ready' ? data.data.otherBrowsers : null} />}
       <QuickActions site={site} actions={actions} />
       {actions.showBadge && <HiddenSites hosts={props.hiddenSites ?? []} currentHost={site?.host ?? null} onShow={actions.showBadge} />}
       {data.state === 'loading' && <p class="muted">Loading usage…</p>}

@@ -1,4 +1,5 @@
 import type { ProviderId } from '@/utils/core/models/model-types';
+import type { OtherBrowsers } from '@/components/popup/popup-scope';
 import type { Settings } from '@/utils/core/settings/settings-schema';
 import type { UsageEvent } from '@/utils/core/usage/usage-event';
 import { viewClock } from '@/utils/core/usage/view-clock';
@@ -92,6 +93,8 @@ export interface PopupData {
   hasUsage: boolean;
   /** How far this computer's clock is behind the newest record (the data are as of that record), when it is. */
   clockBehindBy?: number;
+  /** The other browsers counted in (scope "All your browsers"); absent for "This browser". */
+  otherBrowsers?: OtherBrowsers;
 }
 
 export const RECENT_TURNS = 20;

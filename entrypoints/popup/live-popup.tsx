@@ -10,6 +10,7 @@ import { useCurrentSite } from '@/components/popup/current-site';
 import { disableSite, enableSite, exportUsage, hiddenBadgeHosts, openOptions, setSitePaused, showBadge } from '@/components/popup/popup-actions';
 import { PopupView } from '@/components/popup/PopupView';
 import type { QuickActionHandlers } from '@/components/popup/QuickActions';
+import { savePopupScope, type PopupScope } from '@/components/popup/popup-scope';
 
 // The Clay estimator is its own chunk, loaded after the numbers are on screen.
 const loadClayEstimator = () => import('@/components/clay/ClayEstimator');
@@ -39,14 +40,17 @@ export const actions: QuickActionHandlers & { disableSite: typeof disableSite } 
 
 /** What the start-up hands over: the numbers it painted (with the settings they were read with), and the early read of the last turns. */
 export interface LiveStart {
-  painted: { data: PopupData; settings: Settings } | null;
+  painted: { data: PopupData; settings: Settings; scope?: PopupScope } | null;
   recent: Promise<RecentEvents>;
   changedEarly: () => boolean;
+  /** The scope the user last chose ("All your browsers" or "This browser"). */
+  scope: PopupScope;
 }
 
 function Popup({ start }: { start: LiveStart }) {
   const settings = useSettings();
-  const data = usePopupData(settings, start);
+  const [scope, setScope] = useState(start.scope);
+  const data = usePopupData(settings, start, scope);
   const site = useCurrentSite(settings);
   // Marks when numbers are first in the DOM (when the start-up could not paint them); scripts/bench-popup.ts reads them.
   useLayoutEffect(() => {
@@ -55,7 +59,7 @@ function Popup({ start }: { start: LiveStart }) {
     performance.mark(FRESH_NUMBERS_MARK);
   }, [data]);
   const hiddenSites = settings ? hiddenBadgeHosts(settings.sites) : [];
-  return <PopupView data={data} site={site} actions={actions} clayEstimator={<LazyClayEstimator />} hiddenSites={hiddenSites} />;
+  return <PopupView data={data} site={site} actions={actions} clayEstimator={<LazyClayEstimator />} hiddenSites={hiddenSites} scope={{ value: scope, onChange: (next) => (setScope(next), void savePopupScope(next)) }} />;
 }
 
 /** The full popup: settings, live updates, actions. Takes over the DOM the start-up painted (startup.tsx). */

@@ -8,6 +8,7 @@ import { readCurrentValidatedSettings } from '@/utils/storage/validated-settings
 import { readRecentEvents, type RecentEvents } from '@/utils/storage/usage-queries';
 import { FIRST_NUMBERS_MARK, FRESH_NUMBERS_MARK } from '@/entrypoints/popup/marks';
 import type { LiveStart } from '@/entrypoints/popup/live-popup';
+import { queriesFor, readPopupScope, type PopupScope } from '@/components/popup/popup-scope';
 
 /**
  * The popup's start-up, in the order it runs. The entry (main.tsx) only calls `startPopup`.
@@ -42,7 +43,8 @@ export function startPopup(root: HTMLElement): void {
   const now = Date.now();
   const recent = readRecentEvents(RECENT_TURNS, now);
   recent.catch(() => undefined); // the full popup reports a failed read
-  const early = readWithCachedSettings(now, recent);
+  const scope = readPopupScope();
+  const early = readWithCachedSettings(now, recent, scope);
 
   // Clicks in the first few ms, before the full popup is in, are forwarded once it is.
   let startLive: () => void = () => undefined;
@@ -62,12 +64,12 @@ export function startPopup(root: HTMLElement): void {
   };
 
   let handedOver = false;
-  let shown: { data: PopupData; settings: Settings } | null = null;
+  let shown: { data: PopupData; settings: Settings; scope: PopupScope } | null = null;
   const painted = early
     .then((start) => {
       if (!start || handedOver) return;
       shown = start;
-      const view = (cardsOnly: boolean) => render(<PopupView data={{ state: 'ready', data: start.data }} site={null} actions={waitingActions} cardsOnly={cardsOnly} />, root);
+      const view = (cardsOnly: boolean) => render(<PopupView data={{ state: 'ready', data: start.data }} site={null} actions={waitingActions} cardsOnly={cardsOnly} scope={{ value: start.scope }} />, root);
       view(true);
       performance.mark(FIRST_NUMBERS_MARK);
       performance.mark(FRESH_NUMBERS_MARK);
@@ -81,15 +83,18 @@ export function startPopup(root: HTMLElement): void {
   // not answer (a blocked upgrade): the full popup then shows the error.
   const settled = Promise.race([painted, new Promise<void>((resolve) => setTimeout(resolve, 500))]);
   void settled.then(startLive);
-  void Promise.all([live, settled]).then(([m]) => {
+  void Promise.all([live, settled, scope]).then(([m, , chosen]) => {
     handedOver = true;
-    m.mountLivePopup(root, { painted: shown, recent, changedEarly } satisfies LiveStart);
+    m.mountLivePopup(root, { painted: shown, recent, changedEarly, scope: chosen } satisfies LiveStart);
   });
 }
 
-/** This open's numbers with the settings the background validated, or null when those are not current. */
-async function readWithCachedSettings(now: number, recent: Promise<RecentEvents>): Promise<{ data: PopupData; settings: Settings } | null> {
-  const settings = await readCurrentValidatedSettings();
+/** This open's numbers in the chosen scope with the settings the background validated, or null when those are not current. */
+async function readWithCachedSettings(now: number, recent: Promise<RecentEvents>, scopeRead: Promise<PopupScope>) {
+  // The other browsers are read from sync alongside the settings, not after them.
+  const scoped = scopeRead.then(async (scope) => ({ scope, ...(await queriesFor(scope, usageQueries, now)) }));
+  const [settings, { scope, queries, others }] = await Promise.all([readCurrentValidatedSettings(), scoped]);
   if (!settings) return null;
-  return { data: await loadPopupData(settings, now, usageQueries, recent), settings };
+  const data = await loadPopupData(settings, now, queries, recent);
+  return { data: others ? { ...data, otherBrowsers: others } : data, settings, scope };
 }

@@ -23,6 +23,7 @@ import { siteHealthHandler } from '@/utils/background/site-health-handler';
 import { announceCorrectionsChanged, noticeToTabs } from '@/utils/background/notices/tab-notices';
 import { restrictStorageToTrustedContexts } from '@/utils/background/storage-access';
 import { startFileReading } from '@/utils/background/attachments/file-reading';
+import { startSyncWriter } from '@/utils/background/sync/sync-writer';
 
 /**
  * The background's composition root. Listeners are registered synchronously, in the worker's
@@ -58,13 +59,16 @@ export function startBackground(): void {
   void restricted.then(() => startStorage(afterWrite, tellTabs));
 }
 
-/** Toolbar badge, threshold notifications and the sites' meters, refreshed after every write. */
+/** Toolbar badge, threshold notifications, the sites' meters and browser sync, refreshed after every write. */
 function startMonitors(): () => void {
   const onUsageWritten = startUsageMonitor({ loadSettings, watchSettings, getTotals, siteWindowBadge });
   const onMetersChanged = startMeterMonitor({ loadSettings, watchSettings });
+  // This browser's monthly aggregates in browser sync, written in batches after turns.
+  const onSyncDue = startSyncWriter();
   return () => {
     onUsageWritten();
     onMetersChanged();
+    onSyncDue();
   };
 }
 

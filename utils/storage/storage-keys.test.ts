@@ -10,8 +10,8 @@ const SOURCE_DIRS = ['utils', 'components', 'entrypoints'];
 /** Background-only modules allowed to read a whole area (never content-script code). */
 const WHOLE_AREA_READERS: Record<string, string[]> = {
   local: ['utils/background/migrate-storage.ts', 'utils/background/turn-finaliser.ts'],
-  // All of storage.sync is settings: its text is the popup cache's key.
-  sync: ['utils/storage/validated-settings-cache.ts'],
+  // The settings' text is the popup cache's key; the browsers' aggregates are found by their device ids.
+  sync: ['utils/storage/validated-settings-cache.ts', 'utils/storage/sync-store.ts'],
   session: [],
 };
 

@@ -13,7 +13,8 @@
  * treated as hostile input.
  * - storage.sync: settings (small, synced across the user's browsers), re-validated on every
  *   read. The settings that send or delete data win from their trusted copy in IndexedDB
- *   (guarded-settings.ts), so a synced copy never changes them by itself.
+ *   (guarded-settings.ts), so a synced copy never changes them by itself. And each browser's
+ *   monthly usage aggregates under its own device id (utils/core/sync/), validated on read.
  * - storage.local: small background state (alerts already shown, site health), validated on
  *   read; and the keys earlier versions shared with content scripts, which the background
  *   clears at start (migrate-storage.ts). NOTHING secret or trusted lives here.
@@ -44,6 +45,10 @@ function entry<const K extends string>(area: StorageAreaName, key: K, readers: r
 export const STORAGE_KEYS = {
   /** Settings, one item per section ("settings.limits", "settings.sites", ...); see settings-store.ts. */
   settingsSections: entry('sync', 'settings.', ['background', 'pages'], ['background', 'pages'], 'the settings document, split into sections', true),
+  /** Each browser's monthly usage aggregates, under its own device id (utils/core/sync/sync-format.ts); untrusted on read (sync-read.ts). */
+  syncedUsage: entry('sync', 'tt-sync:', ['background', 'pages'], ['background', 'pages'], "each browser's monthly counts and costs per provider and model (no text), under its own device id", true),
+  /** The popup's scope: all your browsers, or this one (popup-scope.ts). */
+  popupScope: entry('local', 'popupScope', ['pages'], ['pages'], 'the popup scope the user last chose'),
   /** The unversioned single-key settings of v0, read once and removed on the next save. */
   legacySettings: entry('sync', 'settings', ['background', 'pages'], ['background', 'pages'], 'settings as v0 stored them'),
 

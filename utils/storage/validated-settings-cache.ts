@@ -18,9 +18,14 @@ interface ValidatedSettings {
   settings: Settings;
 }
 
-/** storage.sync as canonical text (sorted keys): equal text means equal stored settings. */
+/**
+ * storage.sync's settings as canonical text (sorted keys): equal text means equal stored
+ * settings. The browsers' usage aggregates share the area but are no settings: they change
+ * with every synced turn and would keep the cache from ever matching.
+ */
 export async function rawStoredSettings(): Promise<string> {
-  return stableJson(await browser.storage.sync.get(null));
+  const all = await browser.storage.sync.get(null);
+  return stableJson(Object.fromEntries(Object.entries(all).filter(([key]) => !key.startsWith(STORAGE_KEYS.syncedUsage.key))));
 }
 
 /** True when two settings documents hold the same values (storage may reorder keys). */
