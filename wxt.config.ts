@@ -27,9 +27,11 @@ export default defineConfig({
     // offscreen (Chrome): the counting document keeps tokenizers loaded while the worker is idle.
     permissions: ['storage', 'notifications', 'scripting', 'alarms', 'activeTab', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: [...SUPPORTED_SITE_MATCHES],
-    // Asked for at run time, one site at a time, when the user enables the badge elsewhere.
+    // Asked for at run time, one host at a time: a site where the user enables the badge, or the team feed's collector.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     web_accessible_resources: [],
+    // What an organisation may preset by policy (Chrome; Firefox reads policies.json without a schema).
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     ...(browser === 'firefox'
       ? {
           // data_collection_permissions is the newest key used: Firefox 140 (the current ESR)

@@ -11,6 +11,7 @@ const NAV = [
   ['prices', 'Prices'],
   ['sites', 'Sites'],
   ['accuracy', 'Accuracy'],
+  ['team-feed', 'Team feed'],
   ['data', 'Data'],
   ['devices', 'Your browsers'],
 ] as const;

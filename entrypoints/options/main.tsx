@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { useRecordedModels } from '@/components/options/use-recorded-models';
 import { modelsInUse } from '@/components/options/price-filter';
-import { claySettingsWanted, focusFirstInvalid } from '@/components/options/page-behaviour';
+import { claySettingsWanted } from '@/components/options/page-behaviour';
 import '@/entrypoints/options/style.css';
 import { AccuracySection } from '@/components/options/AccuracySection';
 import { ClaySectionForUsers } from '@/components/options/ClaySection';
@@ -25,6 +25,8 @@ import { settingErrorText } from '@/components/options/setting-error-text';
 import { timezoneChoices } from '@/utils/core/settings/timezones';
 import { deleteAllUsage, downloadFile, exportAndDownloadUsage, importUsage, settingsExportFile } from '@/components/usage-data-actions';
 import { useOptionsForm, useUnsavedChangesGuard } from '@/components/options/use-options-form';
+import { TeamFeedSection } from '@/components/options/TeamFeedSection';
+import { useTeamFeedSection } from '@/components/options/use-team-feed';
 
 const EXACT_PATH = ['anthropicExactCounts'];
 
@@ -34,6 +36,7 @@ function Options() {
   const corrections = useEstimateCorrections();
   const catalog = useMemo(priceCatalog, []);
   const recorded = useRecordedModels();
+  const feed = useTeamFeedSection(api);
   useUnsavedChangesGuard(api?.dirty ?? false);
   if (!api) return <LoadingPage />;
 
@@ -42,11 +45,10 @@ function Options() {
   const sites = supportedSites(api.form.saved.extraSites);
   const timezones = timezoneChoices([draft.clay?.timezone ?? '', ...Object.values(draft.limits ?? {}).map((l) => l?.timezone ?? '')]);
 
-  const save = () => api.save().then((ok) => ok || focusFirstInvalid());
   const clayUsed = claySettingsWanted(api.form.saved, recorded?.providers);
 
   return (
-    <OptionsPage dirty={api.dirty} status={api.status} onSave={save} onDiscard={api.discard} showClay={clayUsed}>
+    <OptionsPage dirty={api.dirty} status={api.status} onSave={feed.save} onDiscard={api.discard} showClay={clayUsed}>
       <LimitsSection b={b} timezones={timezones} />
       <PlanLimitsSection b={b} />
       <ClaySectionForUsers used={clayUsed} b={b} timezones={timezones} enrichmentTypes={enrichmentTypeRows(draft.clay?.creditsPerEnrichment ?? {})} />
@@ -76,6 +78,7 @@ function Options() {
           api.setExtraError(EXACT_PATH, granted ? null : 'TokenTally needs permission to reach api.anthropic.com for this');
         }}
       />
+      <TeamFeedSection {...feed.props(api)} />
       <DataSection
         b={b}
         onExportUsage={exportAndDownloadUsage}

@@ -23,6 +23,7 @@ import { siteHealthHandler } from '@/utils/background/site-health-handler';
 import { announceCorrectionsChanged, noticeToTabs } from '@/utils/background/notices/tab-notices';
 import { restrictStorageToTrustedContexts } from '@/utils/background/storage-access';
 import { startFileReading } from '@/utils/background/attachments/file-reading';
+import { registerFeedAlarm, resumeFeed } from '@/utils/background/telemetry/team-feed';
 import { startSyncWriter } from '@/utils/background/sync/sync-writer';
 
 /**
@@ -56,7 +57,8 @@ export function startBackground(): void {
   serveCountPorts();
   watchTabsAndBrowser(finaliser);
   registerRetentionAlarm(afterWrite);
-  void restricted.then(() => startStorage(afterWrite, tellTabs));
+  registerFeedAlarm();
+  void restricted.then(() => startStorage(afterWrite, tellTabs)).then(resumeFeed);
 }
 
 /** Toolbar badge, threshold notifications, the sites' meters and browser sync, refreshed after every write. */

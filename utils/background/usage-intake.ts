@@ -2,6 +2,7 @@ import { incomingUsageEventSchema, isAheadOfClock, type UsageEvent } from '@/uti
 import { recordFromTabProblem } from '@/utils/background/messaging/tab-site-check';
 import { storeEvents } from '@/utils/storage/usage-store';
 import { holdTurns, readHeldTurns, releaseHeldTurns, type HeldTurn } from '@/utils/storage/held-turns';
+import { queueForFeed } from '@/utils/background/telemetry/team-feed';
 
 /**
  * Where every turn a tab sends enters the usage database (background only). A turn stamped
@@ -9,6 +10,9 @@ import { holdTurns, readHeldTurns, releaseHeldTurns, type HeldTurn } from '@/uti
  * back after it was sent (or is wrong now), so it is held (held-turns.ts) and recorded once
  * the clock has caught up. The popup says how many are waiting, and why.
  */
+
+/** The opt-in team feed queues what was recorded (by id: a duplicate is never sent twice); off, it does nothing. */
+const toTeamFeed = (events: readonly UsageEvent[]) => void queueForFeed(events).catch((e) => console.warn('[TokenTally] team feed:', e));
 
 export interface Intake {
   stored: number;
@@ -20,6 +24,7 @@ export async function takeTurns(events: readonly UsageEvent[], now = Date.now())
   const due = events.filter((event) => !isAheadOfClock(event, now));
   const ahead = events.filter((event) => isAheadOfClock(event, now));
   const { stored } = due.length ? await storeEvents(due) : { stored: 0 };
+  if (stored) toTeamFeed(due);
   const held = ahead.length ? await holdTurns(ahead.map((event): HeldTurn => ({ event, reason: 'clock', since: now }))) : 0;
   if (held < ahead.length) console.warn(`[TokenTally] ${ahead.length - held} turns ahead of the clock could not be held: the hold is full`);
   return { stored, held };
@@ -30,6 +35,7 @@ export async function releaseDueTurns(now = Date.now()): Promise<number> {
   const due = (await readHeldTurns()).filter((turn) => turn.reason === 'clock' && !isAheadOfClock(turn.event, now));
   if (due.length === 0) return 0;
   const { stored } = await storeEvents(due.map((turn) => turn.event));
+  if (stored) toTeamFeed(due.map((turn) => turn.event));
   await releaseHeldTurns(due.map((turn) => turn.event.id));
   return stored;
 }

@@ -6,6 +6,8 @@ import { STORAGE_KEYS } from '@/utils/storage/storage-keys';
 import { validateSettings, type SaveResult, type SettingsError } from '@/utils/core/settings/settings-validation';
 import { DEFAULT_GUARDED, guardedOf, withGuarded } from '@/utils/core/settings/guarded-settings';
 import { addGuardedSettings, readGuardedSettings, writeGuardedSettings } from '@/utils/storage/guarded-settings-store';
+import { withManaged } from '@/utils/core/settings/managed-settings';
+import { readManagedPolicy } from '@/utils/storage/managed-policy';
 
 /**
  * Settings live in storage.sync so they follow the user across browsers (usage
@@ -95,13 +97,20 @@ export function checkSyncQuota(items: Record<string, unknown>): SettingsError[] 
  * becomes defaults.
  */
 export async function loadSettings(): Promise<Settings> {
+  const [own, managed] = await Promise.all([loadOwnSettings(), readManagedPolicy()]);
+  // An organisation's policy wins over the user's own values (managed-settings.ts).
+  return withManaged(own, managed.policy);
+}
+
+async function loadOwnSettings(): Promise<Settings> {
   const synced = await loadSyncedSettings();
   try {
     const guarded = await readGuardedSettings();
     if (guarded) return withGuarded(synced, guarded);
     // No trusted copy yet (the first start of a version that keeps one): this browser's
     // settings are adopted once. A fresh install seeds it first (seedGuardedSettings).
-    return withGuarded(synced, await addGuardedSettings(guardedOf(synced)));
+    // The feed's endpoint never comes from the synced copy: no version before the trusted copy had one.
+    return withGuarded(synced, await addGuardedSettings({ ...guardedOf(synced), otlpEndpoint: null }));
   } catch (error) {
     console.warn('[TokenTally] could not read the trusted settings; using safe defaults for them:', error);
     return withGuarded(synced, DEFAULT_GUARDED);
@@ -212,8 +221,8 @@ export function updateSettings(change: (current: Settings) => Settings): Promise
 export function watchSettings(onChange: (s: Settings) => void): () => void {
   let stopped = false;
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area !== 'sync') return;
-    if (!Object.keys(changes).some((k) => SETTINGS_SYNC_KEYS.includes(k) || k === LEGACY_SETTINGS_KEY)) return;
+    if (area !== 'sync' && area !== 'managed') return;
+    if (area === 'sync' && !Object.keys(changes).some((k) => SETTINGS_SYNC_KEYS.includes(k) || k === LEGACY_SETTINGS_KEY)) return;
     void loadSettings().then((s) => {
       if (!stopped) onChange(s);
     });

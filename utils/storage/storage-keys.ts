@@ -23,6 +23,8 @@
  * - The extension's own IndexedDB (usage, secrets, meters, saved and held turns, guarded
  *   settings, estimate corrections): never reachable from a content script, which runs in the
  *   site's origin.
+ * - storage.managed: an organisation's policy, written by the browser only and read whole by
+ *   trusted contexts (utils/storage/managed-policy.ts; the schema is public/managed_schema.json).
  */
 
 export type StorageAreaName = 'sync' | 'local' | 'session';

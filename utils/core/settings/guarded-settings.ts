@@ -1,12 +1,13 @@
 import type { Settings } from '@/utils/core/settings/settings-schema';
 import { DEFAULT_SETTINGS, DEFAULT_SITE_SETTINGS } from '@/utils/core/settings/settings-defaults';
 import { normaliseHost } from '@/utils/core/sites/host';
+import { isOtlpEndpoint } from '@/utils/core/telemetry/otlp-endpoint';
 
 /**
  * The settings that send data or delete it: opt-in exact counts (prompt text to Anthropic),
  * retention (deletes records), the sites' switches (recording on or off), reading the sites'
- * own meters (requests with the user's session), and the extra sites (content scripts on more
- * hosts). Their trusted copy is kept where only the extension's own pages and background write
+ * own meters (requests with the user's session), the extra sites (content scripts on more
+ * hosts) and the team feed's endpoint (where counts are sent). Their trusted copy is kept where only the extension's own pages and background write
  * (utils/storage/guarded-settings-store.ts); the synced copy is a convenience that content
  * scripts can write in Firefox, so it never changes them by itself. Only a save from an
  * extension page does, and that save writes both.
@@ -18,6 +19,8 @@ export interface GuardedSettings {
   siteEnabled: Record<string, boolean>;
   siteMetersRead: boolean;
   extraSites: string[];
+  /** The team feed's collector: where counts are sent; null = the feed is off. */
+  otlpEndpoint: string | null;
 }
 
 export function guardedOf(settings: Settings): GuardedSettings {
@@ -29,6 +32,7 @@ export function guardedOf(settings: Settings): GuardedSettings {
     siteEnabled,
     siteMetersRead: settings.siteMeters.read,
     extraSites: [...settings.extraSites],
+    otlpEndpoint: settings.teamFeed.endpoint,
   };
 }
 
@@ -48,6 +52,7 @@ export function withGuarded(settings: Settings, guarded: GuardedSettings): Setti
     sites,
     siteMeters: { ...settings.siteMeters, read: guarded.siteMetersRead },
     extraSites: [...guarded.extraSites],
+    teamFeed: { ...settings.teamFeed, endpoint: guarded.otlpEndpoint },
   };
 }
 
@@ -64,12 +69,16 @@ export function parseGuarded(raw: unknown): GuardedSettings | null {
   const sitesOk = !!sites && typeof sites === 'object' && !Array.isArray(sites) && Object.entries(sites).every(([h, on]) => isHost(h) && typeof on === 'boolean');
   const extra = g.extraSites;
   const extraOk = Array.isArray(extra) && extra.length <= 200 && extra.every(isHost);
-  if (typeof g.anthropicExactCounts !== 'boolean' || typeof g.siteMetersRead !== 'boolean' || !retentionOk || !sitesOk || !extraOk) return null;
+  // A copy saved before the feed existed has no endpoint: the feed is off, the rest is kept.
+  const endpoint = g.otlpEndpoint ?? null;
+  const endpointOk = endpoint === null || (typeof endpoint === 'string' && isOtlpEndpoint(endpoint));
+  if (typeof g.anthropicExactCounts !== 'boolean' || typeof g.siteMetersRead !== 'boolean' || !retentionOk || !sitesOk || !extraOk || !endpointOk) return null;
   return {
     anthropicExactCounts: g.anthropicExactCounts,
     retentionDays: retention as number | null,
     siteEnabled: { ...(sites as Record<string, boolean>) },
     siteMetersRead: g.siteMetersRead,
     extraSites: [...(extra as string[])],
+    otlpEndpoint: endpoint as string | null,
   };
 }

@@ -40,6 +40,7 @@ export const DEFAULT_SETTINGS: Settings = {
   retentionDays: null,
   extraSites: [],
   siteMeters: { read: true, thresholds: [0.8, 0.95], notifyOnReset: false, badge: 'fullest-window', chatgptPlan: 'none', chatgptCaps: [] },
+  teamFeed: { endpoint: null, serviceName: 'tokentally', identity: null },
 };
 
 /** A site's settings (any spelling of its host), or the defaults for a site the user never changed. */

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { providerOfId } from '@/utils/core/models/model-id';
 import { isSiteHost } from '@/utils/core/sites/host';
+import { isOtlpEndpoint } from '@/utils/core/telemetry/otlp-endpoint';
 
 /**
  * The user's settings: one versioned document in storage.sync (usage data stays local).
@@ -126,6 +127,19 @@ export const siteMeterSettingsSchema = z.object({
   chatgptCaps: z._default(z.array(messageCapSchema).check(z.maxLength(12, 'At most 12 caps')), []),
 });
 
+/**
+ * The team usage feed (OTLP/HTTP, utils/background/telemetry): off while `endpoint` is null.
+ * The endpoint decides where counts go, so its trusted copy wins (guarded-settings.ts); the
+ * collector's headers are credentials and live only in the extension's IndexedDB (otlp-db.ts).
+ */
+export const teamFeedSettingsSchema = z.object({
+  endpoint: z._default(z.nullable(z.string().check(z.refine(isOtlpEndpoint, 'Not a collector address: https://host[:port][/path], without credentials, query or fragment'))), null),
+  /** service.name of the points: the team's name for this source. */
+  serviceName: z._default(text(1, 100), 'tokentally'),
+  /** The user's chosen identity (an email or a name), sent as a resource attribute; null = none. */
+  identity: z._default(z.nullable(text(1, 200)), null),
+});
+
 export const priceOverrideSchema = z.object({
   inputPerMTok: usd,
   outputPerMTok: usd,
@@ -172,6 +186,7 @@ export const settingsSchema = z.object({
   /** Hostnames the user enabled beyond the supported sites (optional permission granted). */
   extraSites: z._default(z.array(text(1, 253)).check(z.maxLength(200)), []),
   siteMeters: z._default(siteMeterSettingsSchema, () => siteMeterSettingsSchema.parse({})),
+  teamFeed: z._default(teamFeedSettingsSchema, () => teamFeedSettingsSchema.parse({})),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -180,6 +195,7 @@ export type ClaySettings = z.infer<typeof claySettingsSchema>;
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 export type PriceOverride = z.infer<typeof priceOverrideSchema>;
 export type SiteMeterSettings = z.infer<typeof siteMeterSettingsSchema>;
+export type TeamFeedSettings = z.infer<typeof teamFeedSettingsSchema>;
 
 // The defaults as plain data live in settings-defaults.ts (the content script reads them
 // without loading this schema); settings-schema.test.ts checks they equal the schema's.

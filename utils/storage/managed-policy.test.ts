@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS } from '@/utils/core/settings/settings-schema';
+import { loadSettings, saveSettings, watchSettings } from '@/utils/storage/settings-store';
+import { readManagedPolicy } from '@/utils/storage/managed-policy';
+import { readGuardedSettings } from '@/utils/storage/guarded-settings-store';
+
+describe('managed policy in the settings load path', () => {
+  it('loadSettings returns the user’s settings with the policy’s values over them', async () => {
+    const mine = structuredClone(DEFAULT_SETTINGS);
+    mine.teamFeed = { endpoint: 'https://mine.example.com', serviceName: 'me', identity: null };
+    mine.limits.openai.monthlyTokenLimit = 1_000;
+    expect(await saveSettings(mine)).toEqual({ ok: true });
+    expect((await loadSettings()).teamFeed.endpoint).toBe('https://mine.example.com');
+
+    await fakeBrowser.storage.managed.set({ otlpEndpoint: 'https://otel.corp.example', siteMetersRead: false, limits: { openai: { monthlyTokenLimit: 9 } } });
+    const loaded = await loadSettings();
+    expect(loaded.teamFeed.endpoint).toBe('https://otel.corp.example');
+    expect(loaded.siteMeters.read).toBe(false);
+    expect(loaded.limits.openai.monthlyTokenLimit).toBe(9);
+    // The user's own copy is untouched: without the policy, their values come back.
+    expect((await readGuardedSettings())?.otlpEndpoint).toBe('https://mine.example.com');
+    await fakeBrowser.storage.managed.clear();
+    expect((await loadSettings()).teamFeed.endpoint).toBe('https://mine.example.com');
+  });
+
+  it('an endpoint in the synced copy alone (which a content script could write) never turns the feed on', async () => {
+    const sync = { 'settings.general': { teamFeed: { endpoint: 'https://attacker.example', serviceName: 'x', identity: null } } };
+    // Before the first load (the trusted copy is adopted from the synced one), and after it.
+    await fakeBrowser.storage.sync.set(sync);
+    expect((await loadSettings()).teamFeed.endpoint).toBeNull();
+    await fakeBrowser.storage.sync.set(sync);
+    expect((await loadSettings()).teamFeed).toMatchObject({ endpoint: null, serviceName: 'x' });
+  });
+
+  it('a policy change reaches the settings watchers', async () => {
+    const seen: Array<string | null> = [];
+    watchSettings((s) => seen.push(s.teamFeed.endpoint));
+    await fakeBrowser.storage.managed.set({ otlpEndpoint: 'https://otel.corp.example' });
+    await expect.poll(() => seen).toEqual(['https://otel.corp.example']);
+  });
+
+  it('reports the values it could not use', async () => {
+    await fakeBrowser.storage.managed.set({ otlpEndpoint: 'not a url' });
+    expect((await readManagedPolicy()).problems).toEqual(['otlpEndpoint: Not an address: start with https:// (or http:// for a collector on your network)']);
+  });
+});
