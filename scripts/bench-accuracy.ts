@@ -61,6 +61,7 @@ async function main(): Promise<void> {
     console.log(`${fit.GENERATIONS[g].label.padEnd(24)} | median ${pct(s.median)} | p90 ${pct(s.p90)} | max ${pct(s.max)} | mean signed ${signed(fit.meanOf(e))} | ${byKind.join(', ')}`);
   }
 
+  await printPerCharacterScripts(count);
   await printCost(count);
 
   // The same texts through the extension's own pipeline (segmenting, background counter, shipped factors).
@@ -75,6 +76,21 @@ async function main(): Promise<void> {
     for (const t of texts) e.push((await countFile('-', t.text, model)).tokens / t[field] - 1);
     const s = fit.summarise(e);
     console.log(`${modelId.padEnd(18)} (${model.counter}) | median ${pct(s.median)} | p90 ${pct(s.p90)} | max ${pct(s.max)} | band shown ±${Math.round(model.band * 100)}%`);
+  }
+}
+
+/**
+ * Hebrew, Indic and other scripts are estimated per character with one shared factor: how each
+ * calibration text of them is predicted from the others, and what that gives, as a multiple of
+ * o200k, on prose in scripts with no real counts (published range 1.7–2.3).
+ */
+async function printPerCharacterScripts(count: (text: string) => number): Promise<void> {
+  const { estimateClaudeTokens } = await import('@/utils/core/estimates/claude-estimator');
+  const doc = JSON.parse(readFileSync(new URL('../test/data/claude-script-samples.json', import.meta.url), 'utf8')) as { samples: Array<{ kind: string; text: string }> };
+  console.log('\nScripts estimated per character (written samples, no real counts), estimate / o200k; the published range is 1.7–2.3:');
+  for (const g of ['claude3-estimate', 'claude47-estimate'] as const) {
+    const cells = doc.samples.map((s) => `${s.kind} ${(estimateClaudeTokens(s.text, g, count) / count(s.text)).toFixed(2)}`);
+    console.log(`${g.replace('-estimate', '').padEnd(9)} | ${cells.join(', ')}`);
   }
 }
 

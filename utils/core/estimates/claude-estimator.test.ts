@@ -99,13 +99,13 @@ describe('fit on the calibration texts', () => {
     expect(committed).toBe(factorsSource(fitAll(data), data.calibration.length));
   });
 
-  it.each(GENERATIONS)('%s: left out one text at a time, median error <= 5% and p90 <= 13%, well below the old single factor', (g) => {
+  it.each(GENERATIONS)('%s: left out one text at a time, median error <= 5% and p90 <= 12%, well below the old single factor', (g) => {
     const { calibration } = data;
     const loo = summarise(leaveOneOut(g, data));
     const old = summarise(singleFactorErrors(g, calibration, 1.3));
     expect(loo.median).toBeLessThanOrEqual(0.05);
-    expect(loo.p90).toBeLessThanOrEqual(0.13);
-    expect(loo.max).toBeLessThan(0.2);
+    expect(loo.p90).toBeLessThanOrEqual(0.12);
+    expect(loo.max).toBeLessThan(0.15);
     expect(loo.median).toBeLessThan(old.median * 0.6);
     expect(loo.max).toBeLessThan(old.max);
     // The band the badge shows is that measured p90, rounded up.
@@ -118,19 +118,18 @@ describe('fit on the calibration texts', () => {
       const f = CLAUDE_FACTORS[g].factors;
       // A character term may be held at 0 by the fit (never below); token factors are always positive.
       for (const [name, value] of Object.entries(f)) expect(value, `${g} ${name}`).toBeGreaterThanOrEqual(name.startsWith('latin') && name !== 'latinTokens' ? 0 : 0.5);
-      for (const name of ['cjk', 'hangul', 'cyrillic', 'hebrew', 'indic', 'other'] as const) {
+      for (const name of ['cjk', 'hangul', 'cyrillic'] as const) {
         expect(f[name], `${g} ${name}`).toBeGreaterThan(1.1);
         expect(f[name], `${g} ${name}`).toBeLessThan(2.4);
       }
     }
   });
 
-  it.each(GENERATIONS)('%s: the shipped factors reproduce every calibration text within the band the badge shows', (g) => {
-    const { factors, band } = CLAUDE_FACTORS[g];
-    for (const s of data.calibration) {
-      const error = estimateFromFeatures(s.features, factors) / s.tokens[g] - 1;
-      expect(Math.abs(error), `${g} ${s.kind} ${s.label}`).toBeLessThanOrEqual(band);
-    }
+  it.each(GENERATIONS)('%s: the shipped factors reproduce 9 in 10 calibration texts within the band the badge shows, and none beyond the leave-one-out worst', (g) => {
+    const { factors, band, loo } = CLAUDE_FACTORS[g];
+    const errors = data.calibration.map((s) => Math.abs(estimateFromFeatures(s.features, factors) / s.tokens[g] - 1));
+    expect(errors.filter((e) => e <= band).length).toBeGreaterThanOrEqual(Math.ceil(0.9 * errors.length));
+    for (const [i, e] of errors.entries()) expect(e, `${g} ${data.calibration[i]!.kind} ${data.calibration[i]!.label}`).toBeLessThanOrEqual(loo.max);
   });
 
   it.each(GENERATIONS)('%s: code is not biased low: mean signed error within ±5%, left out one at a time, on real counts and on the code proxies', (g) => {
@@ -169,15 +168,12 @@ describe('fit on the calibration texts', () => {
   it('where data is thin, the newer generation follows the older one times the published ratio', () => {
     const older = CLAUDE_FACTORS['claude3-estimate'].factors;
     const newer = CLAUDE_FACTORS['claude47-estimate'].factors;
-    // Arabic, Thai, Greek ("other") have no calibration text at all; the published ratio is 1.00.
-    expect(newer.other / older.other).toBeCloseTo(1, 1);
+    // Hebrew, Indic and the scripts without a text (Arabic, Thai, Greek): the published ratio is 1.00.
+    expect(newer.sparseChars / older.sparseChars).toBeCloseTo(1, 1);
     // Hebrew and Hindi have one text each: left out, the two generations still agree.
     for (const kind of ['semitic/he', 'devanagari/hi']) {
       const thin = withoutCalibrationText(data, data.calibration.findIndex((s) => s.kind === kind));
-      const o = fitFactors('claude3-estimate', thin);
-      const n = fitFactors('claude47-estimate', thin);
-      expect(n.hebrew / o.hebrew, kind).toBeCloseTo(1, 1);
-      expect(n.indic / o.indic, kind).toBeCloseTo(1, 1);
+      expect(fitFactors('claude47-estimate', thin).sparseChars / fitFactors('claude3-estimate', thin).sparseChars, kind).toBeCloseTo(1, 1);
     }
     // German has no calibration text: its published ratio (1.46) is what the estimate follows.
     const german = data.ratioTexts.find((t) => t.kind === 'de')!;
@@ -189,6 +185,32 @@ describe('fit on the calibration texts', () => {
     expect(Math.abs(estimateFromFeatures(german.features, free) / estimateFromFeatures(german.features, older) - 1.46)).toBeGreaterThan(Math.abs(ratio - 1.46));
   });
 
+  it.each(GENERATIONS)('%s: Hebrew and Hindi, each left out, are predicted from the other by characters within 5% (by o200k they differ by a third)', (g) => {
+    const loo = leaveOneOut(g, data);
+    for (const kind of ['semitic/he', 'devanagari/hi']) {
+      const i = data.calibration.findIndex((s) => s.kind === kind);
+      expect(Math.abs(loo[i]!), kind).toBeLessThan(0.05);
+    }
+    // The per-o200k-token cost is what does not carry over: Hindi costs a third more per o200k token than Hebrew.
+    const perO200k = (kind: string) => {
+      const s = data.calibration.find((c) => c.kind === kind)!;
+      return s.tokens[g] / s.o200k;
+    };
+    expect(perO200k('devanagari/hi') / perO200k('semitic/he')).toBeGreaterThan(1.3);
+  });
+
+  it.each(GENERATIONS)('%s: Arabic, Thai and Greek prose (no real counts) is estimated within the published 1.7-2.3× o200k, give or take 0.1', (g) => {
+    const doc = JSON.parse(readFileSync(new URL('../../../test/data/claude-script-samples.json', import.meta.url), 'utf8')) as { samples: Array<{ kind: string; text: string; source: string; license: string }> };
+    const noCalibration = doc.samples.filter((s) => /^(arabic|thai|greek)\//.test(s.kind));
+    expect(noCalibration.length).toBe(6);
+    for (const s of noCalibration) {
+      expect(s.source && s.license, s.kind).toBeTruthy();
+      const ratio = estimateClaudeTokens(s.text, g, o200k) / o200k(s.text);
+      expect(ratio, s.kind).toBeGreaterThan(1.6);
+      expect(ratio, s.kind).toBeLessThan(2.4);
+    }
+  });
+
   it('features match the texts (a sanity check of the run split on real data)', () => {
     const { calibration } = data;
     const zh = calibration.find((s) => s.kind === 'cjk/zh')!;
@@ -197,5 +219,7 @@ describe('fit on the calibration texts', () => {
     expect(code.features.cjk + code.features.cyrillic).toBe(0);
     const text = 'Hello Мир';
     expect(claudeFeatures(text, o200k)).toMatchObject({ cyrillic: o200k(' Мир'), latinTokens: o200k('Hello'), latinLetters: 5, latinCapitals: 1 });
+    // Hebrew, Hindi, Arabic, Thai, Greek: non-blank characters, whatever their o200k count.
+    expect(claudeFeatures('שלום עולם और दिल्ली Ελληνικά العربية ไทย', o200k)).toMatchObject({ sparseChars: 8 + 2 + 6 + 8 + 7 + 3, latinTokens: 0 });
   });
 });

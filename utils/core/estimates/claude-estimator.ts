@@ -1,13 +1,14 @@
 import type { ClaudeEstimatorId, CounterId, TokenizerId } from '@/utils/core/models/model-types';
 import { CLAUDE_FACTORS } from '@/utils/core/estimates/claude-factors.generated';
-import { scriptRuns } from '@/utils/core/estimates/script-runs';
+import { scriptRuns, type ScriptGroup } from '@/utils/core/estimates/script-runs';
 
 /**
  * Claude token estimate from o200k counts. No Claude 3+ tokenizer is public (count_tokens is the
- * only exact source), so the text is split into script runs (script-runs.ts), each run is counted
+ * only exact source), so the text is split into script runs (script-runs.ts), most runs are counted
  * with o200k, and each count is scaled per script and per Claude tokenizer generation:
  *
- *   estimate = Σ over non-Latin runs  factor[script] × o200k(run)
+ *   estimate = Σ over CJK, Hangul, Cyrillic and emoji runs  factor[script] × o200k(run)
+ *            + perChar × non-blank characters of Hebrew, Indic and other-script runs
  *            + Σ over Latin runs       perToken × o200k(run) + perLetter × letters
  *                                      + perCapital × capital starts + perPunctuation × punctuation
  *                                      + perCapsTail × letters after the first of an ALL-CAPS run
@@ -19,26 +20,40 @@ import { scriptRuns } from '@/utils/core/estimates/script-runs';
  * linear in counts, so the estimate of a text is the sum of its segments' estimates: the counting
  * pipeline can estimate segment by segment and add up.
  *
+ * Hebrew, the Indic scripts and the rest (Arabic, Thai, Greek, …) are estimated per character, with
+ * one factor for all: Claude's vocabularies have few merges in them, so its count follows the
+ * characters (Hebrew and Hindi both measure 0.86 tokens per non-blank character on 4.6 and 4.7+),
+ * while o200k, which has many Arabic and Indic merges and fewer Hebrew ones, does not (Claude/o200k
+ * is 1.68 on Hebrew, 2.28 on Hindi). So a script without a calibration text of its own is
+ * estimated from the others' measured cost per character, not from a guessed o200k ratio.
+ *
  * Factors are fitted on calibration texts with real count_tokens results, on published ratios and
  * on code excerpts with proxy counts (scripts/claude-factor-fit.ts, `npm run -s models:fit`); the
  * generated file also holds each generation's leave-one-out error, which is the band the badge shows.
  */
 
 export const CLAUDE_FEATURES = [
-  'cjk', 'hangul', 'cyrillic', 'hebrew', 'indic', 'other', 'emoji',
+  'cjk', 'hangul', 'cyrillic', 'sparseChars', 'emoji',
   'latinTokens', 'latinLetters', 'latinCapitals', 'latinPunctuation', 'latinCapsTail', 'latinHumps', 'latinBlanks',
 ] as const;
 export type ClaudeFeature = (typeof CLAUDE_FEATURES)[number];
 export type ClaudeFeatures = Record<ClaudeFeature, number>;
 export type ClaudeFactors = Record<ClaudeFeature, number>;
 
-/** What the estimate of a text is made of: o200k tokens per script, and the Latin character counts. */
+/** Scripts estimated by their characters, not their o200k count: few Claude merges (see above). */
+const PER_CHARACTER: ReadonlySet<ScriptGroup> = new Set(['hebrew', 'indic', 'other']);
+
+/** What the estimate of a text is made of: o200k tokens per script, the characters of the per-character scripts, and the Latin character counts. */
 export function claudeFeatures(text: string, countO200k: (text: string) => number): ClaudeFeatures {
   const f: ClaudeFeatures = {
-    cjk: 0, hangul: 0, cyrillic: 0, hebrew: 0, indic: 0, other: 0, emoji: 0,
+    cjk: 0, hangul: 0, cyrillic: 0, sparseChars: 0, emoji: 0,
     latinTokens: 0, latinLetters: 0, latinCapitals: 0, latinPunctuation: 0, latinCapsTail: 0, latinHumps: 0, latinBlanks: 0,
   };
   for (const run of scriptRuns(text)) {
+    if (PER_CHARACTER.has(run.script)) {
+      f.sparseChars += run.nonBlank;
+      continue;
+    }
     const tokens = countO200k(run.text);
     if (run.script === 'latin') {
       f.latinTokens += tokens;
@@ -48,7 +63,7 @@ export function claudeFeatures(text: string, countO200k: (text: string) => numbe
       f.latinCapsTail += run.capsTail;
       f.latinHumps += run.camelHumps;
       f.latinBlanks += run.blankRun;
-    } else f[run.script] += tokens;
+    } else f[run.script as 'cjk' | 'hangul' | 'cyrillic' | 'emoji'] += tokens;
   }
   return f;
 }

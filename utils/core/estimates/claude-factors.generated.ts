@@ -16,6 +16,6 @@ export const CLAUDE_FACTORS: Readonly<Record<ClaudeEstimatorId, {
   band: number;
   loo: { median: number; p90: number; max: number };
 }>> = {
-  'claude3-estimate': {"factors":{"cjk":1.301,"hangul":1.5844,"cyrillic":1.3704,"hebrew":1.7063,"indic":2.2455,"other":2.0133,"emoji":1.797,"latinTokens":0.9113,"latinLetters":0.0414,"latinCapitals":0,"latinPunctuation":0.2822,"latinCapsTail":0.3657,"latinHumps":0.7665,"latinBlanks":0.0694},"band":0.13,"loo":{"median":0.0303,"p90":0.1227,"max":0.1858}},
-  'claude47-estimate': {"factors":{"cjk":1.3288,"hangul":1.5996,"cyrillic":1.3762,"hebrew":1.6879,"indic":2.2802,"other":2.0252,"emoji":1.7411,"latinTokens":0.8408,"latinLetters":0.16,"latinCapitals":0.621,"latinPunctuation":0.3347,"latinCapsTail":0.5988,"latinHumps":1.3552,"latinBlanks":0.1006},"band":0.11,"loo":{"median":0.038,"p90":0.1009,"max":0.1829}},
+  'claude3-estimate': {"factors":{"cjk":1.3008,"hangul":1.5844,"cyrillic":1.3703,"sparseChars":0.8616,"emoji":1.7406,"latinTokens":0.9113,"latinLetters":0.0413,"latinCapitals":0,"latinPunctuation":0.2823,"latinCapsTail":0.3658,"latinHumps":0.7671,"latinBlanks":0.0694},"band":0.07,"loo":{"median":0.0228,"p90":0.0687,"max":0.1287}},
+  'claude47-estimate': {"factors":{"cjk":1.3286,"hangul":1.5996,"cyrillic":1.3761,"sparseChars":0.8639,"emoji":1.6878,"latinTokens":0.8409,"latinLetters":0.1599,"latinCapitals":0.6183,"latinPunctuation":0.335,"latinCapsTail":0.5996,"latinHumps":1.3585,"latinBlanks":0.1005},"band":0.09,"loo":{"median":0.0331,"p90":0.0889,"max":0.1012}},
 };

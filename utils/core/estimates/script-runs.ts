@@ -11,7 +11,8 @@
  * whole-word merges: an all-caps word costs it several tokens ("FUNCTION" 6, against 2 on 4.6), so
  * the letters after the first of an all-caps run (SQL keywords, C macros) are counted apart, and
  * so are camelCase humps and the blanks of indentation and alignment, which o200k folds into one
- * token per run and Claude splits more often.
+ * token per run and Claude splits more often. Every run also counts its non-blank characters, which
+ * is what Hebrew, Indic and other-script runs are estimated by.
  *
  * Every count looks at one character and the one before it only, and the counting pipeline cuts
  * segments only after a line break or before a space that follows a letter or digit, where no
@@ -39,10 +40,12 @@ export interface ScriptRun {
   camelHumps: number;
   /** Spaces and tabs right after a space or tab: indentation and alignment beyond the first blank. */
   blankRun: number;
+  /** Code points that are not whitespace: what Hebrew, Indic and the other scripts are estimated by. */
+  nonBlank: number;
 }
 
 type RunCounts = Omit<ScriptRun, 'script' | 'text'>;
-const zeroCounts = (): RunCounts => ({ letters: 0, capitalStarts: 0, punctuation: 0, capsTail: 0, camelHumps: 0, blankRun: 0 });
+const zeroCounts = (): RunCounts => ({ letters: 0, capitalStarts: 0, punctuation: 0, capsTail: 0, camelHumps: 0, blankRun: 0, nonBlank: 0 });
 
 // Per code point: bits 0-3 the group (0 = no script, else index in SCRIPT_GROUPS + 1), then flags.
 const LETTER = 16;
@@ -130,6 +133,7 @@ function countChar(c: RunCounts, k: number, cp: number, prevK: number, prevCp: n
   }
   if (k & PUNCT) c.punctuation++;
   if (isBlank(cp) && isBlank(prevCp)) c.blankRun++;
+  if (!isWhite(cp)) c.nonBlank++;
 }
 
 function addCounts(to: RunCounts, from: RunCounts): void {
