@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '@/utils/core/settings/settings-schema';
 import { loadSettings, saveSettings, watchSettings } from '@/utils/storage/settings-store';
-import { readManagedPolicy } from '@/utils/storage/managed-policy';
+import { POLICY_WAIT_MS, readManagedPolicy } from '@/utils/storage/managed-policy';
 import { readGuardedSettings } from '@/utils/storage/guarded-settings-store';
 
 describe('managed policy in the settings load path', () => {
@@ -43,5 +43,28 @@ describe('managed policy in the settings load path', () => {
   it('reports the values it could not use', async () => {
     await fakeBrowser.storage.managed.set({ otlpEndpoint: 'not a url' });
     expect((await readManagedPolicy()).problems).toEqual(['otlpEndpoint: Not an address: start with https:// (or http:// for a collector on your network)']);
+  });
+});
+
+describe('a policy the browser is slow to give', () => {
+  it('does not hold up a settings load, and reaches the watchers once it arrives', async () => {
+    vi.useFakeTimers();
+    try {
+      await fakeBrowser.storage.managed.set({ otlpEndpoint: 'https://otel.corp.example' });
+      const managed = fakeBrowser.storage.managed as unknown as { get: (keys: null) => Promise<Record<string, unknown>> };
+      const realGet = managed.get.bind(managed);
+      // Chromium's first read in a fresh worker, with a schema declared: about 3 s.
+      const slow = vi.spyOn(managed, 'get').mockImplementation((keys) => new Promise((resolve) => setTimeout(() => resolve(realGet(keys)), 3_000)));
+      const seen: Array<string | null> = [];
+      watchSettings((s) => seen.push(s.teamFeed.endpoint));
+      const loading = loadSettings();
+      await vi.advanceTimersByTimeAsync(POLICY_WAIT_MS);
+      expect((await loading).teamFeed.endpoint).toBeNull();
+      slow.mockRestore();
+      await vi.advanceTimersByTimeAsync(3_000);
+      await vi.waitFor(() => expect(seen).toEqual(['https://otel.corp.example']));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -7,7 +7,7 @@ import { validateSettings, type SaveResult, type SettingsError } from '@/utils/c
 import { DEFAULT_GUARDED, guardedOf, withGuarded } from '@/utils/core/settings/guarded-settings';
 import { addGuardedSettings, readGuardedSettings, writeGuardedSettings } from '@/utils/storage/guarded-settings-store';
 import { withManaged } from '@/utils/core/settings/managed-settings';
-import { readManagedPolicy } from '@/utils/storage/managed-policy';
+import { onLatePolicy, readManagedPolicySoon } from '@/utils/storage/managed-policy';
 
 /**
  * Settings live in storage.sync so they follow the user across browsers (usage
@@ -97,9 +97,9 @@ export function checkSyncQuota(items: Record<string, unknown>): SettingsError[] 
  * becomes defaults.
  */
 export async function loadSettings(): Promise<Settings> {
-  const [own, managed] = await Promise.all([loadOwnSettings(), readManagedPolicy()]);
+  const [own, policy] = await Promise.all([loadOwnSettings(), readManagedPolicySoon()]);
   // An organisation's policy wins over the user's own values (managed-settings.ts).
-  return withManaged(own, managed.policy);
+  return withManaged(own, policy);
 }
 
 async function loadOwnSettings(): Promise<Settings> {
@@ -220,16 +220,21 @@ export function updateSettings(change: (current: Settings) => Settings): Promise
 /** Calls `onChange` with the new settings whenever they change (in this or another browser). */
 export function watchSettings(onChange: (s: Settings) => void): () => void {
   let stopped = false;
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area !== 'sync' && area !== 'managed') return;
-    if (area === 'sync' && !Object.keys(changes).some((k) => SETTINGS_SYNC_KEYS.includes(k) || k === LEGACY_SETTINGS_KEY)) return;
+  const reload = () =>
     void loadSettings().then((s) => {
       if (!stopped) onChange(s);
     });
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'sync' && area !== 'managed') return;
+    if (area === 'sync' && !Object.keys(changes).some((k) => SETTINGS_SYNC_KEYS.includes(k) || k === LEGACY_SETTINGS_KEY)) return;
+    reload();
   };
   browser.storage.onChanged.addListener(listener);
+  // A policy the browser was slow to give (managed-policy.ts) is a change like any other.
+  const stopLate = onLatePolicy(reload);
   return () => {
     stopped = true;
     browser.storage.onChanged.removeListener(listener);
+    stopLate();
   };
 }
