@@ -45,7 +45,7 @@ const PRIORS: Readonly<Record<ClaudeEstimatorId, Partial<ClaudeFactors>>> = {
 const PRIOR_SPREAD: Readonly<ClaudeFactors> = {
   cjk: 0.1, hangul: 0.1, cyrillic: 0.1, sparseChars: 0.3, emoji: 0.3,
   latinTokens: 0.3, latinLetters: 0.1, latinCapitals: 1, latinPunctuation: 0.3,
-  latinCapsTail: 0.5, latinHumps: 1, latinBlanks: 0.3,
+  latinCapsTail: 0.5, latinHumps: 1, latinBlanks: 0.3, latinGlued: 0.5, latinLineEnds: 0.5,
 };
 /** Strength of the pull towards the priors, relative to one text's relative error. */
 const PRIOR_WEIGHT = 0.05;

@@ -41,6 +41,18 @@ describe('script runs', () => {
     const [js] = scriptRuns('\t\tconst xmlHttpRequest = getElementById(NULL_ID);');
     expect(js).toMatchObject({ camelHumps: 5, capsTail: 4, blankRun: 1 });
   });
+
+  it('counts the punctuation o200k glues to a word or a line break and Claude does not: kernel-style C and CSS', () => {
+    // o200k: "\tmsg", "->", "len", ";\n" … Claude: "\t" "msg", "_" "addr", ";" "\n". Letters after a tab or punctuation: msg, len, msg, phys, addr (5), line breaks after ";" or "{" (3).
+    const [c] = scriptRuns('{\n\tmsg->len = 4;\n\tmsg->phys_addr = 0;\n}');
+    expect(c).toMatchObject({ gluedStarts: 5, punctBreaks: 3, blankRun: 0 });
+    // CSS: ".page-title", "-color", "#fff" are glued (page, title, color, fff); "{\n", ";\n" end lines.
+    const [css] = scriptRuns('.page-title {\n  background-color: #fff;\n  margin: 0 auto;\n}\n');
+    expect(css).toMatchObject({ gluedStarts: 4, punctBreaks: 4 });
+    // Prose has next to none: a space comes before each word, and lines end in letters.
+    const [prose] = scriptRuns('It was the best of times, it was the worst of times\nand so on');
+    expect(prose).toMatchObject({ gluedStarts: 0, punctBreaks: 0 });
+  });
 });
 
 describe('claude estimator', () => {
@@ -55,7 +67,7 @@ describe('claude estimator', () => {
   it('is additive: the segments of a text estimate to the whole text', () => {
     // Code with indentation, all-caps keywords and camelCase too: those counts must add up across segments as well.
     const proxies = JSON.parse(readFileSync(new URL('../../../test/data/claude-code-proxies.json', import.meta.url), 'utf8')) as { proxies: Array<{ kind: string; text: string }> };
-    const code = ['code/sql', 'code/c', 'code/yaml', 'code/js'].map((k) => proxies.proxies.find((p) => p.kind === k)!.text).join('\n');
+    const code = ['code/sql', 'code/c', 'code/yaml', 'code/js', 'code/css'].map((k) => proxies.proxies.find((p) => p.kind === k)!.text).join('\n') + proxies.proxies.find((p) => p.text.includes('cec_msg'))!.text;
     const text = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8') + '\n北京市，简称“京”。 Москва — столица России.\n' + code + '\tSELECT  getValue() FROM  T;';
     for (const g of GENERATIONS) {
       const whole = estimateClaudeTokens(text, g, o200k);
@@ -163,6 +175,18 @@ describe('fit on the calibration texts', () => {
     expect(proxyBias(fitFactors(g, bare))).toBeLessThan(-0.05);
     // The features alone, fitted on the real counts only, bring it within ±5%.
     expect(Math.abs(proxyBias(fitFactors(g, { ...data, proxies: [] })))).toBeLessThan(0.05);
+  });
+
+  it.each(GENERATIONS)('%s: punctuation glued to a word or a line break is what C and CSS were still under-counted for', (g) => {
+    const strip = <T extends { features: ClaudeFeatures }>(xs: readonly T[]) => xs.map((x) => ({ ...x, features: { ...x.features, latinGlued: 0, latinLineEnds: 0 } }));
+    const bare = { ...data, calibration: strip(data.calibration), anchors: strip(data.anchors), ratioTexts: strip(data.ratioTexts), proxies: strip(data.proxies) };
+    const cCss = (d: FitData) => proxyLeaveOneOut(g, d).filter((_, i) => /^code\/(c|css)$/.test(data.proxies[i]!.kind));
+    const [withFeatures, without] = [cCss(data), cCss(bare)];
+    expect(meanOf(withFeatures.map(Math.abs))).toBeLessThan(meanOf(without.map(Math.abs)) - 0.005);
+    expect(Math.min(...withFeatures)).toBeGreaterThan(Math.min(...without) + 0.015);
+    // Neither Claude vocabulary holds a punctuation + line break token, so each such break costs about one token more than in o200k: the real counts agree.
+    expect(CLAUDE_FACTORS[g].factors.latinLineEnds).toBeGreaterThan(0.5);
+    expect(CLAUDE_FACTORS[g].factors.latinLineEnds).toBeLessThan(1.2);
   });
 
   it('where data is thin, the newer generation follows the older one times the published ratio', () => {

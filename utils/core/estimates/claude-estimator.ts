@@ -13,10 +13,13 @@ import { scriptRuns, type ScriptGroup } from '@/utils/core/estimates/script-runs
  *                                      + perCapital × capital starts + perPunctuation × punctuation
  *                                      + perCapsTail × letters after the first of an ALL-CAPS run
  *                                      + perHump × camelCase humps + perBlank × blanks after a blank
+ *                                      + perGlued × words right after punctuation or a tab
+ *                                      + perLineEnd × line breaks right after punctuation
  *
  * The Latin terms are what tell English prose (many letters per token) from JSON and logs (few),
  * and catch what the newer tokenizer splits hardest: capitalised and all-caps words (SQL keywords,
- * C macros), camelCase, and indentation, which is where code differs most from prose. The model is
+ * C macros), camelCase, indentation, and the punctuation o200k glues to a word or a line break
+ * ("_addr", "-color", "\tmsg", ";\n"), which is where code differs most from prose. The model is
  * linear in counts, so the estimate of a text is the sum of its segments' estimates: the counting
  * pipeline can estimate segment by segment and add up.
  *
@@ -34,7 +37,7 @@ import { scriptRuns, type ScriptGroup } from '@/utils/core/estimates/script-runs
 
 export const CLAUDE_FEATURES = [
   'cjk', 'hangul', 'cyrillic', 'sparseChars', 'emoji',
-  'latinTokens', 'latinLetters', 'latinCapitals', 'latinPunctuation', 'latinCapsTail', 'latinHumps', 'latinBlanks',
+  'latinTokens', 'latinLetters', 'latinCapitals', 'latinPunctuation', 'latinCapsTail', 'latinHumps', 'latinBlanks', 'latinGlued', 'latinLineEnds',
 ] as const;
 export type ClaudeFeature = (typeof CLAUDE_FEATURES)[number];
 export type ClaudeFeatures = Record<ClaudeFeature, number>;
@@ -47,7 +50,7 @@ const PER_CHARACTER: ReadonlySet<ScriptGroup> = new Set(['hebrew', 'indic', 'oth
 export function claudeFeatures(text: string, countO200k: (text: string) => number): ClaudeFeatures {
   const f: ClaudeFeatures = {
     cjk: 0, hangul: 0, cyrillic: 0, sparseChars: 0, emoji: 0,
-    latinTokens: 0, latinLetters: 0, latinCapitals: 0, latinPunctuation: 0, latinCapsTail: 0, latinHumps: 0, latinBlanks: 0,
+    latinTokens: 0, latinLetters: 0, latinCapitals: 0, latinPunctuation: 0, latinCapsTail: 0, latinHumps: 0, latinBlanks: 0, latinGlued: 0, latinLineEnds: 0,
   };
   for (const run of scriptRuns(text)) {
     if (PER_CHARACTER.has(run.script)) {
@@ -63,6 +66,8 @@ export function claudeFeatures(text: string, countO200k: (text: string) => numbe
       f.latinCapsTail += run.capsTail;
       f.latinHumps += run.camelHumps;
       f.latinBlanks += run.blankRun;
+      f.latinGlued += run.gluedStarts;
+      f.latinLineEnds += run.punctBreaks;
     } else f[run.script as 'cjk' | 'hangul' | 'cyrillic' | 'emoji'] += tokens;
   }
   return f;

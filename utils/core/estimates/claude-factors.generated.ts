@@ -16,6 +16,6 @@ export const CLAUDE_FACTORS: Readonly<Record<ClaudeEstimatorId, {
   band: number;
   loo: { median: number; p90: number; max: number };
 }>> = {
-  'claude3-estimate': {"factors":{"cjk":1.3008,"hangul":1.5844,"cyrillic":1.3703,"sparseChars":0.8616,"emoji":1.7406,"latinTokens":0.9113,"latinLetters":0.0413,"latinCapitals":0,"latinPunctuation":0.2823,"latinCapsTail":0.3658,"latinHumps":0.7671,"latinBlanks":0.0694},"band":0.07,"loo":{"median":0.0228,"p90":0.0687,"max":0.1287}},
-  'claude47-estimate': {"factors":{"cjk":1.3286,"hangul":1.5996,"cyrillic":1.3761,"sparseChars":0.8639,"emoji":1.6878,"latinTokens":0.8409,"latinLetters":0.1599,"latinCapitals":0.6183,"latinPunctuation":0.335,"latinCapsTail":0.5996,"latinHumps":1.3585,"latinBlanks":0.1005},"band":0.09,"loo":{"median":0.0331,"p90":0.0889,"max":0.1012}},
+  'claude3-estimate': {"factors":{"cjk":1.2963,"hangul":1.5848,"cyrillic":1.3705,"sparseChars":0.8615,"emoji":1.7246,"latinTokens":0.8805,"latinLetters":0.0502,"latinCapitals":0,"latinPunctuation":0.1078,"latinCapsTail":0.3305,"latinHumps":0.6439,"latinBlanks":0.0104,"latinGlued":0.3747,"latinLineEnds":0.9208},"band":0.09,"loo":{"median":0.0305,"p90":0.0898,"max":0.1201}},
+  'claude47-estimate': {"factors":{"cjk":1.3256,"hangul":1.6,"cyrillic":1.3763,"sparseChars":0.8639,"emoji":1.6746,"latinTokens":0.8205,"latinLetters":0.1656,"latinCapitals":0.6345,"latinPunctuation":0.1734,"latinCapsTail":0.5587,"latinHumps":1.2991,"latinBlanks":0.0513,"latinGlued":0.3001,"latinLineEnds":0.7815},"band":0.1,"loo":{"median":0.0224,"p90":0.0924,"max":0.1046}},
 };

@@ -11,8 +11,13 @@
  * whole-word merges: an all-caps word costs it several tokens ("FUNCTION" 6, against 2 on 4.6), so
  * the letters after the first of an all-caps run (SQL keywords, C macros) are counted apart, and
  * so are camelCase humps and the blanks of indentation and alignment, which o200k folds into one
- * token per run and Claude splits more often. Every run also counts its non-blank characters, which
- * is what Hebrew, Indic and other-script runs are estimated by.
+ * token per run and Claude splits more often. o200k also joins punctuation to the word or the line
+ * break after it ("_addr", "-color", ".page", "\tmsg", ";\n", " {\n" are one token each), which
+ * neither reconstructed Claude vocabulary does (not one of their 38,360 and 14,036 tokens does):
+ * so words right after punctuation or a tab (identifiers joined by `_` or `-`, CSS selectors and
+ * properties, tab-indented C) and line breaks right after punctuation (every line of CSS, most of
+ * C) are counted too. Every run also counts its non-blank characters, which is what Hebrew, Indic
+ * and other-script runs are estimated by.
  *
  * Every count looks at one character and the one before it only, and the counting pipeline cuts
  * segments only after a line break or before a space that follows a letter or digit, where no
@@ -40,12 +45,16 @@ export interface ScriptRun {
   camelHumps: number;
   /** Spaces and tabs right after a space or tab: indentation and alignment beyond the first blank. */
   blankRun: number;
+  /** Letters right after punctuation or a tab: the `addr` of "_addr", `color` of "-color", `msg` of "\tmsg". */
+  gluedStarts: number;
+  /** Line breaks right after punctuation: the ends of "color: red;\n" and "{\n". */
+  punctBreaks: number;
   /** Code points that are not whitespace: what Hebrew, Indic and the other scripts are estimated by. */
   nonBlank: number;
 }
 
 type RunCounts = Omit<ScriptRun, 'script' | 'text'>;
-const zeroCounts = (): RunCounts => ({ letters: 0, capitalStarts: 0, punctuation: 0, capsTail: 0, camelHumps: 0, blankRun: 0, nonBlank: 0 });
+const zeroCounts = (): RunCounts => ({ letters: 0, capitalStarts: 0, punctuation: 0, capsTail: 0, camelHumps: 0, blankRun: 0, gluedStarts: 0, punctBreaks: 0, nonBlank: 0 });
 
 // Per code point: bits 0-3 the group (0 = no script, else index in SCRIPT_GROUPS + 1), then flags.
 const LETTER = 16;
@@ -125,7 +134,10 @@ function isLineStart(text: string, i: number): boolean {
 /** Adds one character (class `k`, code point `cp`) to the counts, given the class and code point before it. */
 function countChar(c: RunCounts, k: number, cp: number, prevK: number, prevCp: number): void {
   const upper = (k & UPPER) !== 0;
-  if (k & LETTER) c.letters++;
+  if (k & LETTER) {
+    c.letters++;
+    if ((prevK & PUNCT) !== 0 || prevCp === 9) c.gluedStarts++;
+  }
   if (upper) {
     if (prevK & UPPER) c.capsTail++;
     else c.capitalStarts++;
@@ -133,6 +145,7 @@ function countChar(c: RunCounts, k: number, cp: number, prevK: number, prevCp: n
   }
   if (k & PUNCT) c.punctuation++;
   if (isBlank(cp) && isBlank(prevCp)) c.blankRun++;
+  if (isLineBreak(cp) && (prevK & PUNCT) !== 0) c.punctBreaks++;
   if (!isWhite(cp)) c.nonBlank++;
 }
 
