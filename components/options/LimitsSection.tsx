@@ -2,12 +2,11 @@ import { useState } from 'preact/hooks';
 import type { FormBindings } from '@/components/options/form-bindings';
 import { presetMatching, presetsFor, RATE_TIER_SOURCES } from '@/utils/core/settings/rate-tiers';
 import { Section, SelectField, TextField, type Choice } from '@/components/options/fields';
+import { PROVIDER_NAMES, TOKEN_PROVIDER_IDS, type TokenProviderId } from '@/utils/core/models/providers';
 
-export const LIMIT_PROVIDERS = [
-  { id: 'openai', label: 'OpenAI' },
-  { id: 'anthropic', label: 'Anthropic' },
-  { id: 'google', label: 'Google' },
-] as const;
+export const LIMIT_PROVIDERS: ReadonlyArray<{ id: TokenProviderId; label: string }> = TOKEN_PROVIDER_IDS.map((id) => ({ id, label: PROVIDER_NAMES[id] }));
+/** Providers with published rate-limit tiers (utils/core/settings/rate-tiers.ts). */
+const TIERED = new Set<TokenProviderId>(['openai', 'anthropic', 'google']);
 
 export function LimitsSection({ b, timezones }: { b: FormBindings; timezones: Choice[] }) {
   return (
@@ -24,7 +23,7 @@ export function LimitsSection({ b, timezones }: { b: FormBindings; timezones: Ch
             <TextField label="Monthly budget" binding={b.number(['limits', p.id, 'monthlyBudgetUsd'])} placeholder="No budget" suffix="USD" />
             <TextField label="Cycle starts on day" binding={b.number(['limits', p.id, 'cycleStartDay'], { empty: Number.NaN })} inputMode="numeric" hint="1 to 28, so every month has it." />
             <TimezoneField b={b} path={['limits', p.id, 'timezone']} timezones={timezones} />
-            <TierField b={b} provider={p.id} />
+            {TIERED.has(p.id) && <TierField b={b} provider={p.id} />}
           </div>
         </fieldset>
       ))}
@@ -43,7 +42,7 @@ export function TimezoneField({ b, path, timezones }: { b: FormBindings; path: s
   return <SelectField label="Timezone" id={v.id} value={v.value} choices={timezones} onChange={v.onChange} error={v.error} hint="Days and resets are counted in this timezone." />;
 }
 
-function TierField({ b, provider }: { b: FormBindings; provider: 'openai' | 'anthropic' | 'google' }) {
+function TierField({ b, provider }: { b: FormBindings; provider: TokenProviderId }) {
   const path = ['limits', provider, 'tpm'];
   const tpm = b.value<number | null>(path);
   const presets = presetsFor(provider);

@@ -1,8 +1,10 @@
 import type { ProviderCardData } from '@/components/popup/popup-data';
 import { formatCompact, formatDay, formatInt, formatUsd } from '@/components/popup/format';
 import { LimitBar } from '@/components/popup/LimitBar';
+import type { ProviderId } from '@/utils/core/models/model-types';
+import { PROVIDER_NAMES as CORE_PROVIDER_NAMES } from '@/utils/core/models/providers';
 
-export const PROVIDER_NAMES = { openai: 'OpenAI', anthropic: 'Anthropic', google: 'Google', clay: 'Clay credits' } as const;
+export const PROVIDER_NAMES: Readonly<Record<ProviderId, string>> = { ...CORE_PROVIDER_NAMES, clay: 'Clay credits' };
 
 function Stat(props: { label: string; value: string; testId: string; title?: string }) {
   return (

@@ -57,6 +57,9 @@ test('a compromised content-script world can delete, forge, import and read noth
     `{ type: 'import-usage', events: [${forged({ site: 'claude.ai', provider: 'anthropic', model: 'claude-sonnet-4-5' })}] }`,
     `{ type: 'record-usage', event: ${forged({ site: 'claude.ai', provider: 'anthropic', model: 'claude-sonnet-4-5' })} }`,
     `{ type: 'record-usage', event: ${forged({ site: 'gemini.google.com', provider: 'google', model: 'gemini-2.5-pro' })} }`,
+    `{ type: 'record-usage', event: ${forged({ site: 'chat.deepseek.com', provider: 'deepseek', model: 'deepseek-chat' })} }`,
+    `{ type: 'record-usage', event: ${forged({ site: 'copilot.microsoft.com', provider: 'openai', model: 'gpt-5' })} }`,
+    `{ type: 'record-usage', event: ${forged({ provider: 'deepseek', model: 'deepseek-chat' })} }`,
     `{ type: 'record-usage', event: ${forged({ provider: 'anthropic', model: 'claude-sonnet-4-5' })} }`,
     `{ type: 'record-usage', event: ${forged({ promptTokens: 5_000_000_000, costUsd: 75_000 })} }`,
     `{ type: 'record-usage', event: ${forged({ contextTokens: 900_000_000 })} }`,
@@ -166,4 +169,26 @@ test('records already stored out of bounds: the popup and export still work and 
     if (format === 'JSON') expect(JSON.parse(content).events.map((e: { id: string }) => e.id)).toEqual([...REAL].reverse().map((e) => e.id)); // oldest first
     else expect(content.trim().split('\r\n')).toHaveLength(1 + REAL.length);
   }
+});
+
+test('the attack suite on the chats added in 2026-12: a compromised world on chat.deepseek.com records nothing for another site or provider', async ({ context, openExtensionPage }) => {
+  const options = await seedRealData(openExtensionPage);
+  const before = await storedEvents(options);
+  await servePage(context, 'https://chat.deepseek.com/', fixtureHtml('deepseek-2026.html'));
+  const page = await context.newPage();
+  const run = await inContentScriptWorld(context, page, 'https://chat.deepseek.com/');
+  const send = (message: string) => run(`chrome.runtime.sendMessage(${message})`) as Promise<{ ok: boolean; error?: string }>;
+  // Its world is TokenTally's: it may count with DeepSeek's own vocabulary.
+  expect(await send(`{ type: 'count', tokenizer: 'deepseek3', segments: ['hello world'] }`)).toMatchObject({ ok: true });
+  for (const message of [
+    `{ type: 'record-usage', event: ${forged({ site: 'chat.deepseek.com', provider: 'openai', model: 'gpt-5' })} }`,
+    `{ type: 'record-usage', event: ${forged({ site: 'copilot.microsoft.com', provider: 'openai', model: 'gpt-5' })} }`,
+    `{ type: 'record-usage', event: ${forged({ site: 'chat.qwen.ai', provider: 'alibaba', model: 'qwen3-max' })} }`,
+    `{ type: 'record-usage', event: ${forged({ site: 'chat.deepseek.com', provider: 'deepseek', model: 'deepseek-chat', promptTokens: 5_000_000_000 })} }`,
+    `{ type: 'delete-all-usage' }`,
+  ]) {
+    expect(await send(message), message.slice(0, 90)).toMatchObject({ ok: false });
+  }
+  expect(await storedEvents(options)).toEqual(before);
+  await page.close();
 });

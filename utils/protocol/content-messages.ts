@@ -44,7 +44,7 @@ const CONTENT_REQUESTS = [
    */
   z.object({
     type: z.literal('count'),
-    tokenizer: z.enum(['o200k', 'cl100k', 'gemma3', 'claude3-estimate', 'claude47-estimate']),
+    tokenizer: z.enum(['o200k', 'cl100k', 'gemma3', 'deepseek3', 'qwen3', 'claude3-estimate', 'claude47-estimate']),
     segments: z
       .array(z.string())
       .max(100_000)

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { PROVIDER_IDS } from '@/utils/core/usage/usage-event';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,7 +23,19 @@ const FILE_OF: Record<string, string> = {
   'anthropic-console': 'anthropic-console.ts',
   aistudio: 'aistudio.ts',
   clay: 'clay.ts',
+  deepseek: 'deepseek.ts',
+  copilot: 'copilot.ts',
+  perplexity: 'perplexity.ts',
+  grok: 'grok.ts',
+  mistral: 'mistral.ts',
+  'meta-ai': 'meta-ai.ts',
+  qwen: 'qwen.ts',
 };
+/**
+ * Sites whose public evidence covers a few roles at most: the rest is read by the selector-free
+ * layer (utils/content/page/fallback-*.ts), and their health says so. Meta AI has none at all.
+ */
+const FALLBACK_LED = new Set(['deepseek', 'copilot', 'perplexity', 'grok', 'mistral', 'meta-ai', 'qwen']);
 const ROLES: SelectorRole[] = [
   'composer', 'composerContainer', 'send', 'stop', 'streaming', 'finished', 'userMessage', 'assistantMessage', 'replyBody', 'model', 'rowCount',
 ];
@@ -44,7 +57,7 @@ describe('site adapters (data format)', () => {
       expect(adapter.name.trim()).not.toBe('');
       expect(adapter.hosts.length).toBeGreaterThan(0);
       for (const host of adapter.hosts) expect(host).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
-      expect(['openai', 'anthropic', 'google', 'clay']).toContain(adapter.provider);
+      expect(PROVIDER_IDS).toContain(adapter.provider);
       expect(['chat', 'console', 'clay']).toContain(adapter.kind);
       expect(getModel(adapter.defaultModel), `${adapter.id} default model`).toBeTruthy();
       // Data only: a JSON round trip keeps every field (no functions, no regexes).
@@ -54,9 +67,14 @@ describe('site adapters (data format)', () => {
     expect(genericAdapter.hosts).toEqual([]);
   });
 
-  it('cover the roles their kind needs', () => {
+  it('cover the roles their kind needs (the fallback-led sites: what evidence gave, a composer where any)', () => {
     for (const adapter of SITE_ADAPTERS) {
       const s = adapter.selectors;
+      if (FALLBACK_LED.has(adapter.id)) {
+        expect(adapter.kind).toBe('chat');
+        if (adapter.id !== 'meta-ai') expect(s.composer.length + (s.send?.length ?? 0), adapter.id).toBeGreaterThan(1);
+        continue;
+      }
       expect(s.composer.length, `${adapter.id} composer`).toBeGreaterThan(0);
       expect(s.model?.length ?? 0, `${adapter.id} model`).toBeGreaterThan(0);
       expect(s.send?.length ?? 0, `${adapter.id} send`).toBeGreaterThan(0);

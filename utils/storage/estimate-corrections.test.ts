@@ -101,7 +101,7 @@ describe('learning from exact counts in the background', () => {
   it('says why nothing was learned', async () => {
     expect(await observe(text, 'gpt-4o', 600)).toMatchObject({ applied: false, reason: expect.stringContaining('not estimated') });
     expect(await observe('short', 'claude-haiku-4-5', 3)).toMatchObject({ applied: false, reason: expect.stringContaining('too short') });
-    expect(await observe(text, 'llama-9', 600)).toMatchObject({ applied: false, reason: expect.stringContaining('unknown model') });
+    expect(await observe(text, 'frobnicator-9', 600)).toMatchObject({ applied: false, reason: expect.stringContaining('unknown model') });
   });
 
   it('a tab may report counts of its own provider\'s models only', async () => {

@@ -1,3 +1,4 @@
+import { PROVIDER_NAMES } from '@/utils/core/models/providers';
 import { mostUsed, severityOf, type LimitStatus, type Severity } from '@/utils/core/usage/limit-status';
 
 export interface ActionBadge {
@@ -42,7 +43,7 @@ export function percentText(fraction: number): string {
 }
 
 const KIND_LABEL = { tokens: 'tokens', budget: 'budget', credits: 'credits' } as const;
-const PROVIDER_LABEL: Record<string, string> = { openai: 'OpenAI', anthropic: 'Anthropic', google: 'Google', clay: 'Clay' };
+const PROVIDER_LABEL: Readonly<Record<string, string>> = PROVIDER_NAMES;
 
 /**
  * The toolbar badge: the percentage of the most-used limit coloured by threshold, or

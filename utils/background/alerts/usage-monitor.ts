@@ -1,3 +1,4 @@
+import { PROVIDER_NAMES } from '@/utils/core/models/providers';
 import { browser } from 'wxt/browser';
 import type { ProviderId } from '@/utils/core/models/model-types';
 import type { Settings } from '@/utils/core/settings/settings-schema';
@@ -81,7 +82,7 @@ export function createUsageMonitor(deps: UsageMonitorDeps): { refresh(): Promise
   };
 }
 
-const PROVIDER_NAME: Record<ProviderId, string> = { openai: 'OpenAI', anthropic: 'Anthropic', google: 'Google', clay: 'Clay' };
+const PROVIDER_NAME: Readonly<Record<ProviderId, string>> = PROVIDER_NAMES;
 
 export function notificationText(alert: DueAlert): { title: string; message: string } {
   const { status } = alert;

@@ -18,7 +18,19 @@ export function readPageModelLabel(adapter: SiteAdapter): string | null {
     el.getAttribute('data-model') ??
     readRenderedText(el).replace(/\s+/g, ' ');
   const text = label.trim() || (el.getAttribute('aria-label') ?? '').trim();
-  return text || null;
+  return text ? withToggleState(el, text) : null;
+}
+
+/**
+ * A mode toggle (DeepSeek's DeepThink) shows the same text on and off: one its ARIA state says is
+ * off reads "<label> off", which the site's mode table maps to the base model.
+ */
+function withToggleState(el: Element, text: string): string {
+  const pressed = el.getAttribute('aria-pressed') ?? el.getAttribute('aria-checked');
+  // Without ARIA, a BEM toggle says "on" by a modifier class (ds-toggle-button--selected).
+  const classes = Array.from(el.classList);
+  const off = pressed === 'false' || (pressed === null && classes.some((c) => /toggle/i.test(c)) && !classes.some((c) => /--(selected|active|checked|on)$/.test(c)));
+  return off ? `${text} off` : text;
 }
 
 /** What a page label names: a model, a mode (ChatGPT's effort tier, Gemini's Fast/Pro), or nothing known. */
@@ -70,7 +82,7 @@ function namesSpecificMode(text: string, host: string): boolean {
  * them is still found inside the composer's box when its label names a model or a named mode.
  */
 export function fallbackModelLabel(adapter: SiteAdapter, host: string, composerBox: Element | null): string | null {
-  const labelOf = (b: Element) => readRenderedText(b).replace(/\s+/g, ' ').trim();
+  const labelOf = (b: Element) => withToggleState(b, readRenderedText(b).replace(/\s+/g, ' ').trim());
   const usable = (text: string) => text.length >= 2 && text.length <= MAX_PICKER_LABEL;
   const menusInBox = composerBox ? pickerButtons(composerBox, MENU_BUTTONS) : [];
   const anyInBox = composerBox ? pickerButtons(composerBox, ANY_BUTTON) : [];

@@ -3,6 +3,7 @@ import { createByteLevelBpe } from '@/utils/core/counting/byte-level-bpe';
 import { createMergeBpe } from '@/utils/core/counting/merge-bpe';
 import { cl100kPieceEnd, o200kPieceEnd, type PieceEndFn } from '@/utils/core/counting/pretokenizer';
 import { readTokenizerData } from '@/utils/core/counting/tokenizer-data';
+import { deepseekV3PieceEnd, qwen3PieceEnd } from '@/utils/core/counting/regex-pretokenizer';
 
 /** Reads the packed tokenizer file for an id, gunzipped (see scripts/build-tokenizers.mjs). */
 export type TokenizerDataSource = (id: TokenizerId) => Promise<Uint8Array>;
@@ -14,8 +15,15 @@ export interface Encoder {
   encode(text: string): number[];
 }
 
-/** tiktoken's pre-tokenizer for each byte-level vocabulary. */
-const PIECE_END: Partial<Record<TokenizerId, PieceEndFn>> = { o200k: o200kPieceEnd, cl100k: cl100kPieceEnd };
+/** The pre-tokenizer of each byte-level vocabulary (the regex ones keep per-encoder state, so each encoder makes its own). */
+const PIECE_END: Partial<Record<TokenizerId, () => PieceEndFn>> = {
+  o200k: () => o200kPieceEnd,
+  cl100k: () => cl100kPieceEnd,
+  deepseek3: deepseekV3PieceEnd,
+  qwen3: qwen3PieceEnd,
+};
+/** Vocabularies whose tokenizer.json normalises the text first (Qwen: NFC). */
+const NFC: ReadonlySet<TokenizerId> = new Set(['qwen3']);
 
 /** Builds the encoder a packed tokenizer file describes (throws TokenizerDataError on a bad file). */
 export function createEncoder(id: TokenizerId, file: Uint8Array): Encoder {
@@ -23,7 +31,9 @@ export function createEncoder(id: TokenizerId, file: Uint8Array): Encoder {
   if (data.kind === 'merge-bpe') return { id, ...createMergeBpe(data) };
   const pieceEnd = PIECE_END[id];
   if (!pieceEnd) throw new Error(`No pre-tokenizer is known for the byte-level vocabulary ${id}`);
-  return { id, ...createByteLevelBpe(data, pieceEnd) };
+  const bpe = createByteLevelBpe(data, pieceEnd());
+  if (!NFC.has(id)) return { id, ...bpe };
+  return { id, count: (text) => bpe.count(text.normalize('NFC')), encode: (text) => bpe.encode(text.normalize('NFC')) };
 }
 
 export interface TokenizerPool {

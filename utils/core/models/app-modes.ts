@@ -47,6 +47,86 @@ export const APP_MODE_TABLES: readonly AppModeTable[] = [
     ],
     shows: 'a mode',
   },
+  // The chats added 2026-12. A toggle read as off carries " off" (page-model.ts), which picks the base model.
+  {
+    hosts: ['chat.deepseek.com'],
+    provider: 'deepseek',
+    checked: '2026-12',
+    prefixes: [],
+    modes: [
+      { match: /\boff$/i, id: 'deepseek-chat' },
+      { match: /deepthink|deep think|深度思考|\br1\b/i, id: 'deepseek-reasoner' },
+      { match: /./, id: 'deepseek-chat' },
+    ],
+    shows: 'the DeepThink toggle',
+  },
+  {
+    hosts: ['copilot.microsoft.com'],
+    provider: 'openai',
+    checked: '2026-12',
+    prefixes: [/^(choose a mode|mode)[:,]?\s*/i],
+    modes: [
+      { match: /\boff$/i, id: 'gpt-5' },
+      { match: /think deeper|smart|deep research|study/i, id: 'gpt-5' },
+      { match: /quick/i, id: 'gpt-5-mini' },
+      { match: /./, id: 'gpt-5' },
+    ],
+    shows: 'a mode (Quick, Think Deeper, Smart)',
+  },
+  {
+    hosts: ['grok.com'],
+    provider: 'x-ai',
+    checked: '2026-12',
+    prefixes: [/^model select\s*/i],
+    modes: [
+      { match: /\bfast\b/i, id: 'grok-4-1-fast-non-reasoning' },
+      { match: /expert|heavy|think|auto/i, id: 'grok-4.6' },
+      { match: /./, id: 'grok-4.6' },
+    ],
+    shows: 'a mode (Auto, Fast, Expert)',
+  },
+  {
+    hosts: ['www.perplexity.ai', 'perplexity.ai'],
+    provider: 'perplexity',
+    checked: '2026-12',
+    prefixes: [],
+    modes: [
+      { match: /reason/i, id: 'sonar-reasoning-pro' },
+      { match: /\bpro\b|research/i, id: 'sonar-pro' },
+      { match: /./, id: 'sonar' },
+    ],
+    shows: 'a search mode (Best, Pro, Reasoning)',
+  },
+  {
+    hosts: ['chat.mistral.ai'],
+    provider: 'mistral',
+    checked: '2026-12',
+    prefixes: [],
+    modes: [
+      { match: /think|reason/i, id: 'magistral-medium' },
+      { match: /./, id: 'mistral-medium-latest' },
+    ],
+    shows: 'a mode (Think, Research)',
+  },
+  {
+    hosts: ['www.meta.ai', 'meta.ai'],
+    provider: 'meta',
+    checked: '2026-12',
+    prefixes: [],
+    modes: [{ match: /./, id: 'llama-4-maverick' }],
+    shows: 'no model name',
+  },
+  {
+    hosts: ['chat.qwen.ai'],
+    provider: 'alibaba',
+    checked: '2026-12',
+    prefixes: [],
+    modes: [
+      { match: /think/i, id: 'qwen3-max-thinking' },
+      { match: /./, id: 'qwen3-max' },
+    ],
+    shows: 'a mode',
+  },
 ];
 
 export function modeTableFor(host: string | undefined): AppModeTable | undefined {

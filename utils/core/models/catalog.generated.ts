@@ -28,11 +28,14 @@
 //   openai/gpt-image-1-mini: image or video generation
 //   openai/gpt-image-1.5: image or video generation
 //   openai/gpt-image-2: image or video generation
+//   openai/gpt-oss-safeguard-20b: vision-language, OCR, voice or safety classifier
 //   openai/gpt-realtime: audio and realtime
 //   openai/gpt-realtime-2: audio and realtime
 //   openai/gpt-realtime-mini: audio and realtime
 //   openai/gpt-transcribe: speech input
 //   openai/moderation: moderation
+//   openai/o3-deep-research: agent runs billed per search or per agent, not per token alone
+//   openai/o4-mini-deep-research: agent runs billed per search or per agent, not per token alone
 //   openai/text-davinci-002: GPT-3 completions: their r50k/p50k tokenizers are not bundled
 //   openai/text-davinci-003: GPT-3 completions: their r50k/p50k tokenizers are not bundled
 //   openai/text-embedding-3-large: embeddings
@@ -53,6 +56,12 @@
 //   google/gemini-embedding-2: embeddings
 //   google/gemini-live-2.5-flash: audio and realtime
 //   google/gemini-omni-flash-preview: image or video generation
+//   x-ai/grok-4.20-multi-agent: agent runs billed per search or per agent, not per token alone
+//   mistral/mistral-small-24b-instruct-2501:free: fine-tune prefix or router-specific name, not a model
+//   perplexity/sonar-deep-research: agent runs billed per search or per agent, not per token alone
+//   meta/llama-3.3-70b-instruct:free: fine-tune prefix or router-specific name, not a model
+//   meta/llama-4-maverick:free: fine-tune prefix or router-specific name, not a model
+//   meta/llama-4-scout:free: fine-tune prefix or router-specific name, not a model
 import type { CatalogModel } from '@/utils/core/models/catalog-model';
 
 export const GENAI_PRICES_VERSION = "0.1.8";
@@ -105,17 +114,14 @@ export const CATALOG: readonly CatalogModel[] = [
   {"id":"gpt-chat-latest","provider":"openai","match":{"equals":"gpt-chat-latest"},"prices":[{"price":{"inputPerMTok":5,"outputPerMTok":30,"cachedInputPerMTok":0.5}}]},
   {"id":"gpt-oss-120b","provider":"openai","contextWindow":131072,"match":{"equals":"gpt-oss-120b"},"prices":[{"price":{"inputPerMTok":0.039,"outputPerMTok":0.18}}]},
   {"id":"gpt-oss-20b","provider":"openai","contextWindow":131072,"match":{"equals":"gpt-oss-20b"},"prices":[{"price":{"inputPerMTok":0.029,"outputPerMTok":0.14}}]},
-  {"id":"gpt-oss-safeguard-20b","provider":"openai","contextWindow":131072,"match":{"equals":"gpt-oss-safeguard-20b"},"prices":[{"price":{"inputPerMTok":0.075,"outputPerMTok":0.3,"cachedInputPerMTok":0.037}}]},
   {"id":"o1","provider":"openai","contextWindow":200000,"match":{"or":[{"equals":"o1"},{"equals":"o1-2024-12-17"}]},"prices":[{"price":{"inputPerMTok":15,"outputPerMTok":60,"cachedInputPerMTok":7.5}}]},
   {"id":"o1-mini","provider":"openai","contextWindow":128000,"match":{"or":[{"equals":"o1-mini"},{"equals":"o1-mini-2024-09-12"}]},"prices":[{"price":{"inputPerMTok":1.1,"outputPerMTok":4.4,"cachedInputPerMTok":0.55}}]},
   {"id":"o1-preview","provider":"openai","contextWindow":128000,"match":{"or":[{"equals":"o1-preview"},{"equals":"o1-preview-2024-09-12"}]},"prices":[{"price":{"inputPerMTok":15,"outputPerMTok":60,"cachedInputPerMTok":7.5}}]},
   {"id":"o1-pro","provider":"openai","contextWindow":200000,"match":{"or":[{"equals":"o1-pro"},{"equals":"o1-pro-2025-03-19"}]},"prices":[{"price":{"inputPerMTok":150,"outputPerMTok":600}}]},
   {"id":"o3","provider":"openai","contextWindow":200000,"match":{"or":[{"equals":"o3"},{"equals":"o3-2025-04-16"}]},"prices":[{"price":{"inputPerMTok":10,"outputPerMTok":40,"cachedInputPerMTok":0.5}},{"from":"2025-06-10","price":{"inputPerMTok":2,"outputPerMTok":8,"cachedInputPerMTok":0.5}}]},
-  {"id":"o3-deep-research","provider":"openai","contextWindow":200000,"match":{"or":[{"equals":"o3-deep-research"},{"equals":"o3-deep-research-2025-06-26"}]},"prices":[{"price":{"inputPerMTok":10,"outputPerMTok":40,"cachedInputPerMTok":2.5}}]},
   {"id":"o3-mini","provider":"openai","contextWindow":200000,"match":{"or":[{"equals":"o3-mini"},{"equals":"o3-mini-2025-01-31"},{"equals":"o3-mini-high"}]},"prices":[{"price":{"inputPerMTok":1.1,"outputPerMTok":4.4,"cachedInputPerMTok":0.55}}]},
   {"id":"o3-pro","provider":"openai","contextWindow":200000,"match":{"or":[{"equals":"o3-pro"},{"equals":"o3-pro-2025-06-10"}]},"prices":[{"price":{"inputPerMTok":20,"outputPerMTok":80}}]},
   {"id":"o4-mini","provider":"openai","contextWindow":200000,"match":{"or":[{"equals":"o4-mini-2025-04-16"},{"equals":"o4-mini-high"},{"equals":"o4-mini"}]},"prices":[{"price":{"inputPerMTok":1.1,"outputPerMTok":4.4,"cachedInputPerMTok":0.275}}]},
-  {"id":"o4-mini-deep-research","provider":"openai","contextWindow":200000,"match":{"or":[{"equals":"o4-mini-deep-research"},{"equals":"o4-mini-deep-research-2025-06-26"}]},"prices":[{"price":{"inputPerMTok":2,"outputPerMTok":8,"cachedInputPerMTok":0.5}}]},
   {"id":"claude-3-5-haiku-latest","provider":"anthropic","contextWindow":200000,"match":{"or":[{"starts_with":"claude-3-5-haiku"},{"starts_with":"claude-3.5-haiku"}]},"prices":[{"price":{"inputPerMTok":0.8,"outputPerMTok":4,"cachedInputPerMTok":0.08}}]},
   {"id":"claude-3-5-sonnet","provider":"anthropic","contextWindow":200000,"match":{"or":[{"starts_with":"claude-3-5-sonnet"},{"starts_with":"claude-3.5-sonnet"}]},"prices":[{"price":{"inputPerMTok":3,"outputPerMTok":15,"cachedInputPerMTok":0.3}}]},
   {"id":"claude-3-7-sonnet-latest","provider":"anthropic","contextWindow":200000,"match":{"or":[{"starts_with":"claude-3-7-sonnet"},{"starts_with":"claude-3.7-sonnet"},{"starts_with":"claude-sonnet-3.7"},{"starts_with":"claude-sonnet-3-7"}]},"prices":[{"price":{"inputPerMTok":3,"outputPerMTok":15,"cachedInputPerMTok":0.3}}]},
@@ -165,4 +171,60 @@ export const CATALOG: readonly CatalogModel[] = [
   {"id":"gemma-4-26b-a4b-it","provider":"google","contextWindow":262144,"match":{"equals":"gemma-4-26b-a4b-it"},"prices":[]},
   {"id":"gemma-4-26b-a4b-it-maas","provider":"google","contextWindow":262144,"match":{"equals":"gemma-4-26b-a4b-it-maas"},"prices":[{"price":{"inputPerMTok":0.15,"outputPerMTok":0.6,"cachedInputPerMTok":0.015}}]},
   {"id":"gemma-4-31b-it","provider":"google","contextWindow":262144,"match":{"equals":"gemma-4-31b-it"},"prices":[]},
+  {"id":"deepseek-chat","provider":"deepseek","contextWindow":64000,"match":{"or":[{"starts_with":"deepseek-chat"},{"equals":"deepseek-chat-v3-0324"}]},"prices":[{"price":{"inputPerMTok":0.135,"outputPerMTok":0.55,"cachedInputPerMTok":0.035}}]},
+  {"id":"deepseek-reasoner","provider":"deepseek","contextWindow":64000,"match":{"or":[{"equals":"deepseek-reasoner"},{"starts_with":"deepseek-r1"},{"equals":"deepseek-r1-0528"}]},"prices":[{"price":{"inputPerMTok":0.135,"outputPerMTok":0.55,"cachedInputPerMTok":0.035}}]},
+  {"id":"deepseek-v3.1-terminus","provider":"deepseek","contextWindow":128000,"match":{"equals":"deepseek-v3.1-terminus"},"prices":[{"price":{"inputPerMTok":0.27,"outputPerMTok":0.95,"cachedInputPerMTok":0.13}}]},
+  {"id":"deepseek-v3.2","provider":"deepseek","contextWindow":128000,"match":{"equals":"deepseek-v3.2"},"prices":[{"price":{"inputPerMTok":0.2288,"outputPerMTok":0.3432}}]},
+  {"id":"deepseek-v3.2-exp","provider":"deepseek","contextWindow":128000,"match":{"equals":"deepseek-v3.2-exp"},"prices":[{"price":{"inputPerMTok":0.27,"outputPerMTok":0.41}}]},
+  {"id":"deepseek-v4-flash","provider":"deepseek","contextWindow":1000000,"match":{"or":[{"starts_with":"deepseek-v4-flash"}]},"prices":[{"price":{"inputPerMTok":0.14,"outputPerMTok":0.28,"cachedInputPerMTok":0.0028}},{"from":"2026-08-17","price":{"inputPerMTok":0.22,"outputPerMTok":0.66,"cachedInputPerMTok":0.007}}]},
+  {"id":"deepseek-v4-pro","provider":"deepseek","contextWindow":1000000,"match":{"or":[{"starts_with":"deepseek-v4-pro"}]},"prices":[{"price":{"inputPerMTok":0.435,"outputPerMTok":0.87,"cachedInputPerMTok":0.003625}},{"from":"2026-08-17","price":{"inputPerMTok":0.66,"outputPerMTok":1.98,"cachedInputPerMTok":0.022}}]},
+  {"id":"grok-3","provider":"x-ai","contextWindow":131072,"match":{"or":[{"equals":"grok-3"},{"equals":"grok-3-latest"},{"equals":"grok-3-beta"}]},"prices":[{"price":{"inputPerMTok":3,"outputPerMTok":15,"cachedInputPerMTok":0.75}}]},
+  {"id":"grok-3-fast","provider":"x-ai","contextWindow":131072,"match":{"or":[{"equals":"grok-3-fast"},{"equals":"grok-3-fast-latest"},{"equals":"grok-3-fast-beta"}]},"prices":[{"price":{"inputPerMTok":5,"outputPerMTok":25,"cachedInputPerMTok":1.25}}]},
+  {"id":"grok-3-mini","provider":"x-ai","contextWindow":131072,"match":{"or":[{"equals":"grok-3-mini"},{"equals":"grok-3-mini-beta"},{"equals":"grok-3-mini-latest"}]},"prices":[{"price":{"inputPerMTok":0.3,"outputPerMTok":0.5,"cachedInputPerMTok":0.075}}]},
+  {"id":"grok-3-mini-fast","provider":"x-ai","contextWindow":131072,"match":{"or":[{"equals":"grok-3-mini-fast"},{"equals":"grok-3-mini-fast-beta"},{"equals":"grok-3-mini-fast-latest"}]},"prices":[{"price":{"inputPerMTok":0.6,"outputPerMTok":4,"cachedInputPerMTok":0.15}}]},
+  {"id":"grok-4-0709","provider":"x-ai","contextWindow":256000,"match":{"or":[{"equals":"grok-4-0709"},{"equals":"grok-4"},{"equals":"grok-4-latest"}]},"prices":[{"price":{"inputPerMTok":3,"outputPerMTok":15,"cachedInputPerMTok":0.75}}]},
+  {"id":"grok-4-1-fast-non-reasoning","provider":"x-ai","contextWindow":2000000,"match":{"or":[{"equals":"grok-4-1-fast-non-reasoning"},{"equals":"grok-4-1-fast-non-reasoning-latest"}]},"prices":[{"price":{"inputPerMTok":0.2,"outputPerMTok":0.5,"cachedInputPerMTok":0.05}}]},
+  {"id":"grok-4-1-fast-reasoning","provider":"x-ai","contextWindow":2000000,"match":{"or":[{"equals":"grok-4-1-fast"},{"equals":"grok-4-1-fast-reasoning"},{"equals":"grok-4-1-fast-reasoning-latest"}]},"prices":[{"price":{"inputPerMTok":0.2,"outputPerMTok":0.5,"cachedInputPerMTok":0.05}}]},
+  {"id":"grok-4-fast-non-reasoning","provider":"x-ai","contextWindow":2000000,"match":{"or":[{"equals":"grok-4-fast-non-reasoning"},{"equals":"grok-4-fast-non-reasoning-latest"}]},"prices":[{"price":{"inputPerMTok":0.2,"outputPerMTok":0.5,"cachedInputPerMTok":0.05}}]},
+  {"id":"grok-4-fast-reasoning","provider":"x-ai","contextWindow":2000000,"match":{"or":[{"equals":"grok-4-fast"},{"equals":"grok-4-fast-reasoning"},{"equals":"grok-4-fast-reasoning-latest"}]},"prices":[{"price":{"inputPerMTok":0.2,"outputPerMTok":0.5,"cachedInputPerMTok":0.05}}]},
+  {"id":"grok-4.20","provider":"x-ai","contextWindow":1000000,"match":{"equals":"grok-4.20"},"prices":[{"price":{"inputPerMTok":1.25,"outputPerMTok":2.5,"cachedInputPerMTok":0.2,"longContext":{"aboveInputTokens":199999,"inputPerMTok":2.5,"outputPerMTok":5,"cachedInputPerMTok":0.4}}}]},
+  {"id":"grok-4.3","provider":"x-ai","contextWindow":1000000,"match":{"or":[{"equals":"grok-4.3"},{"regex":"^grok-4\\.3-\\d{8}$"},{"equals":"x-ai/grok-4.3"},{"regex":"^x-ai/grok-4\\.3-\\d{8}$"},{"equals":"grok-4.3-latest"}]},"prices":[{"price":{"inputPerMTok":1.25,"outputPerMTok":2.5,"cachedInputPerMTok":0.2,"longContext":{"aboveInputTokens":199999,"inputPerMTok":2.5,"outputPerMTok":5,"cachedInputPerMTok":0.4}}}]},
+  {"id":"grok-4.5","provider":"x-ai","contextWindow":500000,"match":{"or":[{"equals":"grok-4.5"},{"regex":"^grok-4\\.5-\\d{8}$"},{"equals":"x-ai/grok-4.5"},{"regex":"^x-ai/grok-4\\.5-\\d{8}$"},{"equals":"grok-4.5-latest"},{"equals":"grok-latest"}]},"prices":[{"price":{"inputPerMTok":2,"outputPerMTok":6,"cachedInputPerMTok":0.3,"longContext":{"aboveInputTokens":199999,"inputPerMTok":4,"outputPerMTok":12,"cachedInputPerMTok":0.6}}}]},
+  {"id":"grok-4.6","provider":"x-ai","contextWindow":500000,"match":{"or":[{"equals":"grok-4.6"},{"regex":"^grok-4\\.6-\\d{8}$"},{"equals":"x-ai/grok-4.6"},{"regex":"^x-ai/grok-4\\.6-\\d{8}$"},{"equals":"grok-4.6-latest"}]},"prices":[{"price":{"inputPerMTok":2,"outputPerMTok":6,"cachedInputPerMTok":0.5,"longContext":{"aboveInputTokens":199999,"inputPerMTok":4,"outputPerMTok":12,"cachedInputPerMTok":1}}}]},
+  {"id":"magistral-medium","provider":"mistral","match":{"or":[{"starts_with":"magistral-medium"}]},"prices":[{"price":{"inputPerMTok":2,"outputPerMTok":5}}]},
+  {"id":"magistral-small","provider":"mistral","match":{"starts_with":"magistral-small-"},"prices":[{"price":{"inputPerMTok":0.5,"outputPerMTok":1.5}}]},
+  {"id":"mistral-large","provider":"mistral","match":{"or":[{"equals":"mistral-large"},{"equals":"mistral-large-latest"},{"equals":"mistral-large-2407"},{"equals":"mistral-large-2411"}]},"prices":[{"price":{"inputPerMTok":2,"outputPerMTok":6}}]},
+  {"id":"mistral-large-2512","provider":"mistral","contextWindow":262144,"match":{"equals":"mistral-large-2512"},"prices":[{"price":{"inputPerMTok":0.5,"outputPerMTok":1.5,"cachedInputPerMTok":0.05}}]},
+  {"id":"mistral-medium-2312","provider":"mistral","match":{"equals":"mistral-medium-2312"},"prices":[{"price":{"inputPerMTok":2.7,"outputPerMTok":8.1}}]},
+  {"id":"mistral-medium-3-1","provider":"mistral","match":{"or":[{"equals":"mistral-medium"},{"equals":"mistral-medium-2505"},{"equals":"mistral-medium-2508"}]},"prices":[{"price":{"inputPerMTok":0.4,"outputPerMTok":2,"cachedInputPerMTok":0.04}}]},
+  {"id":"mistral-medium-3-5","provider":"mistral","contextWindow":262144,"match":{"or":[{"equals":"mistral-medium-3.5"},{"equals":"mistral-medium-3-5"},{"equals":"mistral-medium-3"}]},"prices":[{"price":{"inputPerMTok":1.5,"outputPerMTok":7.5,"cachedInputPerMTok":0.15}}]},
+  {"id":"mistral-medium-latest","provider":"mistral","match":{"equals":"mistral-medium-latest"},"prices":[{"price":{"inputPerMTok":0.4,"outputPerMTok":2,"cachedInputPerMTok":0.04}},{"from":"2026-06-16","price":{"inputPerMTok":1.5,"outputPerMTok":7.5,"cachedInputPerMTok":0.15}}]},
+  {"id":"mistral-small-24b-instruct-2501","provider":"mistral","match":{"equals":"mistral-small-24b-instruct-2501"},"prices":[{"price":{"inputPerMTok":0.05,"outputPerMTok":0.08}}]},
+  {"id":"mistral-small-2603","provider":"mistral","contextWindow":262144,"match":{"equals":"mistral-small-2603"},"prices":[{"price":{"inputPerMTok":0.15,"outputPerMTok":0.6,"cachedInputPerMTok":0.015}}]},
+  {"id":"mistral-small-3.1-24b-instruct","provider":"mistral","match":{"equals":"mistral-small-3.1-24b-instruct"},"prices":[{"price":{"inputPerMTok":0.351,"outputPerMTok":0.555}}]},
+  {"id":"mistral-small-3.2-24b-instruct","provider":"mistral","match":{"equals":"mistral-small-3.2-24b-instruct"},"prices":[{"price":{"inputPerMTok":0.075,"outputPerMTok":0.2}}]},
+  {"id":"mistral-small-latest","provider":"mistral","match":{"equals":"mistral-small-latest"},"prices":[{"price":{"inputPerMTok":0.1,"outputPerMTok":0.3}}]},
+  {"id":"r1-1776","provider":"perplexity","match":{"equals":"r1-1776"},"prices":[{"price":{"inputPerMTok":2,"outputPerMTok":8}}]},
+  {"id":"sonar","provider":"perplexity","contextWindow":128000,"match":{"equals":"sonar"},"prices":[{"price":{"inputPerMTok":1,"outputPerMTok":1}}]},
+  {"id":"sonar-pro","provider":"perplexity","contextWindow":200000,"match":{"equals":"sonar-pro"},"prices":[{"price":{"inputPerMTok":3,"outputPerMTok":15}}]},
+  {"id":"sonar-pro-search","provider":"perplexity","match":{"equals":"sonar-pro-search"},"prices":[{"price":{"inputPerMTok":3,"outputPerMTok":15}}]},
+  {"id":"sonar-reasoning","provider":"perplexity","match":{"equals":"sonar-reasoning"},"prices":[{"price":{"inputPerMTok":1,"outputPerMTok":5}}]},
+  {"id":"sonar-reasoning-pro","provider":"perplexity","contextWindow":128000,"match":{"equals":"sonar-reasoning-pro"},"prices":[{"price":{"inputPerMTok":2,"outputPerMTok":8}}]},
+  {"id":"llama-3.3-70b-instruct","provider":"meta","match":{"equals":"llama-3.3-70b-instruct"},"prices":[{"price":{"inputPerMTok":0.05,"outputPerMTok":0.24}}]},
+  {"id":"llama-4-maverick","provider":"meta","match":{"equals":"llama-4-maverick"},"prices":[{"price":{"inputPerMTok":0.15,"outputPerMTok":0.6}}]},
+  {"id":"llama-4-scout","provider":"meta","match":{"equals":"llama-4-scout"},"prices":[{"price":{"inputPerMTok":0.08,"outputPerMTok":0.3}}]},
+  {"id":"qwen3-235b-a22b","provider":"alibaba","contextWindow":131072,"match":{"equals":"qwen3-235b-a22b"},"prices":[{"price":{"inputPerMTok":0.13,"outputPerMTok":0.6}}]},
+  {"id":"qwen3-235b-a22b-2507","provider":"alibaba","match":{"equals":"qwen3-235b-a22b-2507"},"prices":[{"price":{"inputPerMTok":0.09,"outputPerMTok":0.1}}]},
+  {"id":"qwen3-235b-a22b-thinking-2507","provider":"alibaba","match":{"equals":"qwen3-235b-a22b-thinking-2507"},"prices":[{"price":{"inputPerMTok":0.1,"outputPerMTok":0.1}}]},
+  {"id":"qwen3-max","provider":"alibaba","contextWindow":262144,"match":{"equals":"qwen3-max"},"prices":[{"price":{"inputPerMTok":1.2,"outputPerMTok":6}}]},
+  {"id":"qwen3-max-thinking","provider":"alibaba","contextWindow":262144,"match":{"equals":"qwen3-max-thinking"},"prices":[{"price":{"inputPerMTok":0.78,"outputPerMTok":3.9}}]},
+  {"id":"qwen3.5-flash-02-23","provider":"alibaba","contextWindow":1000000,"match":{"equals":"qwen3.5-flash-02-23"},"prices":[{"price":{"inputPerMTok":0.065,"outputPerMTok":0.26}}]},
+  {"id":"qwen3.5-plus-02-15","provider":"alibaba","contextWindow":1000000,"match":{"equals":"qwen3.5-plus-02-15"},"prices":[{"price":{"inputPerMTok":0.4,"outputPerMTok":2.4}}]},
+  {"id":"qwen3.5-plus-20260420","provider":"alibaba","contextWindow":1000000,"match":{"equals":"qwen3.5-plus-20260420"},"prices":[{"price":{"inputPerMTok":0.3,"outputPerMTok":1.8}}]},
+  {"id":"qwen3.6-flash","provider":"alibaba","contextWindow":1000000,"match":{"equals":"qwen3.6-flash"},"prices":[{"price":{"inputPerMTok":0.1875,"outputPerMTok":1.125}}]},
+  {"id":"qwen3.6-max-preview","provider":"alibaba","contextWindow":262144,"match":{"equals":"qwen3.6-max-preview"},"prices":[{"price":{"inputPerMTok":1.04,"outputPerMTok":6.24}}]},
+  {"id":"qwen3.6-plus","provider":"alibaba","contextWindow":1000000,"match":{"equals":"qwen3.6-plus"},"prices":[{"price":{"inputPerMTok":0.325,"outputPerMTok":1.95}}]},
+  {"id":"qwen3.7-max","provider":"alibaba","contextWindow":1000000,"match":{"equals":"qwen3.7-max"},"prices":[{"price":{"inputPerMTok":1.25,"outputPerMTok":3.75,"cachedInputPerMTok":0.25}}]},
+  {"id":"qwen3.7-plus","provider":"alibaba","contextWindow":1000000,"match":{"equals":"qwen3.7-plus"},"prices":[{"price":{"inputPerMTok":0.4,"outputPerMTok":1.6,"cachedInputPerMTok":0.08}}]},
+  {"id":"qwq-32b","provider":"alibaba","match":{"equals":"qwq-32b"},"prices":[{"price":{"inputPerMTok":0.15,"outputPerMTok":0.2}}]},
 ];

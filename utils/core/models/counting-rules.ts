@@ -1,6 +1,7 @@
 import { CALIBRATION_TEXTS, CLAUDE_FACTORS } from '@/utils/core/estimates/claude-factors.generated';
 import { compareVersions, parseVersion, providerOfId, versionOfId } from '@/utils/core/models/model-id';
 import type { CounterId, ProviderId, TokenizerId } from '@/utils/core/models/model-types';
+import type { TokenProviderId } from '@/utils/core/models/providers';
 
 /**
  * How each model's tokens are counted, as data: which tokenizer, exact or estimated, and the
@@ -102,6 +103,62 @@ export const COUNTING_RULES = {
     bandSource:
       "Assumed, not measured: Google's SDK maps Gemini 3.1+ to a Gemma 4 vocabulary that no npm package ships, so the Gemma 3 count stands in; ±15% allows for a new vocabulary generation.",
   },
+  'deepseek-v3': {
+    tokenizer: 'deepseek3',
+    counter: 'deepseek3',
+    exact: true,
+    band: 0,
+    factor: 1,
+    summary: "DeepSeek V3's own tokenizer (128k vocabulary): exact",
+    bandSource: "The model's published tokenizer.json (parity-tested against transformers.js).",
+  },
+  qwen3: {
+    tokenizer: 'qwen3',
+    counter: 'qwen3',
+    exact: true,
+    band: 0,
+    factor: 1,
+    summary: "Qwen3's own tokenizer (151k vocabulary, shared with Qwen2 and 2.5): exact",
+    bandSource: "The model's published tokenizer.json (parity-tested against transformers.js).",
+  },
+  'qwen-next': {
+    tokenizer: 'qwen3',
+    counter: 'qwen3',
+    exact: false,
+    band: 0.1,
+    factor: 1,
+    summary: 'Qwen3 vocabulary standing in for Qwen 3.5 and later',
+    examplesFrom: /^qwen3\.[5-9]/,
+    bandSource: 'Assumed: no package ships a newer Qwen vocabulary; ±10% allows for one generation.',
+  },
+  'deepseek-next': {
+    tokenizer: 'deepseek3',
+    counter: 'deepseek3',
+    exact: false,
+    band: 0.1,
+    factor: 1,
+    summary: 'DeepSeek V3 vocabulary standing in for DeepSeek V4 and later',
+    examplesFrom: /^deepseek-v[4-9]/,
+    bandSource: 'Assumed: no package ships a V4 vocabulary; ±10% allows for one generation.',
+  },
+  'sonar-cl100k': {
+    tokenizer: 'cl100k',
+    counter: 'cl100k',
+    exact: false,
+    band: 0.1,
+    factor: 1,
+    summary: "cl100k_base for Perplexity's Sonar (built on Llama 3.3, whose vocabulary is cl100k_base plus 28k tokens)",
+    bandSource: "Llama 3 keeps cl100k's tokens and pre-tokenizer and adds 28k mostly non-English ones: near-exact on English, ±10% assumed elsewhere.",
+  },
+  'o200k-estimate': {
+    tokenizer: 'o200k',
+    counter: 'o200k',
+    exact: false,
+    band: 0.15,
+    factor: 1,
+    summary: 'o200k_base as the nearest public vocabulary (Grok, Mistral Tekken, Llama 4)',
+    bandSource: 'Measured spread of public 128k–200k vocabularies (DeepSeek V3, Qwen3) against o200k on the test corpus: median 6%, within ±15% on 3 texts in 4, 20–50% on Cyrillic/Arabic and digit runs (scripts/vocab-spread.ts).',
+  },
 } as const satisfies Record<string, CountingRule>;
 
 export type CountingRuleId = keyof typeof COUNTING_RULES;
@@ -126,16 +183,31 @@ export const MODEL_RULES: readonly ModelRule[] = [
   { provider: 'google', match: /^gemma/, fromVersion: '4', rule: 'gemini-gemma4', why: 'Gemma 4 models use the Gemma 4 vocabulary.' },
   { provider: 'google', match: /^gemini/, fromVersion: '3.1', rule: 'gemini-gemma4', why: "Since 2026-06 Google's SDK maps Gemini 3.1 and later to a Gemma 4 vocabulary." },
   { provider: 'google', rule: 'gemini-gemma3', why: "Google's SDK maps Gemini 2.x, 3 Pro and 3 Flash to the Gemma 3 vocabulary (and it is the closest for 1.x and Gemma 2)." },
+  { provider: 'deepseek', match: /^deepseek-v([4-9]|\d\d)/, rule: 'deepseek-next', why: 'V4+: the V3 vocabulary stands in.' },
+  { provider: 'deepseek', rule: 'deepseek-v3', why: 'deepseek-chat, -reasoner and V3.x share the V3 tokenizer.' },
+  { provider: 'alibaba', match: /^qwen(3\.[5-9]|[4-9])/, rule: 'qwen-next', why: 'Qwen 3.5+: the Qwen3 vocabulary stands in.' },
+  { provider: 'alibaba', rule: 'qwen3', why: 'Qwen2 to 3 and QwQ share one tokenizer.' },
+  { provider: 'perplexity', rule: 'sonar-cl100k', why: 'Sonar is Llama 3.3, whose vocabulary extends cl100k.' },
+  { provider: 'meta', match: /^llama-3/, rule: 'sonar-cl100k', why: "Llama 3's vocabulary extends cl100k." },
+  { provider: 'meta', rule: 'o200k-estimate', why: 'Llama 4: a 202k byte-level vocabulary near o200k.' },
+  { provider: 'x-ai', rule: 'o200k-estimate', why: 'No published tokenizer.' },
+  { provider: 'mistral', rule: 'o200k-estimate', why: 'Tekken (131k) has no package.' },
 ];
 
 /**
  * For a model the page names in a way nothing recognises: each provider's newest generation, the
  * likeliest for a name too new to read. Counted this way, shown as an unknown model, never priced.
  */
-export const UNKNOWN_MODEL_RULES: Readonly<Record<'openai' | 'anthropic' | 'google', CountingRuleId>> = {
+export const UNKNOWN_MODEL_RULES: Readonly<Record<TokenProviderId, CountingRuleId>> = {
   openai: 'o200k',
   anthropic: 'claude-4.7',
   google: 'gemini-gemma4',
+  deepseek: 'deepseek-v3',
+  'x-ai': 'o200k-estimate',
+  mistral: 'o200k-estimate',
+  meta: 'o200k-estimate',
+  perplexity: 'sonar-cl100k',
+  alibaba: 'qwen3',
 };
 
 /** The rule for any model id of a known family, catalogued or not; undefined for other providers. */

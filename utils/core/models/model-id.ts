@@ -12,6 +12,12 @@ const PROVIDER_PREFIXES: ReadonlyArray<readonly [RegExp, ProviderId]> = [
   [/^(gpt|chatgpt|o\d+(-|$)|codex)/, 'openai'],
   [/^claude/, 'anthropic'],
   [/^(gemini|gemma)/, 'google'],
+  [/^deepseek/, 'deepseek'],
+  [/^grok/, 'x-ai'],
+  [/^(mistral|magistral|ministral|codestral|devstral|pixtral|mixtral)/, 'mistral'],
+  [/^(llama|muse-spark)/, 'meta'],
+  [/^(sonar|r1-1776)/, 'perplexity'],
+  [/^(qwen|qwq)/, 'alibaba'],
 ];
 
 export function providerOfId(id: string): ProviderId | undefined {

@@ -1,3 +1,4 @@
+import type { TokenProviderId } from '@/utils/core/models/providers';
 import { modeTableFor } from '@/utils/core/models/app-modes';
 import { getModel, listModels, modelForId } from '@/utils/core/models/model-registry';
 import type { ProviderId } from '@/utils/core/models/model-types';
@@ -196,10 +197,41 @@ function readApiId(text: string): string | undefined {
   return /^[a-z0-9][a-z0-9.\-]*$/.test(text) ? getModel(text)?.id : undefined;
 }
 
-const READERS: Record<'openai' | 'anthropic' | 'google', (text: string) => { id: string; inCatalog: boolean } | undefined> = {
+/**
+ * The other providers' pickers show the model's own name ("DeepSeek-V3.2", "Grok 4", "Qwen3-Max",
+ * "Mistral Medium 3.1", "Llama 4 Maverick", "Sonar Pro"): from the family word on, as an id, the
+ * longest catalogued prefix of its words, else the whole id as a newer model of the family.
+ */
+function readByFamily(family: RegExp): (text: string) => { id: string; inCatalog: boolean } | undefined {
+  return (text) => {
+    const found = family.exec(text);
+    if (!found) return undefined;
+    const slug = text
+      .slice(found.index)
+      .replace(/[^\p{L}\p{N}.\s-]/gu, ' ')
+      .trim()
+      .split(/[\s_-]+/)
+      .slice(0, 5);
+    for (let n = slug.length; n >= 1; n--) {
+      const id = slug.slice(0, n).join('-');
+      const hit = firstCatalogued([id, id.replace(/\./g, '-')]);
+      if (hit) return { id: hit, inCatalog: true };
+    }
+    const id = slug.join('-');
+    return /^[a-z0-9][a-z0-9.\-]*$/.test(id) && id.length <= 60 ? { id, inCatalog: false } : undefined;
+  };
+}
+
+const READERS: Record<TokenProviderId, (text: string) => { id: string; inCatalog: boolean } | undefined> = {
   openai: readOpenAi,
   anthropic: readClaude,
   google: readGoogle,
+  deepseek: readByFamily(/\bdeepseek\b/),
+  'x-ai': readByFamily(/\bgrok\b/),
+  mistral: readByFamily(/\b(mistral|magistral|ministral|codestral|devstral|pixtral)\b/),
+  meta: readByFamily(/\b(llama|muse spark)\b/),
+  perplexity: readByFamily(/\bsonar\b/),
+  alibaba: readByFamily(/\b(qwen|qwq)/),
 };
 
 /** Reads a model label shown by a page. See the file comment for how to act on the result. */
@@ -208,7 +240,7 @@ export function readModelLabel(label: string, where: LabelContext): ModelReading
   const text = shown.toLowerCase();
   if (!text) return { kind: 'unknown', label: shown };
   const table = modeTableFor(where.host);
-  const providers: ReadonlyArray<'openai' | 'anthropic' | 'google'> = where.provider === 'clay' ? ['openai', 'anthropic', 'google'] : [where.provider];
+  const providers: readonly TokenProviderId[] = where.provider === 'clay' ? ['openai', 'anthropic', 'google'] : [where.provider];
 
   const apiId = readApiId(text);
   if (apiId && providers.some((p) => getModel(apiId)?.provider === p)) return { kind: 'model', id: apiId, inCatalog: true, label: shown };

@@ -52,6 +52,14 @@ export const MODEL_LIMITS: ReadonlyArray<readonly [pattern: RegExp, limits: Mode
   [/^gemma-3/, { contextWindow: 131_072, maxOutput: 8_192 }],
   // Gemma 4 (assumed output).
   [/^gemma/, { contextWindow: 262_144, maxOutput: 8_192 }],
+  // The other chat apps' families, where genai-prices lists no context window (checked 2026-12 on
+  // the providers' model pages; the catalog's own window wins where it has one).
+  [/^deepseek/, { contextWindow: 128_000, maxOutput: 64_000 }],
+  [/^grok/, { contextWindow: 256_000, maxOutput: 128_000 }],
+  [/^(mistral|magistral|ministral|codestral|devstral|pixtral|mixtral)/, { contextWindow: 128_000, maxOutput: 32_768 }],
+  [/^(llama|muse-spark)/, { contextWindow: 128_000, maxOutput: 32_768 }],
+  [/^(sonar|r1-1776)/, { contextWindow: 128_000, maxOutput: 8_192 }],
+  [/^(qwen|qwq)/, { contextWindow: 131_072, maxOutput: 32_768 }],
 ];
 
 export function limitsFor(id: string): ModelLimits | undefined {

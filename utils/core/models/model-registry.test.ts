@@ -18,11 +18,15 @@ describe('model registry', () => {
     expect(PRICE_DATA_SOURCE).toContain('genai-prices');
   });
 
-  it('labels only OpenAI tokenizers (and Gemma 3 itself) as exact', () => {
+  it('labels only OpenAI tokenizers, Gemma 3, DeepSeek V3 and Qwen3 on their own models as exact', () => {
     for (const m of listModels()) {
       if (m.provider === 'openai') expect(m.exact, m.id).toBe(true);
       else if (m.provider === 'anthropic') expect([m.exact, m.tokenizer], m.id).toEqual([false, 'o200k']);
-      else expect([m.exact, m.tokenizer], m.id).toEqual([m.id.startsWith('gemma-3'), 'gemma3']);
+      else if (m.provider === 'google') expect([m.exact, m.tokenizer], m.id).toEqual([m.id.startsWith('gemma-3'), 'gemma3']);
+      // The open vocabularies are exact for their own generation; the next generation is an estimate.
+      else if (m.provider === 'deepseek') expect([m.exact, m.tokenizer], m.id).toEqual([!/^deepseek-v4/.test(m.id), 'deepseek3']);
+      else if (m.provider === 'alibaba') expect([m.exact, m.tokenizer], m.id).toEqual([!/^qwen3\.[5-9]/.test(m.id), 'qwen3']);
+      else expect(m.exact, m.id).toBe(false);
     }
   });
 

@@ -6,6 +6,7 @@ import { labelOfId, providerOfId } from '@/utils/core/models/model-id';
 import { limitsFor, type ModelLimits } from '@/utils/core/models/model-limits';
 import { matchesRule } from '@/utils/core/models/model-match';
 import type { DatedPrice, ModelInfo, ModelPrice, ProviderId } from '@/utils/core/models/model-types';
+import type { TokenProviderId } from '@/utils/core/models/providers';
 
 /**
  * The models TokenTally knows: every chat/text model of OpenAI, Anthropic and Google in
@@ -106,7 +107,17 @@ export function modelForId(id: string): ModelInfo | undefined {
   return provider ? build(key, provider, undefined, today()) : undefined;
 }
 
-const FAMILY_PREFIX = { openai: 'gpt', anthropic: 'claude', google: 'gemini' } as const;
+const FAMILY_PREFIX: Readonly<Record<TokenProviderId, string>> = {
+  openai: 'gpt',
+  anthropic: 'claude',
+  google: 'gemini',
+  deepseek: 'deepseek',
+  'x-ai': 'grok',
+  mistral: 'mistral',
+  meta: 'llama',
+  perplexity: 'sonar',
+  alibaba: 'qwen',
+};
 
 /**
  * The model to count with when the page names one nothing could read: the provider's newest

@@ -1,9 +1,10 @@
 /** Shared vocabulary of the counting layer. The registry (model-registry.ts) fills it in. */
 
-export type ProviderId = 'openai' | 'anthropic' | 'google' | 'clay';
+/** genai-prices' provider ids where it has them (x-ai, not xai); meta and alibaba are priced from its OpenRouter listing. */
+export type ProviderId = 'openai' | 'anthropic' | 'google' | 'clay' | 'deepseek' | 'x-ai' | 'mistral' | 'meta' | 'perplexity' | 'alibaba';
 
 /** Tokenizer data bundled in public/tokenizers/, one file per id. */
-export type TokenizerId = 'o200k' | 'cl100k' | 'gemma3';
+export type TokenizerId = 'o200k' | 'cl100k' | 'gemma3' | 'deepseek3' | 'qwen3';
 
 /**
  * What the background computes for each segment of text: a tokenizer's exact count, or a Claude

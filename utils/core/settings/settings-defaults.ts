@@ -1,5 +1,6 @@
 import type { ProviderLimits, Settings, SiteSettings } from '@/utils/core/settings/settings-schema';
 import { normaliseHost } from '@/utils/core/sites/host';
+import { TOKEN_PROVIDER_IDS } from '@/utils/core/models/providers';
 
 /**
  * The default settings as plain data, for code that must not load the schema: the content
@@ -19,7 +20,7 @@ export const DEFAULT_SITE_SETTINGS: Readonly<SiteSettings> = {
 
 export const DEFAULT_SETTINGS: Settings = {
   version: 1,
-  limits: { openai: limits(), anthropic: limits(), google: limits() },
+  limits: Object.fromEntries(TOKEN_PROVIDER_IDS.map((p) => [p, limits()])) as Settings['limits'],
   alertThresholds: [0.8, 1],
   clay: {
     planCreditsPerMonth: 20_000,

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { providerOfId } from '@/utils/core/models/model-id';
 import { isSiteHost } from '@/utils/core/sites/host';
 import { isOtlpEndpoint } from '@/utils/core/telemetry/otlp-endpoint';
+import { TOKEN_PROVIDER_IDS } from '@/utils/core/models/providers';
 
 /**
  * The user's settings: one versioned document in storage.sync (usage data stays local).
@@ -146,7 +147,7 @@ export const priceOverrideSchema = z.object({
   cachedInputPerMTok: z.optional(usd),
 });
 
-const providerIds = ['openai', 'anthropic', 'google'] as const;
+const providerIds = TOKEN_PROVIDER_IDS;
 const defaultLimits = () => providerLimitsSchema.parse({});
 
 export const settingsSchema = z.object({
@@ -158,7 +159,7 @@ export const settingsSchema = z.object({
         z.ZodMiniDefault<typeof providerLimitsSchema>
       >,
     ),
-    () => ({ openai: defaultLimits(), anthropic: defaultLimits(), google: defaultLimits() }),
+    () => Object.fromEntries(providerIds.map((p) => [p, defaultLimits()])) as Record<(typeof providerIds)[number], ProviderLimits>,
   ),
   /** Alert thresholds as fractions of a limit, ascending (0.8 = 80%). */
   alertThresholds: z._default(thresholdsSchema, [0.8, 1]),

@@ -9,6 +9,7 @@ import { normaliseHost } from '@/utils/core/sites/host';
  * every provider's models in its columns.
  */
 const ALL: readonly ProviderId[] = ['openai', 'anthropic', 'google', 'clay'];
+// The chats added 2026-12: Copilot runs OpenAI's models; the others their makers' own.
 const SITE_PROVIDERS: Readonly<Record<string, readonly ProviderId[]>> = {
   'chatgpt.com': ['openai'],
   'chat.openai.com': ['openai'],
@@ -19,6 +20,15 @@ const SITE_PROVIDERS: Readonly<Record<string, readonly ProviderId[]>> = {
   'gemini.google.com': ['google'],
   'aistudio.google.com': ['google'],
   'app.clay.com': ALL,
+  'chat.deepseek.com': ['deepseek'],
+  'copilot.microsoft.com': ['openai'],
+  'www.perplexity.ai': ['perplexity'],
+  'perplexity.ai': ['perplexity'],
+  'grok.com': ['x-ai'],
+  'chat.mistral.ai': ['mistral'],
+  'www.meta.ai': ['meta'],
+  'meta.ai': ['meta'],
+  'chat.qwen.ai': ['alibaba'],
 };
 
 /** The providers `host` serves; null for a site TokenTally has no adapter for (one the user added: any provider). */

@@ -52,7 +52,7 @@ export const STALE_AFTER_MS = 7 * 24 * 60 * 60_000;
 /** An unchanged browser still writes this often, so the others know it is alive. */
 export const HEARTBEAT_MS = 12 * 60 * 60_000;
 
-export const SYNC_PROVIDERS: readonly ProviderId[] = ['openai', 'anthropic', 'google', 'clay'];
+export const SYNC_PROVIDERS: readonly ProviderId[] = ['openai', 'anthropic', 'google', 'clay', 'deepseek', 'x-ai', 'mistral', 'meta', 'perplexity', 'alibaba'];
 
 /**
  * The sums in the order a row stores them (format version 1: never reorder, only append).

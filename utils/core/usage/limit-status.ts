@@ -1,4 +1,5 @@
 import type { ProviderId } from '@/utils/core/models/model-types';
+import { TOKEN_PROVIDER_IDS } from '@/utils/core/models/providers';
 import type { Settings } from '@/utils/core/settings/settings-schema';
 import { currentPeriod, type BillingPeriod } from '@/utils/core/periods/billing-period';
 
@@ -25,7 +26,7 @@ export interface LimitStatus {
   period: BillingPeriod;
 }
 
-export const TOKEN_PROVIDERS = ['openai', 'anthropic', 'google'] as const;
+export const TOKEN_PROVIDERS = TOKEN_PROVIDER_IDS;
 export const ALL_PROVIDERS: readonly ProviderId[] = [...TOKEN_PROVIDERS, 'clay'];
 
 export interface ProviderCycle {

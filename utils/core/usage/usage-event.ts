@@ -12,7 +12,7 @@ import { latestEventTime, MAX_EVENT_COST_USD, MAX_EVENT_CREDITS, MAX_EVENT_TOKEN
  * export, so views check stored records against the same bounds when they read them.
  */
 
-export const PROVIDER_IDS = ['openai', 'anthropic', 'google', 'clay'] as const;
+export const PROVIDER_IDS = ['openai', 'anthropic', 'google', 'clay', 'deepseek', 'x-ai', 'mistral', 'meta', 'perplexity', 'alibaba'] as const;
 export const providerSchema = z.enum(PROVIDER_IDS);
 
 const tokens = z.number().int().nonnegative().max(MAX_EVENT_TOKENS);

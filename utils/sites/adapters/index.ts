@@ -6,6 +6,13 @@ import { openaiPlaygroundAdapter } from './openai-playground';
 import { anthropicConsoleAdapter } from './anthropic-console';
 import { aistudioAdapter } from './aistudio';
 import { clayAdapter } from './clay';
+import { deepseekAdapter } from './deepseek';
+import { copilotAdapter } from './copilot';
+import { perplexityAdapter } from './perplexity';
+import { grokAdapter } from './grok';
+import { mistralAdapter } from './mistral';
+import { metaAiAdapter } from './meta-ai';
+import { qwenAdapter } from './qwen';
 
 /** Every built-in site adapter. */
 export const SITE_ADAPTERS: readonly SiteAdapter[] = [
@@ -16,6 +23,13 @@ export const SITE_ADAPTERS: readonly SiteAdapter[] = [
   anthropicConsoleAdapter,
   aistudioAdapter,
   clayAdapter,
+  deepseekAdapter,
+  copilotAdapter,
+  perplexityAdapter,
+  grokAdapter,
+  mistralAdapter,
+  metaAiAdapter,
+  qwenAdapter,
 ];
 
 export { genericAdapter } from './generic';
