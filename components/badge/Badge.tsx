@@ -4,7 +4,8 @@ import type { ModelInfo } from '@/utils/core/models/model-types';
 import type { SiteAdapter } from '@/utils/core/sites/site-adapter';
 import type { PageState, SiteHealth, Theme } from '@/utils/core/page/page-state';
 import type { Settings } from '@/utils/core/settings/settings-schema';
-import type { BadgeActions } from '@/utils/core/page/badge-contract';
+import type { BadgeActions, CountdownStore } from '@/utils/core/page/badge-contract';
+import { CacheCountdown } from '@/components/badge/CacheCountdown';
 import { SiteSection } from '@/components/badge/site-section';
 import { SiteHealthNote } from '@/components/badge/SiteHealthNote';
 import type { Attachment } from '@/utils/core/attachments/attachment';
@@ -72,7 +73,8 @@ function chipLabel(view: BadgeView): string {
   if (view.state === 'loading') return 'Counting tokens…';
   if (view.state === 'error') return view.error ?? "Can't read this field";
   const text = foldedText(view.tokens, view.exact, view.inputCostUsd, view.model?.band, view.apiEquivalent);
-  return view.context?.level === 'over' ? `${text} · over context` : text;
+  if (view.context?.level === 'over') return `${text} · over context`;
+  return view.context?.level === 'full' ? `${text} · context ${Math.floor((view.context.used / view.context.window.tokens) * 100)}% full` : text;
 }
 
 function chipTitle(view: BadgeView, label: string): string {
@@ -81,7 +83,7 @@ function chipTitle(view: BadgeView, label: string): string {
   return `${label} (${view.model?.label ?? 'unknown model'}${view.exact ? '' : ', estimate'}${context})`;
 }
 
-export function Badge({ view, actions }: { view: BadgeView; actions: BadgeActions }) {
+export function Badge({ view, actions, countdown }: { view: BadgeView; actions: BadgeActions; countdown?: CountdownStore }) {
   const [open, setOpen] = useState(false);
   const [hiding, setHiding] = useState(false);
   const [position, setPosition] = useState<PanelPosition>({ right: 4, top: 0, maxHeight: 400 });
@@ -136,6 +138,7 @@ export function Badge({ view, actions }: { view: BadgeView; actions: BadgeAction
     <div class={`tt ${view.theme}`} onKeyDown={onKeyDown}>
       <div class="row">
         <MeterStrip windows={view.meters} siteName={view.adapter.name} />
+        {countdown ? <CacheCountdown store={countdown} /> : null}
         <button
           ref={chipRef}
           type="button"

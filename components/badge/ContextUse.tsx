@@ -1,13 +1,18 @@
 import type { ModelInfo } from '@/utils/core/models/model-types';
-import type { ContextLevel, ContextWindowChoice } from '@/utils/core/models/app-context-windows';
+import type { ContextWindowChoice } from '@/utils/core/models/app-context-windows';
+import type { ContextWarning } from '@/utils/core/models/context-warning';
 import { shortWindow } from '@/utils/core/models/app-context-windows';
 import { countText, formatTokens } from '@/components/count-format';
 
 export interface ContextView {
-  /** Conversation plus this prompt. */
+  /** Conversation plus this prompt and its files. */
   used: number;
   window: ContextWindowChoice;
-  level: ContextLevel;
+  /** 'near' from 80% of the window, 'full' from 95%, 'over' past it. */
+  level: ContextWarning['level'];
+  /** What to do about it (start a new conversation, or drop files), or null. */
+  advice: string | null;
+  action: ContextWarning['action'];
 }
 
 /** "of 200k, claude.ai" / "of 1M, API": whose window the prompt is measured against. */
@@ -29,6 +34,11 @@ export function ContextUse({ context, conversation, model }: { context: ContextV
         {context.level === 'over' ? ' · over context' : ''}
         {context.window.source === 'app' && context.window.tokens !== model.contextWindow ? ` (the API's window is ${shortWindow(model.contextWindow)})` : ''}
       </div>
+      {context.advice ? (
+        <p class="note warn" data-field="context-advice" data-action={context.action ?? undefined} role="status">
+          {context.advice}
+        </p>
+      ) : null}
       <div
         class={`bar${context.level === 'ok' ? '' : ' full'}`}
         role="progressbar"

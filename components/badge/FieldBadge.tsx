@@ -8,5 +8,5 @@ export function FieldBadge(props: FieldBadgeProps) {
   const state = useStoreState(props.store);
   // Meter countdowns move on with no page change.
   const now = useClock(state.meters ? 30_000 : null);
-  return <Badge view={badgeViewFor(state, props.fieldId, props.models(), now)} actions={props.actions} />;
+  return <Badge view={badgeViewFor(state, props.fieldId, props.models(), now)} actions={props.actions} countdown={props.countdown} />;
 }

@@ -39,6 +39,8 @@ export const BADGE_CSS = `
 .row { flex-wrap: wrap; align-items: center; gap: 2px 6px; }
 .chip[data-context="near"] { color: var(--warn); border-color: var(--warn); }
 .chip[data-context="over"] { color: var(--err); border-color: var(--err); font-weight: 600; }
+.chip[data-context="full"] { color: var(--err); border-color: var(--err); }
+.meters.urgent { color: var(--warn); border-color: var(--warn); font-weight: 600; }
 .meters { pointer-events: auto; display: inline-flex; flex-wrap: wrap; gap: 2px 8px; align-items: center; padding: 1px 6px; border-radius: 999px;
   border: 1px solid var(--border); background: var(--bg); color: var(--muted); font-variant-numeric: tabular-nums; white-space: nowrap; }
 .meter { display: inline-flex; align-items: center; gap: 4px; }

@@ -27,6 +27,14 @@ describe('the badge view', () => {
     expect(over.context?.level).toBe('over');
   });
 
+  it('warns at 95% of the window with what to do, files included in what the turn sends', () => {
+    const full = badgeViewFor(stateOn('claude.ai', 1_000, { conversation: { tokens: 190_000, exact: false } }), 'f', listModels(), NOW);
+    expect(full.context).toMatchObject({ used: 191_000, level: 'full', action: 'new-conversation' });
+    const attachments = [{ id: 'a', name: 'big.pdf', size: 1e6, kind: 'pdf', status: 'counted', tokens: 60_000, exact: false, band: 0.1, note: null, progress: null }];
+    const files = badgeViewFor(stateOn('claude.ai', 1_000, { conversation: { tokens: 110_000, exact: false }, attachments }), 'f', listModels(), NOW);
+    expect(files.context).toMatchObject({ used: 171_000, level: 'near', action: 'files' });
+  });
+
   it('shows the page’s meter reading with its countdown and severity, and nothing when reading is off', () => {
     const meters = { windows: [{ id: 'claude:session', label: 'Session (5 h)', used: 0.96, resetsAt: NOW + 2 * 3_600_000, lengthMs: 5 * 3_600_000 }], readAt: NOW - 60_000 };
     const [w] = badgeViewFor(stateOn('claude.ai', 1, { meters }), 'f', listModels(), NOW).meters;

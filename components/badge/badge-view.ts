@@ -4,7 +4,8 @@ import { costUsd } from '@/utils/core/models/cost';
 import { siteSettingsFor, DEFAULT_SETTINGS } from '@/utils/core/settings/settings-defaults';
 import { chooseModel, NEW_FIELD, type PageState } from '@/utils/core/page/page-state';
 import { attachmentTokens, attachmentsExact } from '@/utils/core/attachments/attachment';
-import { contextLevel, contextWindowFor } from '@/utils/core/models/app-context-windows';
+import { contextWindowFor } from '@/utils/core/models/app-context-windows';
+import { contextWarning } from '@/utils/core/models/context-warning';
 import { windowView, type WindowView } from '@/utils/core/meters/plan-limits';
 
 /** The meter windows the badge shows: the page's last reading, as of `now`, fullest first. */
@@ -23,8 +24,9 @@ export function badgeViewFor(state: PageState, fieldId: string, models: ModelInf
   const ready = field.state === 'ready';
   const window = model && state.adapter.kind !== 'clay' ? contextWindowFor(model, state.host, state.settings?.siteMeters.chatgptPlan) : null;
   // The badge counts the whole turn: the typed prompt and the attached files.
-  const tokens = field.tokens + attachmentTokens(state.attachments);
-  const contextUsed = (state.conversation?.tokens ?? 0) + (ready ? tokens : 0);
+  const files = attachmentTokens(state.attachments);
+  const tokens = field.tokens + files;
+  const warning = window && window.tokens > 0 ? contextWarning({ prompt: ready ? field.tokens : 0, files: ready ? files : 0, conversation: state.conversation?.tokens ?? 0 }, window.tokens) : null;
   return {
     state: field.state,
     error: field.error,
@@ -53,7 +55,7 @@ export function badgeViewFor(state: PageState, fieldId: string, models: ModelInf
     clay: state.adapter.kind === 'clay' ? { inputs: state.clay, settings: state.settings ?? DEFAULT_SETTINGS, promptTokens: field.tokens } : null,
     host: state.host,
     apiEquivalent: state.adapter.kind === 'chat',
-    context: window && window.tokens > 0 ? { used: contextUsed, window, level: contextLevel(contextUsed, window.tokens) } : null,
+    context: window && warning ? { used: warning.used, window, level: warning.level, advice: warning.advice, action: warning.action } : null,
     meters: meterWindows(state, now),
   };
 }

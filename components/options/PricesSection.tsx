@@ -1,7 +1,8 @@
 import type { ModelInfo } from '@/utils/core/models/model-types';
 import type { FormBindings } from '@/components/options/form-bindings';
 import { formatPerMTok } from '@/utils/core/settings/price-catalog';
-import { CellInput, Section } from '@/components/options/fields';
+import { CellInput, Section, SelectField } from '@/components/options/fields';
+import { CACHE_TTL_CONFIRMED, DEFAULT_CACHE_TTL_MINUTES } from '@/utils/core/cache/prompt-cache';
 import { TableHead } from '@/components/TableHead';
 import { useState } from 'preact/hooks';
 import { filterPriceRows } from '@/components/options/price-filter';
@@ -20,6 +21,30 @@ function PriceFilter(props: { query: string; onQuery: (q: string) => void; onlyU
         Showing {props.shown} of {props.total} models
       </p>
     </div>
+  );
+}
+
+/** claude.ai's prompt cache lifetime: how long after a reply the next message re-reads the conversation at the cache-read price. */
+function CacheTtlField({ b }: { b: FormBindings }) {
+  const ttl = b.value<number>(['cacheTtlMinutes']);
+  const label = (m: number) => `${m === 60 ? '1 hour' : `${m} minutes`}${m === DEFAULT_CACHE_TTL_MINUTES ? ' (default)' : ''}`;
+  return (
+    <SelectField
+      label="Claude's prompt cache lasts"
+      id={ttl.id}
+      value={String(ttl.value)}
+      choices={[5, 60].map((m) => ({ value: String(m), label: label(m) }))}
+      onChange={(v) => ttl.onChange(Number(v))}
+      error={ttl.error}
+      hint={
+        <>
+          On claude.ai a message sent within this time of the last reply re-reads the conversation from the cache, priced at the model's cache-read price
+          (about a tenth of input); later, it is input again. Anthropic does not publish the app's lifetime: 1 hour is what the only tests on claude.ai
+          found (last confirmed {CACHE_TTL_CONFIRMED}), 5 minutes is the API's default. ChatGPT and Gemini publish no cache rule for their apps, so their
+          turns are priced as fresh input.
+        </>
+      }
+    />
   );
 }
 
@@ -43,6 +68,7 @@ export function PricesSection({ b, models, priceDate, priceSource, usedModels }:
         </>
       }
     >
+      <CacheTtlField b={b} />
       <PriceFilter query={query} onQuery={setQuery} onlyUsed={filterOn} onOnlyUsed={setOnlyUsed} usedCount={usedCount} shown={rows.length} total={models.length} />
       <div class="table-scroll">
         <table class="data-table prices">

@@ -3,7 +3,7 @@ import type { Settings } from '@/utils/core/settings/settings-schema';
 import { siteSettingsFor } from '@/utils/core/settings/settings-defaults';
 import { getModel, listModels } from '@/utils/core/models/model-registry';
 import type { ModelInfo } from '@/utils/core/models/model-types';
-import type { BadgeActions, BadgeRenderer } from '@/utils/core/page/badge-contract';
+import type { BadgeActions, BadgeRenderer, CountdownStore } from '@/utils/core/page/badge-contract';
 import { chooseModel, createPageStore, type PageStore } from '@/utils/core/page/page-state';
 import { createPageServices, type PageServices } from '@/utils/content/page-services';
 import { prewarmTokenizer } from '@/utils/content/counting/live-counter';
@@ -21,6 +21,7 @@ import { startSiteMeters } from '@/utils/content/meters/start-site-meters';
 import { reportSiteHealth } from '@/utils/content/site-health-reporter';
 import { AttachmentTracker, chipArea } from '@/utils/content/attachments/attachment-tracker';
 import { captureFiles } from '@/utils/content/attachments/file-capture';
+import { CacheClock } from '@/utils/content/cache-clock';
 
 /**
  * What only some sites' content scripts bring (Clay's page reader and run recording ship in
@@ -62,7 +63,8 @@ export function startPage(adapter: SiteAdapter, host: string, renderer: BadgeRen
     changeSite,
   });
   const warmUp = () => warmUpTokenizer(store, adapter);
-  const fields = new FieldBadges(services, adapter, sessionContext(services, actions, renderer), showing, warmUp);
+  const cache = new CacheClock(services);
+  const fields = new FieldBadges(services, adapter, sessionContext(services, actions, renderer, cache.countdown), showing, warmUp);
   const model = new ModelReader(services, adapter, host, () => fields.composerBox());
   const files = new AttachmentTracker(store, (text, m) => services.counters.text.count(text, m));
 
@@ -73,6 +75,7 @@ export function startPage(adapter: SiteAdapter, host: string, renderer: BadgeRen
     if (adapter.kind === 'clay') features.clay?.readPage(adapter, store);
     fields.scan();
     conversation.refresh();
+    cache.refresh();
     if (store.get().attachments.length) files.checkChips(chipArea(fields.composerBox()));
   });
   const stops = [
@@ -80,12 +83,14 @@ export function startPage(adapter: SiteAdapter, host: string, renderer: BadgeRen
     () => fields.stop(),
     () => model.stop(),
     () => clayRuns?.stop(),
+    () => cache.stop(),
     store.subscribe((state, previous) => {
       if (state.settings !== previous.settings || state.pageModel !== previous.pageModel) {
         fields.refresh();
         files.refresh();
       }
       if (state.turns.recorded !== previous.turns.recorded) conversation.refresh();
+      if (state.cacheEnds !== previous.cacheEnds || state.settings !== previous.settings || state.pageModel !== previous.pageModel) cache.refresh();
     }),
     throttledWatch(services.changes, scan),
     captureFiles(services.events, guard((picked: File[]) => showing() && files.add(picked))),
@@ -147,12 +152,13 @@ function warmUpTokenizer(store: PageStore, adapter: SiteAdapter): void {
 }
 
 /** What every field's badge session shares: the store, the badge's actions and view, the prompt counter. */
-function sessionContext({ store, counters }: PageServices, actions: BadgeActions, renderer: BadgeRenderer): SessionContext {
+function sessionContext({ store, counters }: PageServices, actions: BadgeActions, renderer: BadgeRenderer, countdown: CountdownStore): SessionContext {
   let models: ModelInfo[] | null = null;
   return {
     store,
     actions,
     renderer,
+    countdown,
     models: () => (models ??= listModels()),
     count: async (text, model) => {
       const result = await counters.prompt.count(text, model);

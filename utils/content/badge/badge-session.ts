@@ -1,4 +1,4 @@
-import type { BadgeActions, BadgeRenderer } from '@/utils/core/page/badge-contract';
+import type { BadgeActions, BadgeRenderer, CountdownStore } from '@/utils/core/page/badge-contract';
 import type { ModelInfo } from '@/utils/core/models/model-types';
 import { costUsd } from '@/utils/core/models/cost';
 import { isTextarea, readEditorText } from '@/utils/content/page/editor-text';
@@ -15,6 +15,8 @@ export interface SessionContext {
   store: PageStore;
   actions: BadgeActions;
   renderer: BadgeRenderer;
+  /** The prompt cache's countdown (absent where no page clock runs one). */
+  countdown?: CountdownStore;
   models(): ModelInfo[];
   count(text: string, model: ModelInfo): Promise<CountOutcome>;
   countNow(text: string, model: ModelInfo): CountOutcome | null;
@@ -79,7 +81,7 @@ export class BadgeSession {
     // The class too: Quill drops its empty marker (ql-blank, read as no text) after the paste's
     // input event, so a paste read at that event reads empty and nothing else follows it.
     this.fieldObserver?.observe(field, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class'] });
-    ctx.renderer.mount(mount, { store, fieldId: this.id, actions: ctx.actions, models: ctx.models });
+    ctx.renderer.mount(mount, { store, countdown: ctx.countdown, fieldId: this.id, actions: ctx.actions, models: ctx.models });
     this.counter.request();
   }
 
@@ -114,6 +116,7 @@ export class BadgeSession {
     const field = state.fields[this.id];
     if (!field) return;
     const model = chooseModel(state).model;
+    if (previous?.cacheExpiresAt !== state.cacheExpiresAt) this.writeCacheAttribute(state.cacheExpiresAt);
     if (previous && previous.fields[this.id] === field && chooseModel(previous).model === model && previous.attachments === state.attachments) return;
     const ready = field.state === 'ready';
     const set = (name: string, value: string) => this.host.setAttribute(name, value);
@@ -127,6 +130,12 @@ export class BadgeSession {
     const cost = model && ready ? costUsd(model, field.tokens + files, 0) : null;
     set('data-cost-usd', cost === null ? '' : String(cost));
     set('data-theme', field.theme);
+  }
+
+  /** `data-cache-expires-at` (ISO 8601) while the conversation's prompt cache is warm; gone when cold. */
+  private writeCacheAttribute(expiresAt: number | null): void {
+    if (expiresAt === null) this.host.removeAttribute('data-cache-expires-at');
+    else this.host.setAttribute('data-cache-expires-at', new Date(expiresAt).toISOString());
   }
 
   destroy(): void {

@@ -2,12 +2,13 @@ import type { UsageEvent } from '@/utils/core/usage/usage-event';
 import type { ModelInfo } from '@/utils/core/models/model-types';
 import type { SiteAdapter } from '@/utils/core/sites/site-adapter';
 import { PRICE_DATA_DATE } from '@/utils/core/models/model-registry';
-import { costUsd } from '@/utils/core/models/cost';
+import { billedCostUsd } from '@/utils/core/models/cost';
+import { cachedContextTokens, noteReplyEnded, promptCacheApplies } from '@/utils/core/cache/prompt-cache';
 import type { PageStore, Reading } from '@/utils/core/page/page-state';
 import { noteRoleReadings } from '@/utils/core/page/site-health';
 import { retryWithBackoff } from '@/utils/core/retry-with-backoff';
 import { reportError } from '@/utils/content/page/guard';
-import { addLedgerTurn } from '@/utils/content/page/conversation-ledger';
+import { addLedgerTurn, conversationKeyOf } from '@/utils/content/page/conversation-ledger';
 import { readRenderedText } from '@/utils/content/page/rendered-text';
 import { dropStartedTurn, saveStartedTurn } from '@/utils/content/recording/turn-outbox';
 import type { FinishedVerdict } from '@/utils/content/recording/turn-machine';
@@ -75,6 +76,7 @@ export class TurnRecorder {
 
   async finish(turn: Turn, verdict: FinishedVerdict): Promise<void> {
     const { adapter, store } = this.deps;
+    const endedAt = Date.now();
     try {
       const replyText = turn.page.finalReplyText();
       const context = contextAtEnd(adapter, turn);
@@ -88,6 +90,7 @@ export class TurnRecorder {
         ...(verdict.incomplete ? { incomplete: true } : {}),
       };
       noteRoleReadings(store, rolesOf(turn));
+      if (verdict.reason !== 'no-reply') this.noteCacheWritten(turn, endedAt);
       if (turn.kind === 'chat') this.addToLedger(turn, prompt.tokens, output.tokens, replyText);
       this.deps.ended(turn);
       await this.deps.record(event);
@@ -96,6 +99,25 @@ export class TurnRecorder {
       reportError(error);
       this.deps.ended(turn);
     }
+  }
+
+  /** The conversation whose prompt cache the turn uses, or null where no published cache rule applies. */
+  private cacheKey(turn: Turn): string | null {
+    const chat = turn.kind === 'chat' && promptCacheApplies(this.deps.store.get().host, turn.model.provider);
+    return chat ? conversationKeyOf(location.href) : null;
+  }
+
+  /** A Claude chat's reply ended: its conversation is cached from now (a regeneration restarts it). */
+  private noteCacheWritten(turn: Turn, endedAt: number): void {
+    const key = this.cacheKey(turn);
+    if (key) this.deps.store.set((s) => ({ cacheEnds: noteReplyEnded(s.cacheEnds, key, endedAt) }));
+  }
+
+  /** The part of the turn's context read from the prompt cache. */
+  private cacheRead(turn: Turn, contextTokens: number): number {
+    const key = this.cacheKey(turn);
+    const { cacheEnds, settings } = this.deps.store.get();
+    return key ? cachedContextTokens(cacheEnds, { conversation: key, sentAt: turn.startedAt, contextTokens, newBranch: !turn.mainComposer }, settings?.cacheTtlMinutes) : 0;
   }
 
   private addToLedger(turn: Turn, promptTokens: number, outputTokens: number, replyText: string): void {
@@ -122,7 +144,8 @@ export class TurnRecorder {
 
   private event(turn: Turn, promptTokens: number, contextTokens: number, outputTokens: number, exact: boolean): UsageEvent {
     const files = turn.attachmentTokens;
-    const cost = costUsd(turn.model, promptTokens + files + contextTokens, outputTokens);
+    const cacheReadTokens = this.cacheRead(turn, contextTokens);
+    const cost = billedCostUsd(turn.model, { inputTokens: promptTokens + files + contextTokens, cacheReadTokens, outputTokens });
     return {
       id: turn.id,
       time: turn.startedAt,
@@ -132,6 +155,7 @@ export class TurnRecorder {
       promptTokens,
       contextTokens,
       ...(files > 0 ? { attachmentTokens: files } : {}),
+      ...(cacheReadTokens > 0 ? { cacheReadTokens } : {}),
       outputTokens,
       costUsd: cost,
       priceDate: cost === null ? null : PRICE_DATA_DATE,

@@ -1,6 +1,8 @@
 import type { ModelInfo } from '@/utils/core/models/model-types';
 import type { ClayRunActions } from '@/utils/core/clay/clay-run-view';
 import type { PageStore } from '@/utils/core/page/page-state';
+import type { Store } from '@/utils/core/page/store';
+import type { CacheCountdown } from '@/utils/core/cache/prompt-cache';
 
 /**
  * What passes between the content script and the badge's view. The content script owns the
@@ -19,8 +21,12 @@ export interface BadgeActions {
   clay: ClayRunActions;
 }
 
+/** The prompt cache's countdown, ticking once a second while warm, apart from the page store so only the countdown re-renders. */
+export type CountdownStore = Store<{ countdown: CacheCountdown | null }>;
+
 export interface FieldBadgeProps {
   store: PageStore;
+  countdown?: CountdownStore;
   fieldId: string;
   actions: BadgeActions;
   models: () => ModelInfo[];

@@ -8,6 +8,7 @@ import type { AiFeatureId } from '@/utils/core/clay/credit-rules';
 import { createStore, type Store } from '@/utils/core/page/store';
 import type { Attachment } from '@/utils/core/attachments/attachment';
 import type { MeterWindow } from '@/utils/core/meters/meter-types';
+import type { CacheLedger } from '@/utils/core/cache/prompt-cache';
 
 /**
  * One page's state, in one small store: what the readers found on the page (fields, the model
@@ -123,6 +124,10 @@ export interface PageState {
   turns: { active: number; recorded: number; lastDetectedBy: Layer | null };
   /** The site's own usage meter as this page last read it (claude.ai's session and weekly windows); the badge shows it. */
   meters?: { windows: MeterWindow[]; readAt: number } | null;
+  /** When each conversation's last reply ended, for its prompt cache (utils/core/cache/prompt-cache.ts). */
+  cacheEnds: CacheLedger;
+  /** When the prompt cache of the conversation on screen expires while it is warm (epoch ms), else null. */
+  cacheExpiresAt: number | null;
 }
 
 export type PageStore = Store<PageState>;
@@ -140,6 +145,8 @@ export function createPageStore(adapter: SiteAdapter, host: string, now = Date.n
     clay: NO_CLAY_INPUTS,
     health: { reading: 'none', since: now, roles: {} },
     turns: { active: 0, recorded: 0, lastDetectedBy: null },
+    cacheEnds: {},
+    cacheExpiresAt: null,
   });
 }
 

@@ -1,5 +1,6 @@
 import type { ProviderLimits, Settings, SiteSettings } from '@/utils/core/settings/settings-schema';
 import { normaliseHost } from '@/utils/core/sites/host';
+import { DEFAULT_CACHE_TTL_MINUTES } from '@/utils/core/cache/prompt-cache';
 import { TOKEN_PROVIDER_IDS } from '@/utils/core/models/providers';
 
 /**
@@ -42,6 +43,7 @@ export const DEFAULT_SETTINGS: Settings = {
   extraSites: [],
   siteMeters: { read: true, thresholds: [0.8, 0.95], notifyOnReset: false, badge: 'fullest-window', chatgptPlan: 'none', chatgptCaps: [] },
   teamFeed: { endpoint: null, serviceName: 'tokentally', identity: null },
+  cacheTtlMinutes: DEFAULT_CACHE_TTL_MINUTES,
 };
 
 /** A site's settings (any spelling of its host), or the defaults for a site the user never changed. */

@@ -3,6 +3,7 @@ import { providerOfId } from '@/utils/core/models/model-id';
 import { isSiteHost } from '@/utils/core/sites/host';
 import { isOtlpEndpoint } from '@/utils/core/telemetry/otlp-endpoint';
 import { TOKEN_PROVIDER_IDS } from '@/utils/core/models/providers';
+import { DEFAULT_CACHE_TTL_MINUTES } from '@/utils/core/cache/prompt-cache';
 
 /**
  * The user's settings: one versioned document in storage.sync (usage data stays local).
@@ -188,6 +189,8 @@ export const settingsSchema = z.object({
   extraSites: z._default(z.array(text(1, 253)).check(z.maxLength(200)), []),
   siteMeters: z._default(siteMeterSettingsSchema, () => siteMeterSettingsSchema.parse({})),
   teamFeed: z._default(teamFeedSettingsSchema, () => teamFeedSettingsSchema.parse({})),
+  /** claude.ai's prompt cache lifetime in minutes (5 or 60); the default's source and date: utils/core/cache/prompt-cache.ts. */
+  cacheTtlMinutes: z._default(z.union([z.literal(5), z.literal(60)], { error: 'Choose 5 or 60 minutes' }), DEFAULT_CACHE_TTL_MINUTES),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
