@@ -2,6 +2,8 @@ import type { UsageEvent } from '@/utils/core/usage/usage-event';
 import { formatCompact, formatTime, formatUsd } from '@/components/popup/format';
 import { TableHead } from '@/components/TableHead';
 import { labelOfId } from '@/utils/core/models/model-id';
+import { DetailLine } from '@/components/popup/DetailLine';
+import { inputDetail, turnReasoningDetail } from '@/components/popup/usage-details';
 
 export function RecentTurns({ events }: { events: UsageEvent[] }) {
   if (!events.length) return null;
@@ -21,6 +23,8 @@ export function RecentTurns({ events }: { events: UsageEvent[] }) {
               <td>
                 {formatCompact(e.promptTokens + e.contextTokens)} → {formatCompact(e.outputTokens)}
                 {!e.exact && <abbr title="Estimated count (no exact tokenizer for this model)">&nbsp;~</abbr>}
+                <DetailLine detail={thinkingOf(e.reasoningTokens)} kind="reasoning" />
+                <DetailLine detail={inputDetail(e.cacheReadTokens, e.attachmentTokens)} kind="input" />
               </td>
               <td>{e.costUsd === null ? <abbr title="No known price for this model">n/a</abbr> : formatUsd(e.costUsd)}</td>
             </tr>
@@ -29,4 +33,10 @@ export function RecentTurns({ events }: { events: UsageEvent[] }) {
       </table>
     </section>
   );
+}
+
+/** "+ ≥420 thinking" / "+ ? thinking" beside the output, or nothing. */
+function thinkingOf(reasoningTokens: number | null | undefined) {
+  const detail = turnReasoningDetail(reasoningTokens);
+  return detail && { ...detail, text: `+ ${detail.text} thinking` };
 }

@@ -28,6 +28,12 @@ export interface FixtureOptions {
   decoys?: 0 | 1;
   /** The first reply's text (later replies: `window.__fixture.setNextReply(text)`). */
   reply?: string;
+  /** 2026 chat pages: each reply's thinking block streams then collapses (`stream`), or shows only "Thought for 12s" (`duration`). */
+  thinking?: 'stream' | 'duration';
+  /** How the streamed thinking goes once the answer starts (the site's own by default). */
+  thinkingEnd?: 'hide' | 'remove-text' | 'remove-block';
+  /** Milliseconds between streamed pieces of thinking (wordMs by default). */
+  thinkWordMs?: number;
   /** Held-out pages (fixtures/heldout/): which of the page's variants to build. */
   variant?: 'a' | 'b';
 }

@@ -115,8 +115,8 @@ describe('export', () => {
     await send({ type: 'import-usage', events: [makeEvent({ id: 'csv,"quoted"', site: 'a.example', time: 1_700_000_000_000, credits: 2 })] });
     const csv = (await exportUsageCsv()).text;
     const [header, row, end] = csv.split('\r\n');
-    expect(header).toBe('id,time,timeIso,site,provider,model,kind,promptTokens,contextTokens,inputTokens,outputTokens,costUsd,priceDate,exact,credits');
-    expect(row).toBe('"csv,""quoted""",1700000000000,2023-11-14T22:13:20.000Z,a.example,openai,gpt-4o,chat,10,100,110,50,0.001,2026-11-01,true,2');
+    expect(header).toBe('id,time,timeIso,site,provider,model,kind,promptTokens,contextTokens,inputTokens,outputTokens,costUsd,priceDate,exact,credits,attachmentTokens,cacheReadTokens,reasoningTokens');
+    expect(row).toBe('"csv,""quoted""",1700000000000,2023-11-14T22:13:20.000Z,a.example,openai,gpt-4o,chat,10,100,110,50,0.001,2026-11-01,true,2,,,');
     expect(end).toBe('');
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
   });

@@ -37,7 +37,7 @@ const FILE_OF: Record<string, string> = {
  */
 const FALLBACK_LED = new Set(['deepseek', 'copilot', 'perplexity', 'grok', 'mistral', 'meta-ai', 'qwen']);
 const ROLES: SelectorRole[] = [
-  'composer', 'composerContainer', 'send', 'stop', 'streaming', 'finished', 'userMessage', 'assistantMessage', 'replyBody', 'model', 'rowCount',
+  'composer', 'composerContainer', 'send', 'stop', 'streaming', 'finished', 'userMessage', 'assistantMessage', 'replyBody', 'thinking', 'model', 'rowCount',
 ];
 /** The month this check was written; a selector dated later than "now" is a typo. */
 const NEWEST_ALLOWED = '2026-12';

@@ -29,7 +29,11 @@ export async function exportUsageJson(): Promise<UsageExport> {
 export const CSV_COLUMNS = [
   'id', 'time', 'timeIso', 'site', 'provider', 'model', 'kind',
   'promptTokens', 'contextTokens', 'inputTokens', 'outputTokens', 'costUsd', 'priceDate', 'exact', 'credits',
+  'attachmentTokens', 'cacheReadTokens', 'reasoningTokens',
 ] as const;
+
+/** Thinking seen but not its text is "unknown" (never 0); no thinking at all is an empty cell. */
+const reasoningCell = (tokens: number | null | undefined) => (tokens === null ? 'unknown' : tokens);
 
 /** RFC 4180 quoting; also defuses cells a spreadsheet would run as a formula. */
 export function csvCell(value: unknown): string {
@@ -51,6 +55,7 @@ export function eventsToCsv(events: UsageEvent[]): string {
       e.id, e.time, isoTime(e.time), e.site, e.provider, e.model, e.kind,
       e.promptTokens, e.contextTokens, e.promptTokens + e.contextTokens, e.outputTokens,
       e.costUsd, e.priceDate, e.exact, e.credits,
+      e.attachmentTokens, e.cacheReadTokens, reasoningCell(e.reasoningTokens),
     ].map(csvCell).join(','),
   );
   return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';

@@ -3,7 +3,7 @@ import type { Layer } from '@/utils/core/page/page-state';
 import type { DomChangeLog } from '@/utils/content/page/dom-change-log';
 import { findFields } from '@/utils/content/page/find-fields';
 import { allOfFirstMatch, compactText, isAfter, isVisuallyHidden, outermost, safeQueryAll } from '@/utils/content/page/dom-query';
-import { messageText } from '@/utils/content/page/conversation-text';
+import { answerText, findThinkingBlocks, ThinkingSeen, type ThinkingResult } from '@/utils/content/recording/thinking-blocks';
 import type { ComposerButtons } from '@/utils/content/page/fallback-composer';
 import { findUserTurn, flagTurnedOff, hasTrailingButtons, regionText, replyRegion, type ReplyRegion } from '@/utils/content/page/fallback-thread';
 import { readRenderedText } from '@/utils/content/page/rendered-text';
@@ -58,6 +58,9 @@ export class TurnReader {
   replyBy: Layer | null = null;
   /** The reply's text at the last read. */
   private replyText = '';
+  /** The model's thinking this turn showed (read on every poll: a block may leave the page once the answer starts). */
+  private readonly thinking = new ThinkingSeen();
+  private thinkingBlocks: readonly Element[] = [];
   private readonly usersBefore: Set<Element>;
   private readonly repliesBefore: Set<Element>;
 
@@ -105,6 +108,7 @@ export class TurnReader {
     const { field, container } = area;
     const { buttons } = this.ctx;
     const text = this.findReply(container);
+    this.readThinking(container);
     const adapterStop = !!visibleStopControl(this.ctx.adapter, field);
     const unknownControls = !!container && !!field && buttons.knowsCalm() ? buttons.unknownVisible(container, field) : [];
     const marker = this.adapterFinishedMarker(container) ? 'adapter' : this.fallbackFinishedMarker() ? 'fallback' : null;
@@ -116,20 +120,42 @@ export class TurnReader {
     return !!visibleStopControl(this.ctx.adapter, this.composerArea().field) || this.streamingFlagOn();
   }
 
-  /** The reply as the model wrote it, for the record. */
+  /** The answer as the model wrote it, for the record: never the thinking. */
   finalReplyText(): string {
     if (this.replyBy === 'adapter') return this.adapterReplyText();
     if (!this.region) return '';
-    return this.region.blocks.filter((b) => !isVisuallyHidden(b)).map((b) => readRenderedText(b)).join('\n');
+    return this.region.blocks.filter((b) => !isVisuallyHidden(b)).map((b) => answerText(b, this.thinkingBlocks)).join('\n');
   }
 
-  /** The reply so far, for the outbox's running count. */
+  /** The answer so far, for the outbox's running count. */
   replySoFar(): string {
-    return this.replyBy === 'adapter' ? this.adapterReplyText() : this.replyText;
+    if (this.replyBy === 'adapter') return this.adapterReplyText();
+    return this.region ? this.region.blocks.map((b) => answerText(b, this.thinkingBlocks)).join('\n') : '';
   }
 
+  /** The thinking the turn showed: its largest text, unknown (a duration only), or none. */
+  finalThinking(): ThinkingResult {
+    return this.thinking.result();
+  }
+
+  /** A reply's answer: its body where the adapter knows it, without hidden labels or the thinking. */
   private adapterReplyText(): string {
-    return this.replyEls.map((el) => messageText(this.ctx.adapter, el)).join('\n\n');
+    const { selectors } = this.ctx.adapter;
+    return this.replyEls
+      .map((el) => {
+        const body = outermost(allOfFirstMatch(selectors.replyBody, el));
+        return (body.length ? body : [el]).map((b) => answerText(b, this.thinkingBlocks)).join('\n');
+      })
+      .join('\n\n');
+  }
+
+  /** Where the thinking of this turn is now: in its reply, or (adapter) after its user message. */
+  private readThinking(container: Element | null): void {
+    const u = this.userTurn;
+    const inTurn = (el: Element) =>
+      !(container && container.contains(el)) && (this.replyEls.some((r) => r.contains(el)) || (!!u && isAfter(u, el) && !el.contains(u)));
+    this.thinking.observe(findThinkingBlocks(this.ctx.adapter, this.replyEls, inTurn));
+    this.thinkingBlocks = this.thinking.onPage();
   }
 
   private findUser(promptText: string, container: Element | null): void {

@@ -80,13 +80,18 @@ export class TurnRecorder {
     try {
       const replyText = turn.page.finalReplyText();
       const context = contextAtEnd(adapter, turn);
-      const [prompt, ctx, output] = await Promise.all([
+      // The thinking is counted like the answer and kept apart from it (null: shown as a duration only).
+      const thinking = turn.page.finalThinking();
+      const [prompt, ctx, output, thought] = await Promise.all([
         this.count(turn.promptText, turn.model),
         this.count(context.visibleText, turn.model),
         this.count(replyText, turn.model),
+        this.count(thinking.kind === 'text' ? thinking.text : '', turn.model),
       ]);
+      const reasoning = thinking.kind === 'text' ? thought.tokens : thinking.kind === 'unknown' ? null : undefined;
+      const exact = prompt.exact && ctx.exact && output.exact && thought.exact;
       const event: UsageEvent = {
-        ...this.event(turn, prompt.tokens, context.recordedTokens + ctx.tokens, output.tokens, prompt.exact && ctx.exact && output.exact),
+        ...this.event(turn, prompt.tokens, context.recordedTokens + ctx.tokens, output.tokens, exact, reasoning),
         ...(verdict.incomplete ? { incomplete: true } : {}),
       };
       noteRoleReadings(store, rolesOf(turn));
@@ -142,10 +147,10 @@ export class TurnRecorder {
     return { tokens: result.tokens, exact: result.exact };
   }
 
-  private event(turn: Turn, promptTokens: number, contextTokens: number, outputTokens: number, exact: boolean): UsageEvent {
+  private event(turn: Turn, promptTokens: number, contextTokens: number, outputTokens: number, exact: boolean, reasoning?: number | null): UsageEvent {
     const files = turn.attachmentTokens;
     const cacheReadTokens = this.cacheRead(turn, contextTokens);
-    const cost = billedCostUsd(turn.model, { inputTokens: promptTokens + files + contextTokens, cacheReadTokens, outputTokens });
+    const cost = billedCostUsd(turn.model, { inputTokens: promptTokens + files + contextTokens, cacheReadTokens, outputTokens: outputTokens + (reasoning ?? 0) });
     return {
       id: turn.id,
       time: turn.startedAt,
@@ -157,6 +162,7 @@ export class TurnRecorder {
       ...(files > 0 ? { attachmentTokens: files } : {}),
       ...(cacheReadTokens > 0 ? { cacheReadTokens } : {}),
       outputTokens,
+      ...(reasoning !== undefined ? { reasoningTokens: reasoning } : {}),
       costUsd: cost,
       priceDate: cost === null ? null : PRICE_DATA_DATE,
       exact,

@@ -51,6 +51,11 @@ export interface SiteSelectors {
   assistantMessage?: SelectorList;
   /** The text part inside a reply (leaves out hidden "… said:" labels and timestamps). */
   replyBody?: SelectorList;
+  /**
+   * The model's thinking block inside (or just before) a reply: its toggle ("Thought for 12s")
+   * and its text. Read as reasoning and left out of the answer.
+   */
+  thinking?: SelectorList;
   /** Elements whose text names the model (or mode) picked on the page. */
   model?: SelectorList;
   /** Clay: elements whose text shows the table's row count. */

@@ -68,6 +68,12 @@ export const chatgptAdapter: SiteAdapter = {
       '[data-chatgpt-selection-message-id]', // confirmed 2026-09
       '.markdown', // confirmed 2026-06
     ],
+    // The reasoning block above the answer: "Thought for 12s" and, while it streams or when
+    // opened, the thinking itself.
+    thinking: [
+      '[data-testid="reasoning"]', // confirmed 2026-09
+      '[data-testid*="thinking"]', // confirmed 2026-09
+    ],
     // The 2026-10 picker shows an effort tier ("Medium", "Pro") next to a visually hidden
     // "Thinking effort" label, which the label reader leaves out.
     model: [

@@ -59,6 +59,12 @@ export const claudeAdapter: SiteAdapter = {
       '[data-perf-reply-text]', // confirmed 2026-10
       '.standard-markdown', // confirmed 2026-09
     ],
+    // The collapsible thought-process block before the reply's prose; no test id is public, so
+    // the toggle-and-text structure (thinking-blocks.ts) is what finds it when these miss.
+    thinking: [
+      '[data-testid="thinking-block"]', // unconfirmed 2026-12
+      '[data-testid="assistant-message"] [data-thinking-block]', // unconfirmed 2026-12
+    ],
     // Labels such as "Sonnet 5", "Opus 4.8", "Haiku 4.5"; aria-label "Model: …".
     model: [
       'button[data-testid="model-selector-dropdown"]', // confirmed 2026-10

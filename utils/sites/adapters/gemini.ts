@@ -52,6 +52,11 @@ export const geminiAdapter: SiteAdapter = {
       'message-content', // confirmed 2026-10
       '.markdown', // confirmed 2026-09
     ],
+    // "Show thinking": streams, then collapses once the answer starts.
+    thinking: [
+      'model-response model-thoughts', // confirmed 2026-09
+      'model-response .thoughts-container', // confirmed 2026-09
+    ],
     // aria-label "Open mode picker, currently Pro"; the text is the mode.
     model: [
       '[data-test-id="bard-mode-menu-button"]', // confirmed 2026-10
