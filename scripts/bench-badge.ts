@@ -3,7 +3,7 @@
 //   after the service worker is stopped (CDP ServiceWorker.stopWorker): next edit counted, median <= 150 ms
 //   1 MB paste counted <= 300 ms; 5 MB Gemini paste counted <= 2 s; no extra long tasks on the page
 //   first count after the first keystroke on a fresh browser: <= 1.5 s
-//   content-script bundle <= 60 KB gzipped; zipped extension well under 15 MB
+//   content-script bundle <= 70 KB gzipped (Clay's <= 75 KB; the model catalog is the largest part, see README); zipped extension well under 15 MB
 // Usage: npm run build && npm run bench -- badge   (BENCH_ONLY=typing|paste|paste-share|gemini|worker-stop|first)
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -432,7 +432,7 @@ function benchPackage(): void {
 
 function benchBundle(): void {
   // The chat pages' script is parsed on every supported page load; Clay's only on app.clay.com.
-  for (const [label, name, budgetKb] of [['content-script bundle (gzipped)', 'content.js', 60], ['Clay content-script bundle (gzipped)', 'clay.js', 70]] as const) {
+  for (const [label, name, budgetKb] of [['content-script bundle (gzipped)', 'content.js', 70], ['Clay content-script bundle (gzipped)', 'clay.js', 75]] as const) {
     const raw = readFileSync(path.join(extensionDir, 'content-scripts', name));
     const gz = gzipSync(raw, { level: 9 }).length;
     report(label, `${(gz / 1024).toFixed(1)} KB (${(raw.length / 1024).toFixed(0)} KB raw)`, `<= ${budgetKb} KB`, gz <= budgetKb * 1024);

@@ -137,10 +137,13 @@ describe('TurnMachine', () => {
   });
 
   it('the next send settles the turn: incomplete only while its reply still streams and has shown', () => {
-    const cases: Array<[{ streaming: boolean; replyShown: boolean }, boolean]> = [
+    const cases: Array<[{ streaming: boolean; replyShown: boolean; finishedShown?: boolean }, boolean]> = [
       [{ streaming: true, replyShown: true }, true],
       [{ streaming: false, replyShown: true }, false],
       [{ streaming: true, replyShown: false }, false],
+      // A stop control lingering after the reply's action row is up (Gemini): the reply was whole.
+      [{ streaming: true, replyShown: true, finishedShown: true }, false],
+      [{ streaming: true, replyShown: true, finishedShown: false }, true],
     ];
     for (const [page, incomplete] of cases) {
       const h = harness();

@@ -142,13 +142,15 @@ export class TurnMachine {
 
   /**
    * The person sent another message: this turn ends now (its reply can't grow into the next
-   * one). An unconfirmed send is dropped; a reply still streaming is recorded as incomplete.
+   * one). An unconfirmed send is dropped; a reply still streaming is recorded as incomplete,
+   * unless its finished marker (the reply's action row) is up: a site's stop control can linger
+   * after the reply is done (Gemini), and a next message sent then cuts nothing short.
    */
-  settle(read: () => { streaming: boolean; replyShown: boolean }, act: Pick<TurnActions, 'drop' | 'finish'>): void {
+  settle(read: () => { streaming: boolean; replyShown: boolean; finishedShown?: boolean }, act: Pick<TurnActions, 'drop' | 'finish'>): void {
     if (this.done) return;
     if (this.phase === 'sent') return this.drop(act);
-    const { streaming, replyShown } = read();
-    this.finish({ done: true, reason: 'finished', incomplete: streaming && replyShown }, act);
+    const { streaming, replyShown, finishedShown } = read();
+    this.finish({ done: true, reason: 'finished', incomplete: streaming && replyShown && !finishedShown }, act);
   }
 
   /**

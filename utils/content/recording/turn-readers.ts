@@ -120,6 +120,11 @@ export class TurnReader {
     return !!visibleStopControl(this.ctx.adapter, this.composerArea().field) || this.streamingFlagOn();
   }
 
+  /** The reply's finished marker is up (its action row, by the adapter or the fallback layer). */
+  finishedShown(): boolean {
+    return this.adapterFinishedMarker(this.composerArea().container) || this.fallbackFinishedMarker();
+  }
+
   /** The answer as the model wrote it, for the record: never the thinking. */
   finalReplyText(): string {
     if (this.replyBy === 'adapter') return this.adapterReplyText();

@@ -213,7 +213,10 @@ class TurnTracker {
   private settleBeforeNext(turn: Turn, next: PendingSend): void {
     // The same send seen again (an Enter and the site's own click) is not a next one.
     if (turn.page.field === next.field && turn.promptText === next.text) return;
-    turn.machine.settle(() => ({ streaming: turn.page.streamingNow(), replyShown: turn.page.replyEls.length > 0 }), this.actionsFor(turn));
+    turn.machine.settle(
+      () => ({ streaming: turn.page.streamingNow(), replyShown: turn.page.replyEls.length > 0, finishedShown: turn.page.finishedShown() }),
+      this.actionsFor(turn),
+    );
   }
 
   private actionsFor(turn: Turn): TurnActions {

@@ -131,6 +131,11 @@ describe('OTLP/JSON metrics payload', () => {
     expect(genAiProviderName({ provider: 'google', model: 'gemini-2.5-pro' })).toBe('gcp.gemini');
     expect(genAiProviderName({ provider: 'clay', model: 'claude-haiku-4-5' })).toBe('anthropic');
     expect(genAiProviderName({ provider: 'clay', model: 'clay-native-thing' })).toBe('clay');
+    // The chats of issue 27, as the conventions' well-known values spell them.
+    expect(genAiProviderName({ provider: 'x-ai', model: 'grok-4' })).toBe('x_ai');
+    expect(genAiProviderName({ provider: 'mistral', model: 'mistral-large' })).toBe('mistral_ai');
+    expect(genAiProviderName({ provider: 'deepseek', model: 'deepseek-chat' })).toBe('deepseek');
+    expect(genAiProviderName({ provider: 'perplexity', model: 'sonar' })).toBe('perplexity');
     const clay = pointsOf(request, 'gen_ai.client.token.usage').find(({ resource }) => attr(resource, 'tokentally.site') === 'app.clay.com')!;
     expect(attr(clay.point.attributes, 'tokentally.provider')).toBe('clay');
   });
