@@ -20,18 +20,26 @@ const LABEL_MAX_CHARS = 120;
 export interface RenderedTextOptions {
   /** Leave out visually hidden elements (costs a style read per element). Default true. */
   skipHidden?: boolean;
+  /**
+   * Read what is hidden too (aria-hidden, [hidden], screen-reader-only): a collapsed thinking
+   * block still holds its text. Default false.
+   */
+  keepHidden?: boolean;
+  /** Elements left out with all they hold (a thinking block inside a reply, a block's toggle). */
+  leaveOut?: (el: Element) => boolean;
 }
 
-function isChrome(el: Element, skipHidden: boolean): boolean {
+/** Page chrome inside a message: controls, icons, and (unless kept) what is hidden. */
+function isChrome(el: Element, options: RenderedTextOptions = {}): boolean {
   if (SKIPPED_TAGS.has(el.tagName.toUpperCase())) return true;
   const role = el.getAttribute('role');
   if (role === 'button' || role === 'toolbar' || role === 'menu' || role === 'tooltip') return true;
+  if (options.keepHidden) return false;
   if (el.getAttribute('aria-hidden') === 'true' || (el as HTMLElement).hidden) return true;
-  return skipHidden && (el.textContent?.length ?? 0) <= LABEL_MAX_CHARS && isVisuallyHidden(el);
+  return (options.skipHidden ?? true) && (el.textContent?.length ?? 0) <= LABEL_MAX_CHARS && isVisuallyHidden(el);
 }
 
 export function readRenderedText(root: Element, options: RenderedTextOptions = {}): string {
-  const skipHidden = options.skipHidden ?? true;
   const lines: string[] = [];
   let line = '';
   const flush = () => {
@@ -46,7 +54,7 @@ export function readRenderedText(root: Element, options: RenderedTextOptions = {
       }
       if (node.nodeType !== 1) continue;
       const child = node as Element;
-      if (isChrome(child, skipHidden)) continue;
+      if (isChrome(child, options) || options.leaveOut?.(child)) continue;
       if (child.tagName === 'BR') {
         line += '\n';
         continue;

@@ -1,5 +1,5 @@
 import type { SiteAdapter } from '@/utils/core/sites/site-adapter';
-import { compactText, isVisuallyHidden, outermost, safeQueryAll, styleOf } from '@/utils/content/page/dom-query';
+import { compactText, outermost, safeQueryAll, styleOf } from '@/utils/content/page/dom-query';
 import { readRenderedText } from '@/utils/content/page/rendered-text';
 
 /**
@@ -17,9 +17,6 @@ const THINKING_LABEL = /^(thought|thinking|show thinking|hide thinking|show thou
 const LABEL_MAX_CHARS = 80;
 /** A block with more direct children than a header and its text is more than a thinking block. */
 const MAX_BLOCK_CHILDREN = 3;
-
-const SKIPPED_TAGS = new Set(['BUTTON', 'SUMMARY', 'SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG', 'TOKENTALLY-BADGE', 'TEXTAREA', 'INPUT', 'SELECT']);
-const BLOCK_TAGS = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'PRE', 'BLOCKQUOTE', 'SECTION', 'ARTICLE', 'TABLE', 'TR', 'DL', 'DT', 'DD']);
 
 export function isThinkingLabel(text: string): boolean {
   const label = text.replace(/\s+/g, ' ').trim();
@@ -90,27 +87,8 @@ export function findThinkingBlocks(adapter: SiteAdapter, roots: readonly Element
  */
 export function thinkingText(block: Element): string {
   const toggles = new Set(thinkingToggles(block));
-  const lines: string[] = [];
-  let line = '';
-  const flush = () => {
-    if (line.trim()) lines.push(line.trim());
-    line = '';
-  };
-  const walk = (el: Element) => {
-    for (let node = el.firstChild; node; node = node.nextSibling) {
-      if (node.nodeType === 3) line += (node as Text).data;
-      if (node.nodeType !== 1) continue;
-      const child = node as Element;
-      if (toggles.has(child) || SKIPPED_TAGS.has(child.tagName.toUpperCase()) || child.getAttribute('role') === 'button') continue;
-      const isBlock = BLOCK_TAGS.has(child.tagName.toUpperCase()) || child.tagName === 'BR';
-      if (isBlock) flush();
-      walk(child);
-      if (isBlock) flush();
-    }
-  };
-  if (!toggles.has(block)) walk(block);
-  flush();
-  const text = lines.join('\n');
+  if (toggles.has(block)) return '';
+  const text = readRenderedText(block, { keepHidden: true, leaveOut: (el) => toggles.has(el) || el.tagName.toUpperCase() === 'SUMMARY' });
   return isDurationLabel(text) ? '' : text;
 }
 
@@ -120,25 +98,11 @@ function isDurationLabel(text: string): boolean {
   return label.length <= 40 && isThinkingLabel(label) && (/\d/.test(label) || /^(thinking|thought process|show thinking|thoughts|reasoning)[.…\s]*$/i.test(label));
 }
 
-/** Page chrome inside a reply that is not the answer (as readRenderedText leaves it out). */
-function isChrome(el: Element): boolean {
-  if (SKIPPED_TAGS.has(el.tagName.toUpperCase()) && el.tagName !== 'SUMMARY') return true;
-  const role = el.getAttribute('role');
-  if (role === 'button' || role === 'toolbar' || role === 'menu' || role === 'tooltip') return true;
-  if (el.getAttribute('aria-hidden') === 'true' || (el as HTMLElement).hidden) return true;
-  return (el.textContent?.length ?? 0) <= 120 && isVisuallyHidden(el);
-}
-
 /** The answer under `root`: its rendered text with the thinking blocks left out. */
 export function answerText(root: Element, thinking: readonly Element[]): string {
   if (thinking.some((b) => b === root || b.contains(root))) return '';
-  if (!thinking.some((b) => root.contains(b))) return readRenderedText(root);
-  const pieces: string[] = [];
-  for (let node = root.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 3) pieces.push((node as Text).data.trim());
-    else if (node.nodeType === 1 && !isChrome(node as Element)) pieces.push(answerText(node as Element, thinking));
-  }
-  return pieces.filter(Boolean).join('\n');
+  const blocks = new Set(thinking);
+  return readRenderedText(root, { leaveOut: (el) => blocks.has(el) });
 }
 
 /** What a turn's thinking came to. */
