@@ -15,6 +15,10 @@ describe('badge formatting', () => {
     expect(formatBand(0.001)).toBe('±1%');
     expect(formatBand(0.155)).toBe('±16%');
   });
+  it('shows the count alone where the user hid the cost', () => {
+    expect(foldedText(1234, true, 'hidden')).toBe('1,234 tokens');
+    expect(foldedText(1, false, 'hidden', 0.1, true)).toBe('≈1 ±10% token');
+  });
   it('says when no price is known instead of guessing', () => {
     expect(foldedText(1, true, null)).toBe('1 token · no price');
   });

@@ -39,6 +39,8 @@ export function costText(usd: number | null, apiEquivalent = false): string {
 }
 
 /** The folded badge text: `≈1,234 ±14% tokens · $0.0031` (≈ and the band mark an estimate). */
-export function foldedText(tokens: number, exact: boolean, costUsd: number | null, band = 0, apiEquivalent = false): string {
-  return `${countText(tokens, exact, band)} ${tokens === 1 ? 'token' : 'tokens'} · ${costText(costUsd, apiEquivalent)}`;
+export function foldedText(tokens: number, exact: boolean, costUsd: number | null | 'hidden', band = 0, apiEquivalent = false): string {
+  const count = `${countText(tokens, exact, band)} ${tokens === 1 ? 'token' : 'tokens'}`;
+  // The user chose a count without a cost on this site (Options → Sites).
+  return costUsd === 'hidden' ? count : `${count} · ${costText(costUsd, apiEquivalent)}`;
 }

@@ -49,6 +49,8 @@ export interface BadgeView {
   overrideId: string | null;
   models: ModelInfo[];
   inputCostUsd: number | null;
+  /** The chip shows the cost beside the count (the site's setting). */
+  showCost: boolean;
   projectedOutputTokens: number;
   projectedOutputCostUsd: number | null;
   /** Chat sites only: the visible conversation's tokens (null elsewhere or not counted yet). */
@@ -72,7 +74,7 @@ export interface BadgeView {
 function chipLabel(view: BadgeView): string {
   if (view.state === 'loading') return 'Counting tokens…';
   if (view.state === 'error') return view.error ?? "Can't read this field";
-  const text = foldedText(view.tokens, view.exact, view.inputCostUsd, view.model?.band, view.apiEquivalent);
+  const text = foldedText(view.tokens, view.exact, view.showCost ? view.inputCostUsd : 'hidden', view.model?.band, view.apiEquivalent);
   if (view.context?.level === 'over') return `${text} · over context`;
   return view.context?.level === 'full' ? `${text} · context ${Math.floor((view.context.used / view.context.window.tokens) * 100)}% full` : text;
 }

@@ -20,6 +20,13 @@ describe('the badge view', () => {
     expect(badgeViewFor(stateOn('platform.openai.com', 10), 'f', listModels(), NOW).apiEquivalent).toBe(false);
   });
 
+  it("shows the cost by default, and not on a site where the user hid it", () => {
+    expect(badgeViewFor(stateOn('chatgpt.com', 10), 'f', listModels(), NOW).showCost).toBe(true);
+    const hidden = { ...DEFAULT_SETTINGS, sites: { ...DEFAULT_SETTINGS.sites, 'chatgpt.com': { ...DEFAULT_SETTINGS.sites['chatgpt.com']!, showCost: false } } };
+    expect(badgeViewFor(stateOn('chatgpt.com', 10, { settings: hidden }), 'f', listModels(), NOW).showCost).toBe(false);
+    expect(badgeViewFor(stateOn('claude.ai', 10, { settings: hidden }), 'f', listModels(), NOW).showCost).toBe(true);
+  });
+
   it('measures context against claude.ai’s window there, conversation included', () => {
     const view = badgeViewFor(stateOn('claude.ai', 150_000, { conversation: { tokens: 20_000, exact: false } }), 'f', listModels(), NOW);
     expect(view.context).toMatchObject({ used: 170_000, level: 'near', window: { tokens: 200_000, sourceName: 'claude.ai' } });

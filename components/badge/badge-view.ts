@@ -45,6 +45,7 @@ export function badgeViewFor(state: PageState, fieldId: string, models: ModelInf
     overrideId,
     models,
     inputCostUsd: model && ready ? costUsd(model, tokens, 0) : null,
+    showCost: site?.showCost ?? true,
     projectedOutputTokens: projected,
     projectedOutputCostUsd: model ? costUsd(model, 0, projected) : null,
     conversation: state.conversation,

@@ -21,6 +21,13 @@ export function LimitsSection({ b, timezones }: { b: FormBindings; timezones: Ch
           <div class="grid">
             <TextField label="Monthly token limit" binding={b.number(['limits', p.id, 'monthlyTokenLimit'])} placeholder="No limit" suffix="tokens" hint="Input + output tokens per billing cycle." />
             <TextField label="Monthly budget" binding={b.number(['limits', p.id, 'monthlyBudgetUsd'])} placeholder="No budget" suffix="USD" />
+            <TextField
+              label="Subscription price"
+              binding={b.number(['limits', p.id, 'planMonthlyUsd'])}
+              placeholder="None"
+              suffix="USD a month"
+              hint="What your plan costs (ChatGPT Plus, Claude Pro…): the popup sets the API-equivalent cost of your use beside it."
+            />
             <TextField label="Cycle starts on day" binding={b.number(['limits', p.id, 'cycleStartDay'], { empty: Number.NaN })} inputMode="numeric" hint="1 to 28, so every month has it." />
             <TimezoneField b={b} path={['limits', p.id, 'timezone']} timezones={timezones} />
             {TIERED.has(p.id) && <TierField b={b} provider={p.id} />}

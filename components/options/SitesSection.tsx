@@ -50,6 +50,7 @@ export function SitesSection(props: {
         const hidden = b.value<boolean | undefined>([...base, 'badgeHidden']);
         const model = b.value<string | null | undefined>([...base, 'defaultModel']);
         const position = b.value<string | undefined>([...base, 'badgePosition']);
+        const showCost = b.value<boolean | undefined>([...base, 'showCost']);
         // Clay runs any provider's models; other sites only their own.
         const choices = models.filter((m) => site.provider === 'clay' || m.provider === site.provider);
         const adapterDefault = site.adapterDefaultModel ? (models.find((m) => m.id === site.adapterDefaultModel)?.label ?? site.adapterDefaultModel) : 'detected';
@@ -74,6 +75,12 @@ export function SitesSection(props: {
                 error={model.error}
                 onChange={(v) => model.onChange(v === '' ? null : v)}
                 choices={[{ value: '', label: `Site default (${adapterDefault})` }, ...choices.map((m) => ({ value: m.id, label: m.label }))]}
+              />
+              <CheckboxField
+                label="Show the cost beside the count"
+                binding={{ ...showCost, value: showCost.value ?? true }}
+                hint={site.provider === 'clay' ? undefined : 'An API-equivalent price; off, the chip shows the count alone.'}
+                onToggle={showCost.onChange}
               />
               <SelectField label="Badge position" id={position.id} value={position.value ?? 'bottom-right'} error={position.error} onChange={position.onChange} choices={POSITIONS} />
             </div>

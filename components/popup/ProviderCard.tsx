@@ -15,6 +15,22 @@ function Stat(props: { label: string; value: string; testId: string; title?: str
   );
 }
 
+/** "On the API this use would have cost $31.50: 1.6× your plan's price ($20.00 a month)." */
+export function planValueText(costUsd: number, planUsd: number): string {
+  const ratio = costUsd / planUsd;
+  const verdict = ratio >= 1 ? `${ratio >= 10 ? Math.round(ratio) : ratio.toFixed(1)}× your plan's price` : `${Math.round(ratio * 100)}% of your plan's price`;
+  return `On the API this use would have cost ${formatUsd(costUsd)}: ${verdict} (${formatUsd(planUsd)} a month).`;
+}
+
+/** The API-equivalent cost of this period's use set against what the user's plan costs a month. */
+function PlanValue({ costUsd, planUsd }: { costUsd: number; planUsd: number }) {
+  return (
+    <p class="card__note" data-testid="plan-value" data-plan-usd={String(planUsd)}>
+      {planValueText(costUsd, planUsd)}
+    </p>
+  );
+}
+
 export function ProviderCard({ card }: { card: ProviderCardData }) {
   const { provider, totals } = card;
   const headingId = `card-${provider}-title`;
@@ -47,6 +63,7 @@ export function ProviderCard({ card }: { card: ProviderCardData }) {
         <Stat label="Turns" testId="turns" value={formatInt(totals.turns)} />
       </dl>
       {unpriced && <p class="card__note">* {formatInt(totals.unpricedTurns)} turns with no known price are not in the cost.</p>}
+      {card.planMonthlyUsd !== undefined && <PlanValue costUsd={totals.costUsd} planUsd={card.planMonthlyUsd} />}
       {card.clay && (
         <dl class="stats stats--clay">
           <Stat label="Credits used" testId="credits-used" value={formatInt(totals.credits)} />

@@ -67,6 +67,20 @@ describe('loadPopupData', () => {
     expect(data.hasUsage).toBe(true);
   });
 
+  it("carries a provider's subscription price to its card, and none where it is not set", async () => {
+    const settings = settingsWith((s) => {
+      s.limits.anthropic.planMonthlyUsd = 20;
+    });
+    const { queries } = fakeQueries([
+      { provider: 'anthropic', model: 'claude-sonnet-5', totals: totals(3000, 1000, 31.5, 4) },
+      { provider: 'openai', model: 'gpt-4o', totals: totals(1000, 1000, 0.2, 2) },
+    ]);
+    const data = await loadPopupData(settings, NOW, queries);
+    const byProvider = Object.fromEntries(data.cards.map((c) => [c.provider, c]));
+    expect(byProvider.anthropic!.planMonthlyUsd).toBe(20);
+    expect(byProvider.openai!.planMonthlyUsd).toBeUndefined();
+  });
+
   it('a first-time user gets no cards and the empty flag', async () => {
     const { queries } = fakeQueries([]);
     const data = await loadPopupData(settingsSchema.parse({}), NOW, queries);

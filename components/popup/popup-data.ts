@@ -64,6 +64,8 @@ export interface ProviderCardData {
   models: ModelRow[];
   /** Clay only. */
   clay?: { planCredits: number; premiumCredits: number };
+  /** The user's subscription price a month for this provider, to set the API-equivalent cost against; absent when none is set. */
+  planMonthlyUsd?: number;
 }
 
 export interface DailyPoint {
@@ -215,6 +217,7 @@ function buildCards(settings: Settings, now: number, modelRows: Map<ProviderId, 
       projectedTokens: projectUsage(totals.inputTokens + totals.outputTokens, period, now).projected,
       models,
       clay: provider === 'clay' ? { planCredits: settings.clay.planCreditsPerMonth, premiumCredits: settings.clay.premiumCredits } : undefined,
+      ...planPriceOf(settings, provider),
     });
   }
 
@@ -233,6 +236,13 @@ function dailySeries(req: ReturnType<typeof chartRequest>, rows: ReadonlyArray<{
 }
 
 /** The daily series for the chart: the period of the first card (OpenAI's when none), in its timezone. */
+/** The subscription price set for a provider (Clay's credits are a plan of their own). */
+function planPriceOf(settings: Settings, provider: ProviderId): { planMonthlyUsd?: number } {
+  if (provider === 'clay') return {};
+  const price = settings.limits[provider as Exclude<ProviderId, 'clay'>]?.planMonthlyUsd;
+  return price ? { planMonthlyUsd: price } : {};
+}
+
 export async function loadDaily(settings: Settings, now: number, data: Pick<PopupData, 'cards'>, queries: PopupQueries): Promise<DailySeries> {
   const req = chartRequest(settings, now, data.cards[0]?.provider ?? 'openai');
   return dailySeries(req, await queries.getDailyTotals(req.range, req.timeZone), now);

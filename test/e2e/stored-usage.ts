@@ -75,5 +75,5 @@ export async function importThroughOptions(options: Page, events: readonly SeedE
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify({ format: 'tokentally-usage', version: 1, events })),
   });
-  await expect(options.getByText(`Imported ${events.length} records.`)).toBeVisible();
+  await expect(options.getByText(`Imported ${events.length} record${events.length === 1 ? '' : 's'}.`)).toBeVisible();
 }

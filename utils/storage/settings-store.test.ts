@@ -20,7 +20,7 @@ describe('settings store', () => {
   it('round-trips a saved document through storage.sync, split into section keys', async () => {
     const next = clone(DEFAULT_SETTINGS);
     next.limits.openai.monthlyTokenLimit = 5_000_000;
-    next.sites['claude.ai'] = { ...next.sites['claude.ai'], enabled: false, defaultModel: null, modelOverride: null, badgePosition: 'top-left', badgeHidden: false, projectedOutputTokens: 500 };
+    next.sites['claude.ai'] = { ...next.sites['claude.ai'], enabled: false, defaultModel: null, modelOverride: null, badgePosition: 'top-left', badgeHidden: false, showCost: false, projectedOutputTokens: 500 };
     expect(await saveSettings(next)).toEqual({ ok: true });
     expect(await loadSettings()).toEqual(next);
     const stored = await fakeBrowser.storage.sync.get(null);

@@ -8,7 +8,7 @@ import { TOKEN_PROVIDER_IDS } from '@/utils/core/models/providers';
  * script (zod would be a large part of its bundle, scripts/bench-badge.ts). settings-schema.test.ts
  * checks that they equal what the schema's own defaults produce.
  */
-const limits = (): ProviderLimits => ({ monthlyTokenLimit: null, monthlyBudgetUsd: null, cycleStartDay: 1, timezone: 'UTC', tpm: null });
+const limits = (): ProviderLimits => ({ monthlyTokenLimit: null, monthlyBudgetUsd: null, cycleStartDay: 1, timezone: 'UTC', tpm: null, planMonthlyUsd: null });
 
 export const DEFAULT_SITE_SETTINGS: Readonly<SiteSettings> = {
   enabled: true,
@@ -16,6 +16,7 @@ export const DEFAULT_SITE_SETTINGS: Readonly<SiteSettings> = {
   modelOverride: null,
   badgePosition: 'bottom-right',
   badgeHidden: false,
+  showCost: true,
   projectedOutputTokens: 1000,
 };
 

@@ -52,6 +52,8 @@ export const providerLimitsSchema = z.object({
   timezone: z._default(timezoneSchema, 'UTC'),
   /** API tier as tokens per minute; null = not set. */
   tpm: z._default(z.nullable(count(1e9)), null),
+  /** What the user's subscription (ChatGPT Plus, Claude Pro…) costs a month; null = none set. The popup sets the API-equivalent cost against it. */
+  planMonthlyUsd: z._default(z.nullable(usd), null),
 });
 
 export const claySettingsSchema = z.object({
@@ -82,6 +84,8 @@ export const siteSettingsSchema = z.object({
   modelOverride: z._default(z.nullable(text(0, 120)), null),
   badgePosition: z._default(z.enum(['bottom-right', 'bottom-left', 'top-right', 'top-left']), 'bottom-right'),
   badgeHidden: flag(false),
+  /** The chip shows the API-equivalent cost beside the count; off, the count alone (the panel keeps the costs). */
+  showCost: flag(true),
   /** Output length used for the projected output cost. */
   projectedOutputTokens: z._default(count(1e7), 1000),
 });
