@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, serviceWorkerOf, servePage, fixtureHtml } from '@/test/e2e/extension-fixture';
 import { badgeAfter } from '@/test/e2e/badge-helpers';
@@ -61,6 +62,15 @@ test('a Claude session at 96%: the badge at the chat box shows it with its reset
   await badge.locator('button.chip').click();
   const panel = badge.locator('[role="dialog"]');
   await expect(panel.locator('[data-field="plan-limits"] [data-meter="claude:session"]')).toContainText(/Resets in (1 h 59 min|2 h)/);
+
+  // The README's picture of the badge with its meter bar.
+  await page.keyboard.press('Escape');
+  await page.locator('fieldset .ProseMirror').click();
+  await page.keyboard.type('Summarise the attached quarterly report in five bullet points.');
+  await expect(badge).toHaveAttribute('data-state', 'ready');
+  const box = (await page.locator('fieldset').first().boundingBox())!;
+  mkdirSync('docs', { recursive: true });
+  await page.screenshot({ path: 'docs/badge-meters.png', clip: { x: Math.max(0, box.x - 16), y: Math.max(0, box.y - 16), width: box.width + 32, height: box.height + 64 } });
 });
 
 test('a reload inside the read interval shows the last reading at once, without asking claude.ai again', async ({ context }) => {
@@ -100,6 +110,10 @@ test('with a meter: Plan limits lead the popup and the toolbar badge shows the f
   expect(order).toBe(4);
   const planTop = await popup.locator('.plan-limits').evaluate((el) => el.getBoundingClientRect().top);
   expect(planTop).toBeLessThan(600);
+  // The README's picture of the popup with Plan limits on top.
+  await popup.setViewportSize({ width: 400, height: 600 });
+  mkdirSync('docs', { recursive: true });
+  await popup.screenshot({ path: 'docs/popup-plan-limits.png' });
 
   // Switched to own limits, the toolbar badge is the user's own again.
   await popup.evaluate(async () => {

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from '@/test/e2e/extension-fixture';
 import { seedEvent } from '@/test/e2e/stored-usage';
@@ -61,6 +62,15 @@ test('Clay settings show only for Clay users or on request; Save is off with not
   await save(page).click();
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
   await expect(save(page)).toBeDisabled();
+});
+
+test("README picture of the options page: its sections' navigation and the first of them", async ({ openExtensionPage }) => {
+  const page = await openExtensionPage('options.html');
+  await page.setViewportSize({ width: 1000, height: 760 });
+  await expect(page.getByRole('heading', { name: 'TokenTally settings' })).toBeVisible();
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+  mkdirSync('docs', { recursive: true });
+  await page.screenshot({ path: 'docs/options.png' });
 });
 
 test('Tab never leaves the focused field under the fixed save bar', async ({ openExtensionPage }) => {
