@@ -1,4 +1,4 @@
-import { test, expect, serviceWorkerOf } from '@/test/e2e/extension-fixture';
+import { test, expect, serviceWorkerOf, servePage } from '@/test/e2e/extension-fixture';
 import { setTrustedSettings } from '@/test/e2e/extension-storage';
 import { badgeAfter, badgeText, expectCount, o200kTokens, openFixture, setEditorHtml } from '@/test/e2e/badge-helpers';
 
@@ -178,4 +178,23 @@ test('counting paused on a site (enabled: false) shows no badge until re-enabled
   await setTrustedSettings(worker, { siteEnabled: {} });
   await worker.evaluate(() => chrome.storage.sync.set({ 'settings.sites': { sites: { 'chatgpt.com': { enabled: true } }, extraSites: [] } }));
   await expectCount(badgeAfter(page.locator('#prompt-textarea')), o200kTokens('paused'));
+});
+
+test('a field focused before the extension was ready (a restored draft, no known selector) still gets its badge', async ({ context }) => {
+  // The page focuses its composer and restores a draft while it parses, before the content
+  // script (document_idle) listens: no focus or input event reaches it afterwards.
+  const draft = 'A draft the page restored before anything else ran.';
+  await servePage(
+    context,
+    'https://claude.ai/new',
+    `<!doctype html><html><body><main><div class="x9-box"><div class="x9-in" contenteditable="true" role="textbox">${draft}</div><button type="button">Go</button></div></main>` +
+      `<script>document.querySelector('.x9-in').focus();</script></body></html>`,
+  );
+  const page = await context.newPage();
+  await page.goto('https://claude.ai/new');
+  await expect(page.locator('html')).toHaveAttribute('data-tokentally', 'active');
+  expect(await page.evaluate(() => document.activeElement?.className)).toBe('x9-in');
+  const badge = badgeAfter(page.locator('.x9-in'));
+  await expect(badge).toHaveAttribute('data-state', 'ready');
+  await expect(badge).toHaveAttribute('data-tokens', /^[1-9]\d*$/);
 });

@@ -38,6 +38,10 @@ export class FieldBadges {
     }
     const found = findFields(this.adapter);
     this.adapterFieldsFound = found.length > 0;
+    // Focused, or typed into, before the settings arrived (the events were let pass then): with
+    // no selector to find it, the field the person is in is the prompt field.
+    const focused = found.length ? null : focusedField();
+    if (focused) this.fallbackFields.add(focused);
     const keep = new Set<HTMLElement>(found);
     for (const field of this.fallbackFields) {
       if (field.isConnected) keep.add(field);
@@ -120,4 +124,12 @@ export class FieldBadges {
     }
     session?.onInput();
   }
+}
+
+/** The editable field that has focus now, looking into open shadow roots; null when none does. */
+function focusedField(): HTMLElement | null {
+  let el: Element | null = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  const field = editingHostOf(el);
+  return field && !field.closest('tokentally-badge') ? field : null;
 }
