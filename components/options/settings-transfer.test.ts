@@ -15,7 +15,7 @@ describe('settings export/import', () => {
     const s = structuredClone(DEFAULT_SETTINGS);
     s.limits.openai.monthlyTokenLimit = 123_456;
     s.priceOverrides['gpt-4.1'] = { inputPerMTok: 1, outputPerMTok: 4 };
-    s.sites['claude.ai'] = { ...s.sites['claude.ai'], enabled: false, defaultModel: 'claude-haiku-4-5', modelOverride: null, badgePosition: 'top-left', badgeHidden: false, projectedOutputTokens: 10 } as never;
+    s.sites['claude.ai'] = { ...s.sites['claude.ai'], enabled: false, defaultModel: 'claude-haiku-4-5', modelOverride: null, badgePosition: 'top-left', badgeHidden: false, showCost: false, projectedOutputTokens: 10 } as never;
     const result = parseSettingsImport(exportSettingsJson(s), current());
     expect(result).toMatchObject({ ok: true, settings: s, ignored: [] });
     if (!result.ok) return;
@@ -25,6 +25,7 @@ describe('settings export/import', () => {
     expect(byPath['retentionDays']).toMatchObject({ from: '90', to: 'none' });
     expect(byPath['priceOverrides.gpt-4.1.inputPerMTok']).toMatchObject({ label: 'Price overrides › gpt-4.1 › Input per MTok', from: 'not set', to: '1' });
     expect(byPath['sites.claude.ai.badgePosition']).toMatchObject({ to: 'top-left' });
+    expect(byPath['sites.claude.ai.showCost']).toMatchObject({ label: 'Sites › claude.ai › Show the cost beside the count', to: 'false' });
     // Importing the same file again changes nothing.
     const again = parseSettingsImport(exportSettingsJson(s), s);
     expect(again.ok && again.changes).toEqual([]);

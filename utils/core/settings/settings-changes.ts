@@ -20,6 +20,8 @@ const NAMES: Record<string, string> = {
   read: "Read the sites' own meters",
   chatgptplan: 'ChatGPT plan',
   chatgptcaps: 'ChatGPT caps',
+  planmonthlyusd: 'Subscription price',
+  showcost: 'Show the cost beside the count',
 };
 
 function words(segment: string): string {
